@@ -5,8 +5,12 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/domain', '<rootDir>/workflows', '<rootDir>/activities', '<rootDir>/api', '<rootDir>/platform', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  // flatbush ships ES modules only; its package also carries a UMD build Jest can load.
+  moduleNameMapper: { '^flatbush$': '<rootDir>/node_modules/flatbush/flatbush.js' },
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    // The bootstrap's .mjs helpers are reused by tests that manage their own PostgreSQL.
+    '^.+\\.(ts|mjs)$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   testTimeout: 60_000,
 };

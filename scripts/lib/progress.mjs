@@ -44,6 +44,8 @@ export function reportFailure(error, out = process.stderr) {
     out.write(`\n✖ ${error.message}\n`);
     if (error.cause?.details) out.write(`${error.cause.details}\n`);
     if (error.hint) out.write(`→ What to do: ${error.hint}\n`);
+  } else if (error?.hint) {
+    out.write(`\n✖ ${error.message}\n→ What to do: ${error.hint}\n`);
   } else {
     out.write(`\n✖ ${error?.stack ?? error}\n`);
   }

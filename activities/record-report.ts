@@ -1,0 +1,76 @@
+import { randomInt } from 'node:crypto';
+import { newTrackingCode, TRACKING_ALPHABET } from '../domain/tracking-code';
+import type { Db } from '../platform/db';
+import type { FieldReportInput, Receipt } from '../workflows/messages';
+import { Prisma } from '../prisma/generated/client';
+
+const MAX_CODE_ATTEMPTS = 8;
+
+/**
+ * Stores a new report as a case (step receive) with its first public timeline entry.
+ * Idempotent: a retry, or a second run for the same case id, returns the stored receipt.
+ */
+export async function recordReport(db: Db, trackingPrefix: string, input: FieldReportInput): Promise<Receipt> {
+  const existing = await db.case.findUnique({ where: { id: input.caseId } });
+  if (existing) return toReceipt(existing);
+
+  const receivedAt = new Date(input.receivedAt);
+  for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt += 1) {
+    const trackingCode = newTrackingCode(trackingPrefix, receivedAt, () => randomInt(TRACKING_ALPHABET.length) / TRACKING_ALPHABET.length);
+    try {
+      const created = await db.$transaction(async (tx) => {
+        const row = await tx.case.create({ data: caseData(input, trackingCode, receivedAt) });
+        await tx.caseTimelineEntry.create({
+          data: { caseId: row.id, seq: 0, kind: 'received', visibility: 'public', status: 'received', step: 'receive', at: receivedAt },
+        });
+        return row;
+      });
+      return toReceipt(created);
+    } catch (error) {
+      const target = uniqueViolationTarget(error);
+      if (target?.includes('trackingCode')) continue; // another case drew the same code: draw again
+      if (target) {
+        // A concurrent attempt stored this case first.
+        const stored = await db.case.findUniqueOrThrow({ where: { id: input.caseId } });
+        return toReceipt(stored);
+      }
+      throw error;
+    }
+  }
+  throw new Error(`no free tracking code after ${MAX_CODE_ATTEMPTS} attempts`);
+}
+
+function caseData(input: FieldReportInput, trackingCode: string, receivedAt: Date): Prisma.CaseCreateInput {
+  const { report } = input;
+  return {
+    id: input.caseId,
+    trackingCode,
+    requestFingerprint: input.fingerprint,
+    channel: input.channel,
+    categoryCode: report.categoryCode,
+    description: report.description,
+    lat: report.location.lat ?? null,
+    lng: report.location.lng ?? null,
+    address: report.location.address ?? null,
+    communeCode: report.location.communeCode ?? null,
+    level: report.level,
+    confidential: report.confidential,
+    reporterName: report.reporter?.name ?? null,
+    reporterPhone: report.reporter?.phone ?? null,
+    reporterEmail: report.reporter?.email ?? null,
+    status: 'received',
+    step: 'receive',
+    receivedAt,
+  };
+}
+
+function toReceipt(row: { id: string; trackingCode: string; status: Receipt['status']; requestFingerprint: string }): Receipt {
+  return { id: row.id, trackingCode: row.trackingCode, status: row.status, fingerprint: row.requestFingerprint };
+}
+
+function uniqueViolationTarget(error: unknown): string[] | undefined {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return undefined;
+  const meta = error.meta as { target?: string[] | string; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
+  const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? meta?.target;
+  return (Array.isArray(fields) ? fields : [String(fields ?? '')]).map((f) => f.replaceAll('"', ''));
+}

@@ -1,0 +1,53 @@
+/**
+ * The HTTP application: thin routes over services, one error handler. Built from its
+ * dependencies so tests run the same app against the same kind of real services.
+ */
+import type { Client, Connection } from '@temporalio/client';
+import express from 'express';
+import type pg from 'pg';
+import type { Config } from '../platform/config';
+import type { Db } from '../platform/db';
+import type { Logger } from '../platform/logger';
+import { createMetrics } from './metrics';
+import { errorHandler, notFoundHandler } from './middleware/error-handler';
+import { requestLogger } from './middleware/request-logger';
+import { citizenReportRoutes } from './routes/citizen-reports';
+import { healthRoutes } from './routes/health';
+
+export interface AppDependencies {
+  config: Config;
+  db: Db;
+  pool: pg.Pool;
+  temporal: Client;
+  connection: Connection;
+  logger: Logger;
+}
+
+export function createApp({ config, db, pool, temporal, connection, logger }: AppDependencies): express.Express {
+  const app = express();
+  const metrics = createMetrics();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestLogger(logger));
+  app.use(metrics.middleware);
+  app.use(express.json({ limit: '64kb' }));
+
+  app.use(
+    healthRoutes(
+      {
+        pool,
+        temporal,
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        workerHeartbeatMs: config.WORKER_HEARTBEAT_MS,
+      },
+      metrics,
+    ),
+  );
+  app.use('/api/v1', citizenReportRoutes({ temporal, db, taskQueue: config.TEMPORAL_TASK_QUEUE, secret: config.APP_SECRET }));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,77 @@
+/**
+ * The words of every error the API returns, Vietnamese first. Codes are the contract; these
+ * sentences may improve at any time.
+ */
+import type { AppErrorCode } from '../../platform/app-error';
+import type { Language } from './language';
+
+type Params = Record<string, string | number>;
+type Messages = Record<Language, (p: Params) => string>;
+
+export const ERROR_MESSAGES: Record<AppErrorCode, Messages> = {
+  VALIDATION_FAILED: {
+    vi: () => 'Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
+    en: () => 'Some of the data sent is not valid. Please check the marked fields.',
+  },
+  NOT_FOUND: {
+    vi: (p) => `Không tìm thấy ${p.what ?? 'nội dung yêu cầu'}.`,
+    en: (p) => `${p.what ?? 'The requested item'} was not found.`,
+  },
+  UNAUTHENTICATED: { vi: () => 'Vui lòng đăng nhập.', en: () => 'Please sign in.' },
+  FORBIDDEN: { vi: () => 'Bạn không có quyền thực hiện thao tác này.', en: () => 'You are not allowed to do this.' },
+  CONFLICT: {
+    vi: () => 'Thao tác không thực hiện được ở trạng thái hiện tại của hồ sơ.',
+    en: () => 'This cannot be done in the current state of the case.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    vi: () => 'Mã Idempotency-Key này đã được dùng cho một phản ánh khác.',
+    en: () => 'This Idempotency-Key was already used for a different report.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    vi: (p) => `Dữ liệu quá lớn (tối đa ${p.limit}).`,
+    en: (p) => `The request is too large (at most ${p.limit}).`,
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    vi: () => 'Định dạng nội dung không được hỗ trợ.',
+    en: () => 'This content type is not supported.',
+  },
+  RATE_LIMITED: {
+    vi: () => 'Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
+    en: () => 'Too many requests. Please try again in a few minutes.',
+  },
+  SERVICE_UNAVAILABLE: {
+    vi: () => 'Hệ thống đang tạm thời gián đoạn. Phản ánh của bạn chưa được ghi nhận; vui lòng gửi lại sau ít phút.',
+    en: () => 'The service is briefly unavailable. Your report was not recorded; please send it again in a few minutes.',
+  },
+  INTERNAL: {
+    vi: () => 'Đã có lỗi ngoài ý muốn. Vui lòng thử lại.',
+    en: () => 'Something went wrong. Please try again.',
+  },
+};
+
+/** Per-field problems, keyed by the codes the validation layer produces. */
+export const FIELD_MESSAGES: Record<string, Messages> = {
+  required: { vi: () => 'Trường này là bắt buộc.', en: () => 'This field is required.' },
+  invalid_type: { vi: () => 'Sai kiểu dữ liệu.', en: () => 'Wrong type of value.' },
+  too_short: { vi: (p) => `Cần ít nhất ${p.minimum} ký tự.`, en: (p) => `At least ${p.minimum} characters are needed.` },
+  too_long: { vi: (p) => `Tối đa ${p.maximum} ký tự.`, en: (p) => `At most ${p.maximum} characters.` },
+  too_small: { vi: (p) => `Giá trị phải từ ${p.minimum} trở lên.`, en: (p) => `Must be at least ${p.minimum}.` },
+  too_big: { vi: (p) => `Giá trị không được vượt quá ${p.maximum}.`, en: (p) => `Must be at most ${p.maximum}.` },
+  invalid_choice: { vi: (p) => `Chỉ chấp nhận: ${p.options}.`, en: (p) => `Must be one of: ${p.options}.` },
+  invalid_format: { vi: () => 'Sai định dạng.', en: () => 'Wrong format.' },
+  invalid_json: { vi: () => 'Nội dung JSON không đọc được.', en: () => 'The JSON body cannot be read.' },
+  lat_lng_together: { vi: () => 'Cần có cả vĩ độ và kinh độ.', en: () => 'Latitude and longitude go together.' },
+  point_or_address: {
+    vi: () => 'Cần vị trí trên bản đồ hoặc địa chỉ.',
+    en: () => 'A point on the map or an address is needed.',
+  },
+  unknown_field: { vi: () => 'Trường không được hỗ trợ.', en: () => 'Unknown field.' },
+};
+
+export function errorMessage(code: AppErrorCode, language: Language, params: Params = {}): string {
+  return ERROR_MESSAGES[code][language](params);
+}
+
+export function fieldMessage(code: string, language: Language, params: Params = {}): string {
+  return (FIELD_MESSAGES[code] ?? FIELD_MESSAGES.invalid_format!)[language](params);
+}

@@ -1,0 +1,60 @@
+/**
+ * The one place where failures become HTTP: an AppError's code picks the status, the request's
+ * language picks the words. Anything else is a bug: logged in full, answered as INTERNAL.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, type AppErrorCode } from '../../platform/app-error';
+import { errorMessage, fieldMessage } from '../i18n/error-messages';
+import { requestLanguage } from '../i18n/language';
+
+const STATUS: Record<AppErrorCode, number> = {
+  VALIDATION_FAILED: 422,
+  NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export function httpStatus(code: AppErrorCode): number {
+  return STATUS[code];
+}
+
+/** Express's body parser reports its own errors; give them our shape. */
+function fromParserError(error: { type?: string; status?: number; limit?: number }): AppError | undefined {
+  if (error.type === 'entity.parse.failed') return new AppError('VALIDATION_FAILED', {}, { _: { code: 'invalid_json' } });
+  if (error.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', { limit: `${Math.round((error.limit ?? 0) / 1024)} KB` });
+  return undefined;
+}
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) return next(error);
+  const appError = error instanceof AppError ? error : fromParserError(error);
+  const language = requestLanguage(req);
+  if (!appError) {
+    req.log?.error({ err: error }, 'unhandled error');
+    res.status(500).json({ error: { code: 'INTERNAL', message: errorMessage('INTERNAL', language) } });
+    return;
+  }
+  if (appError.code === 'SERVICE_UNAVAILABLE') res.setHeader('Retry-After', String(appError.params.retryAfterSeconds ?? 30));
+  const fields = appError.fields
+    ? Object.fromEntries(
+        Object.entries(appError.fields).map(([path, problem]) => [
+          path,
+          { code: problem.code, message: fieldMessage(problem.code, language, problem.params) },
+        ]),
+      )
+    : undefined;
+  res.status(httpStatus(appError.code)).json({
+    error: { code: appError.code, message: errorMessage(appError.code, language, appError.params), ...(fields && { fields }) },
+  });
+};
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new AppError('NOT_FOUND', { what: req.path }));
+};

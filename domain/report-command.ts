@@ -1,0 +1,48 @@
+/**
+ * What a citizen sends when reporting (../shared/API.md, POST /api/v1/reports). Validation
+ * problems carry message codes, not prose, so every channel can show them in its language.
+ */
+import { z } from 'zod';
+import { CASE_LEVELS } from './case-steps';
+
+export const DESCRIPTION_MAX_LENGTH = 4_000;
+
+/** Removes HTML tags and collapses what they leave behind: descriptions are plain text. */
+export function stripHtml(text: string): string {
+  return text
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const reportCommandSchema = z.object({
+  categoryCode: z.string().trim().min(1).max(64),
+  description: z
+    .string()
+    .transform(stripHtml)
+    .pipe(z.string().min(10).max(DESCRIPTION_MAX_LENGTH)),
+  location: z
+    .object({
+      lat: z.number().min(-90).max(90).optional(),
+      lng: z.number().min(-180).max(180).optional(),
+      address: text(500).min(1).optional(),
+      communeCode: z.string().regex(/^\d{5}$/).optional(),
+    })
+    .refine((l) => (l.lat === undefined) === (l.lng === undefined), { message: 'lat_lng_together', path: ['lat'] })
+    .refine((l) => l.lat !== undefined || l.address !== undefined, { message: 'point_or_address', path: ['address'] }),
+  level: z.enum(CASE_LEVELS).default('normal'),
+  confidential: z.boolean().default(true),
+  reporter: z
+    .object({
+      name: text(200).min(1).optional(),
+      phone: z.string().trim().regex(/^\+?[0-9 .-]{8,20}$/).optional(),
+      email: z.string().trim().email().max(254).optional(),
+    })
+    .optional(),
+});
+
+export type ReportCommand = z.infer<typeof reportCommandSchema>;

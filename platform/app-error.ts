@@ -1,0 +1,34 @@
+/**
+ * The one error type services and activities throw for a failure a user can act on. It carries
+ * a stable code (part of the API contract) and parameters for the message; the HTTP status and
+ * the words (Vietnamese and English) are chosen in api/, in one place each.
+ */
+export type AppErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly params: Record<string, string | number> = {},
+    /** Per-field problems, as message keys with their own params. */
+    readonly fields?: Record<string, { code: string; params?: Record<string, string | number> }>,
+    options?: { cause?: unknown },
+  ) {
+    super(`${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`, options);
+    this.name = 'AppError';
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,43 @@
+/**
+ * Connections to Temporal for the API (a lazy client, so the API starts and answers /healthz
+ * while Temporal is down) and the registration of the case workflow's search attributes on a
+ * cluster (the dev server gets them as start-up flags).
+ */
+import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import searchAttributes from '../workflows/search-attributes.json';
+import type { Logger } from './logger';
+
+export function createTemporalClient(options: { address: string; namespace: string }): { client: Client; connection: Connection } {
+  const connection = Connection.lazy({ address: options.address, connectTimeout: 5_000 });
+  const client = new Client({ connection, namespace: options.namespace });
+  return { client, connection };
+}
+
+const INDEXED_VALUE_TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  Text: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
+  Int: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  Double: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE,
+  Bool: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+  Datetime: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+  KeywordList: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+};
+
+/** Adds the search attributes the namespace lacks; a cluster that refuses is logged, not fatal. */
+export async function ensureSearchAttributes(connection: Connection, namespace: string, logger: Logger): Promise<void> {
+  const existing = await connection.operatorService.listSearchAttributes({ namespace });
+  const missing = Object.entries(searchAttributes as Record<string, string>).filter(
+    ([name]) => !(name in (existing.customAttributes ?? {})),
+  );
+  if (missing.length === 0) return;
+  try {
+    await connection.operatorService.addSearchAttributes({
+      namespace,
+      searchAttributes: Object.fromEntries(missing.map(([name, type]) => [name, INDEXED_VALUE_TYPES[type]!])),
+    });
+    logger.info({ added: missing.map(([name]) => name) }, 'registered search attributes');
+  } catch (error) {
+    logger.warn({ err: error, missing: missing.map(([name]) => name) }, 'could not register search attributes: ask the cluster operator to add them');
+  }
+}

@@ -1,0 +1,176 @@
+#!/usr/bin/env node
+// `npm start`: brings the whole platform up on this machine, from a fresh clone, and keeps it
+// running until Ctrl-C. Zero dependencies until step 1 has installed them.
+//   1 dependencies  2 Temporal CLI  3 PostgreSQL  4 database  5 Temporal  6 worker + API
+// Data survive restarts under .data/; DATABASE_URL and TEMPORAL_ADDRESS point at real servers.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyMigrations, generateClient, seed } from './lib/database.mjs';
+import { ensureDependencies } from './lib/dependencies.mjs';
+import { createProgress, reportFailure } from './lib/progress.mjs';
+import { ensureDatabase, startEmbeddedPostgres } from './lib/postgres.mjs';
+import { freePort, isFree, startNodeService } from './lib/services.mjs';
+import { findTemporalCli, TEMPORAL_CLI_HINT } from './lib/temporal-cli.mjs';
+import { startTemporalDevServer } from './lib/temporal-server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, '.data');
+const logDir = path.join(dataDir, 'logs');
+const running = []; // started services, stopped in reverse order
+let stopping;
+
+function readJson(file, fallback) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : fallback;
+}
+
+/** Ports and the secret are chosen once and kept, so a restart finds everything where it was. */
+function localSettings() {
+  const file = path.join(dataDir, 'local.json');
+  const settings = readJson(file, {});
+  settings.appSecret ??= randomBytes(32).toString('base64url');
+  return { settings, save: () => writeFileSync(file, JSON.stringify(settings, null, 2), { mode: 0o600 }) };
+}
+
+async function stopAll(reason) {
+  stopping ??= (async () => {
+    process.stdout.write(`\nStopping (${reason}) …\n`);
+    for (const service of running.reverse()) {
+      try {
+        await service.stop();
+        process.stdout.write(`  stopped ${service.name}\n`);
+      } catch (error) {
+        process.stdout.write(`  ${service.name} did not stop cleanly: ${error.message}\n`);
+      }
+    }
+  })();
+  return stopping;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => stopAll(signal).then(() => process.exit(0)));
+}
+
+async function main() {
+  mkdirSync(logDir, { recursive: true });
+  const progress = createProgress('Phản ánh hiện trường: starting the platform');
+  const { settings, save } = localSettings();
+  const port = Number(process.env.PORT ?? 3000);
+
+  await progress.step('Install dependencies', () => ensureDependencies(root),
+    'run `npm ci` to see the whole error; the npm registry must be reachable.');
+
+  if (!(await isFree(port))) {
+    throw Object.assign(new Error(`port ${port} is in use`), {
+      hint: `stop what uses it, or choose another port: PORT=3100 npm start`,
+    });
+  }
+
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  let temporalCli;
+  if (!temporalAddress) {
+    temporalCli = await progress.step('Find the Temporal CLI', () => findTemporalCli(root), TEMPORAL_CLI_HINT);
+  }
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    databaseUrl = await progress.step('Start PostgreSQL (embedded)', async () => {
+      settings.postgresPort = await freePort(settings.postgresPort ?? 54329);
+      save();
+      const postgres = await startEmbeddedPostgres({
+        root, dataDir: path.join(dataDir, 'postgres'), port: settings.postgresPort, logFile: path.join(logDir, 'postgres.log'),
+      });
+      running.push({ name: 'PostgreSQL', stop: () => postgres.stop() });
+      const database = await ensureDatabase(root, postgres.url('postgres'), 'field_report');
+      return Object.assign(postgres.url('field_report'), {
+        note: `127.0.0.1:${settings.postgresPort}, ${postgres.initialised ? 'new cluster' : 'existing data'}, database ${database}`,
+      });
+    }, 'see .data/logs/postgres.log; or set DATABASE_URL to a PostgreSQL you run.');
+    databaseUrl = String(databaseUrl);
+  }
+
+  await progress.step('Generate the Prisma client', () => generateClient(root, databaseUrl),
+    'run `npx prisma generate` with DATABASE_URL set to see the whole error.');
+  await progress.step('Apply database migrations', () => applyMigrations(root, databaseUrl),
+    'run `npx prisma migrate status` with DATABASE_URL set to see which migration fails.');
+
+  const serviceEnv = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    DATABASE_URL: databaseUrl,
+    APP_SECRET: process.env.APP_SECRET ?? settings.appSecret,
+    PORT: String(port),
+  };
+  await progress.step('Seed Hà Tĩnh\'s configuration', () => seed(root, serviceEnv), 'run `npx tsx prisma/seed.ts` to see the whole error.');
+
+  let temporalUi;
+  if (!temporalAddress) {
+    const temporal = await progress.step('Start the Temporal dev server', async () => {
+      settings.temporalPort = await freePort(settings.temporalPort ?? 7233);
+      settings.temporalUiPort = await freePort(settings.temporalUiPort ?? 8233);
+      save();
+      const server = await startTemporalDevServer({
+        root, cli: temporalCli.path, port: settings.temporalPort, uiPort: settings.temporalUiPort,
+        dbFile: path.join(dataDir, 'temporal.sqlite'), logFile: path.join(logDir, 'temporal.log'),
+      });
+      running.push({ name: 'Temporal', stop: () => server.stop() });
+      return Object.assign(server, { note: server.address });
+    }, 'see .data/logs/temporal.log; or set TEMPORAL_ADDRESS to a running Temporal server.');
+    temporalAddress = temporal.address;
+    temporalUi = temporal.uiUrl;
+  }
+  serviceEnv.TEMPORAL_ADDRESS = temporalAddress;
+  if (temporalUi) serviceEnv.TEMPORAL_UI_URL ??= temporalUi;
+
+  for (const [name, script] of [['worker', 'worker/main.ts'], ['api', 'api/main.ts']]) {
+    await progress.step(`Start the ${name}`, async () => {
+      const service = startNodeService({ name, script, cwd: root, env: serviceEnv, logFile: path.join(logDir, `${name}.log`) });
+      running.push(service);
+      service.child.once('exit', (code, signal) => {
+        if (!stopping) {
+          process.stderr.write(`\n✖ The ${name} stopped unexpectedly (${signal ?? code}); see .data/logs/${name}.log\n`);
+          stopAll(`${name} stopped`).then(() => process.exit(1));
+        }
+      });
+      await service.ready;
+    }, `see .data/logs/${name}.log.`);
+  }
+
+  await progress.step('Wait until healthy', () => waitForHealth(`http://127.0.0.1:${port}/healthz`),
+    `open http://127.0.0.1:${port}/healthz to see which part is not ready.`);
+
+  const url = `http://localhost:${port}`;
+  process.stdout.write(`
+The platform is up (${progress.elapsed()}).
+  API            ${url}/api/v1   (health ${url}/healthz, metrics ${url}/metrics)
+  Back office    ${url}/admin
+  Citizen portal ${url}/
+  Temporal UI    ${temporalUi ?? '(external Temporal: see your cluster\'s UI)'}
+  Demo logins    admin, supervisor, operator, <unit code>.leader, <unit code>.officer
+                 (e.g. 18073.leader for phường Thành Sen); password: ${process.env.DEMO_PASSWORD ?? 'demo1234'}
+Data and logs are kept in .data/. Press Ctrl-C to stop.
+`);
+}
+
+async function waitForHealth(url) {
+  const deadline = Date.now() + 120_000;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      last = await response.json();
+      if (response.ok) return { note: 'db, temporal and worker ok' };
+    } catch (error) {
+      last = error.message;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`not healthy after 120 s: ${JSON.stringify(last)}`);
+}
+
+main().catch(async (error) => {
+  reportFailure(error);
+  await stopAll('start-up failed');
+  process.exit(1);
+});

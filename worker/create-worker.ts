@@ -1,0 +1,25 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDependencies } from '../activities';
+
+/** The case worker: the workflow bundle (made once) and activities over real dependencies. */
+export async function createWorker(options: {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  workflowBundle: WorkerOptions['workflowBundle'];
+  dependencies: ActivityDependencies;
+  shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+}): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    workflowBundle: options.workflowBundle,
+    activities: createActivities(options.dependencies),
+    shutdownGraceTime: options.shutdownGraceTime ?? '20 seconds',
+  });
+}
+
+export function workflowsPath(): string {
+  return require.resolve('../workflows');
+}

@@ -1,0 +1,72 @@
+/**
+ * Worker process: bundles the workflows once, connects, runs until SIGINT/SIGTERM, then drains
+ * (in-flight activities get the grace time) and exits. Run as many replicas as needed.
+ */
+import { bundleWorkflowCode, NativeConnection, Runtime } from '@temporalio/worker';
+import { Connection } from '@temporalio/client';
+import { loadConfig } from '../platform/config';
+import { createDb } from '../platform/db';
+import { createLogger } from '../platform/logger';
+import { ensureSearchAttributes } from '../platform/temporal';
+import { createWorker, workflowsPath } from './create-worker';
+import { sdkLogger } from './sdk-logger';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'worker' });
+  const { db } = createDb({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, logger });
+
+  Runtime.install({ logger: sdkLogger(logger) });
+
+  const t0 = Date.now();
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietBundlerLogger });
+  logger.info({ ms: Date.now() - t0 }, 'workflow bundle ready');
+
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  await ensureSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE, logger);
+  await clientConnection.close();
+
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    workflowBundle,
+    dependencies: { db, trackingCodePrefix: config.TRACKING_CODE_PREFIX },
+    shutdownGraceTime: config.SHUTDOWN_GRACE_MS,
+  });
+
+  // The bootstrap stops its children in order; if it dies, this process must not linger.
+  process.on('disconnect', () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+  });
+  const running = worker.run();
+  process.send?.({ type: 'ready', taskQueue: config.TEMPORAL_TASK_QUEUE });
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker running');
+  try {
+    await running; // resolves after the SDK's own SIGINT/SIGTERM handling has drained the worker
+  } finally {
+    await connection.close();
+    await db.$disconnect();
+    logger.info('worker stopped');
+  }
+}
+
+// The bundler's progress lines are noise at every start; its warnings are not.
+const quietBundlerLogger = {
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+  log: () => undefined,
+};
+
+// The SDK's native runtime keeps the event loop alive after shutdown: exit explicitly.
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,2 @@
+// The workflows the worker runs; bundled for Temporal's sandbox.
+export { fieldReportWorkflow } from './field-report';
