@@ -8,7 +8,7 @@ import type pg from 'pg';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
-import { createMetrics } from './metrics';
+import { createMetrics, mountPath } from './metrics';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestLogger } from './middleware/request-logger';
 import { citizenReportRoutes } from './routes/citizen-reports';
@@ -45,7 +45,7 @@ export function createApp({ config, db, pool, temporal, connection, logger }: Ap
       metrics,
     ),
   );
-  app.use('/api/v1', citizenReportRoutes({ temporal, db, taskQueue: config.TEMPORAL_TASK_QUEUE, secret: config.APP_SECRET }));
+  app.use('/api/v1', mountPath('/api/v1'), citizenReportRoutes({ temporal, db, taskQueue: config.TEMPORAL_TASK_QUEUE, secret: config.APP_SECRET }));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -16,12 +16,21 @@ export function createMetrics() {
     const stop = requestDuration.startTimer();
     res.on('finish', () => {
       // The matched route pattern, never the raw path: tracking codes must not explode labels.
-      const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched';
+      // Express has restored req.baseUrl by now, so routers record their mount point.
+      const route = req.route?.path ? `${res.locals.mountPath ?? ''}${req.route.path}` : 'unmatched';
       stop({ method: req.method, route, status: String(res.statusCode) });
     });
     next();
   };
   return { registry, middleware };
+}
+
+/** Mounts a router and records its mount point for the metrics' route label. */
+export function mountPath(path: string): RequestHandler {
+  return (_req, res, next) => {
+    res.locals.mountPath = path;
+    next();
+  };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -18,13 +18,14 @@ const { recordReport, recordTransition } = proxyActivities<Activities>({
 
 export async function fieldReportWorkflow(input: FieldReportInput): Promise<void> {
   const state: CaseState = { caseId: input.caseId, status: 'received', step: 'receive' };
-  let receipt: Receipt | undefined;
+  let receipt: Receipt | undefined = undefined; // set once the report is stored
   let seq = 0;
 
   setHandler(stateQuery, () => state);
   setHandler(receiptUpdate, async () => {
+    // What is stored when the citizen is answered: the case as received.
     await condition(() => receipt !== undefined);
-    return { ...receipt!, status: state.status };
+    return receipt!;
   });
 
   // receive: the report is stored and the citizen gets a tracking code at once.

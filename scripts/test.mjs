@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// `npm test`: the same set-up as `npm start`, for a throw-away environment (its own database
+// and an in-memory Temporal dev server on free ports, removed afterwards), then the type check,
+// the linter and every Jest suite. Arguments go to Jest: `npm test -- tests/health`.
+// With DATABASE_URL set, a fresh database is created on that server and dropped at the end.
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyMigrations, generateClient } from './lib/database.mjs';
+import { ensureDependencies } from './lib/dependencies.mjs';
+import { createProgress, reportFailure } from './lib/progress.mjs';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from './lib/postgres.mjs';
+import { freePort } from './lib/services.mjs';
+import { findTemporalCli, TEMPORAL_CLI_HINT } from './lib/temporal-cli.mjs';
+import { startTemporalDevServer } from './lib/temporal-server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cleanups = [];
+
+async function cleanUp() {
+  while (cleanups.length) {
+    const cleanup = cleanups.pop();
+    try {
+      await cleanup();
+    } catch (error) {
+      process.stderr.write(`clean-up: ${error.message}\n`);
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => cleanUp().then(() => process.exit(130)));
+
+function runVisible(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  const progress = createProgress('Phản ánh hiện trường: tests');
+  await progress.step('Install dependencies', () => ensureDependencies(root), 'run `npm ci` to see the whole error.');
+  const cli = await progress.step('Find the Temporal CLI', () => findTemporalCli(root), TEMPORAL_CLI_HINT);
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'field-report-test-'));
+  cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));
+
+  const database = `field_report_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  let adminUrl = process.env.DATABASE_URL;
+  const external = Boolean(adminUrl);
+  if (!external) {
+    adminUrl = await progress.step('Start a throw-away PostgreSQL (embedded)', async () => {
+      const port = await freePort();
+      const postgres = await startEmbeddedPostgres({ root, dataDir: path.join(workDir, 'postgres'), port, logFile: path.join(workDir, 'postgres.log') });
+      cleanups.push(() => postgres.stop());
+      return Object.assign(postgres.url('postgres'), { note: `127.0.0.1:${port}` });
+    });
+    adminUrl = String(adminUrl);
+  }
+  const databaseUrl = await progress.step(`Create database ${database}`, async () => {
+    await ensureDatabase(root, adminUrl, database);
+    if (external) cleanups.push(() => dropDatabase(root, adminUrl, database));
+    const url = new URL(adminUrl);
+    url.pathname = `/${database}`;
+    return Object.assign(url.toString(), { note: external ? `on ${url.host} (DATABASE_URL)` : 'embedded' });
+  }, 'check that DATABASE_URL names a server where this user may create databases.');
+
+  await progress.step('Generate the Prisma client', () => generateClient(root, String(databaseUrl)));
+  await progress.step('Apply database migrations', () => applyMigrations(root, String(databaseUrl)));
+  const temporal = await progress.step('Start a throw-away Temporal dev server', async () => {
+    const server = await startTemporalDevServer({ root, cli: cli.path, port: await freePort(), dbFile: null, logFile: path.join(workDir, 'temporal.log') });
+    cleanups.push(() => server.stop());
+    return Object.assign(server, { note: server.address });
+  }, 'see the Temporal log in the test directory.');
+
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: String(databaseUrl),
+    TEST_ADMIN_DATABASE_URL: adminUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_CLI: cli.path,
+    APP_SECRET: randomBytes(32).toString('base64url'),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    TEST_WORK_DIR: workDir,
+  };
+  const jestArgs = process.argv.slice(2);
+  let failed = 0;
+  if (jestArgs.length === 0) {
+    await progress.step('Type check', () => runQuiet(['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], env));
+    await progress.step('Lint', () => runQuiet(['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.'], env));
+  }
+  process.stdout.write('\n');
+  failed = await runVisible(process.execPath, ['node_modules/jest/bin/jest.js', '--colors', ...jestArgs], env);
+  await cleanUp();
+  process.stdout.write(`\nnpm test: ${failed ? 'FAILED' : 'passed'} in ${progress.elapsed()}\n`);
+  return failed;
+}
+
+async function runQuiet(args, env) {
+  const { run } = await import('./lib/run.mjs');
+  await run(process.execPath, args, { cwd: root, env });
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error) => {
+    reportFailure(error);
+    await cleanUp();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,67 @@
+/**
+ * What tests that cross parts share: the configuration `npm test` prepared (a throw-away
+ * database and Temporal dev server), real clients, and a real worker on its own task queue.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, NativeConnection, Runtime, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { loadConfig, type Config } from '../../platform/config';
+import { createDb } from '../../platform/db';
+import { createLogger } from '../../platform/logger';
+import { createWorker, workflowsPath } from '../../worker/create-worker';
+
+let runtimeInstalled = false;
+
+export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
+  if (!process.env.DATABASE_URL || !process.env.TEMPORAL_ADDRESS) {
+    throw new Error('Run these tests through `npm test`, which prepares a database and a Temporal server.');
+  }
+  return loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`, ...overrides });
+}
+
+export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } });
+    runtimeInstalled = true;
+  }
+  return bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } });
+}
+
+/** A real worker on the config's task queue; `stop()` drains it. */
+export async function startWorker(config: Config, workflowBundle: WorkflowBundleWithSourceMap) {
+  const { db } = createDb({ url: config.DATABASE_URL });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker: Worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    workflowBundle,
+    dependencies: { db, trackingCodePrefix: config.TRACKING_CODE_PREFIX },
+    shutdownGraceTime: '2 seconds',
+  });
+  const running = worker.run();
+  return {
+    worker,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await connection.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+/** The API's dependencies, as api/main.ts builds them. */
+export function apiDependencies(config: Config) {
+  const logger = createLogger({ level: 'silent', name: 'test' });
+  const { db, pool } = createDb({ url: config.DATABASE_URL, logger });
+  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS, connectTimeout: 2_000 });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  return {
+    deps: { config, db, pool, temporal, connection, logger },
+    async close() {
+      await connection.close();
+      await db.$disconnect();
+    },
+  };
+}
