@@ -16,7 +16,8 @@ import { findTemporalCli, TEMPORAL_CLI_HINT } from './lib/temporal-cli.mjs';
 import { startTemporalDevServer } from './lib/temporal-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(root, '.data');
+// DATA_DIR lets a second instance (or a test of this script) keep its own state.
+const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data');
 const logDir = path.join(dataDir, 'logs');
 const running = []; // started services, stopped in reverse order
 let stopping;
