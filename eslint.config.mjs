@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'prisma/generated/', '.data/', '.tools/', 'dist/', 'admin/', 'portal/', 'coverage/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['node_modules/', 'prisma/generated/', '.data/', '.tools/', 'dist/', 'admin/', 'portal/', 'coverage/', '**/*.js', '**/*.mjs', '**/*.d.mts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,7 +6,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-// @ts-ignore: the bootstrap's helpers are plain JavaScript modules
 import { freePort } from '../scripts/lib/services.mjs';
 
 const root = path.resolve(__dirname, '..');
@@ -27,7 +26,11 @@ function descendants(pid: number): number[] {
   }
   const found: number[] = [];
   const visit = (parent: number) => {
-    for (const [child, ppid] of parents) if (ppid === parent) (found.push(child), visit(child));
+    for (const [child, ppid] of parents) {
+      if (ppid !== parent) continue;
+      found.push(child);
+      visit(child);
+    }
   };
   visit(pid);
   return found;
@@ -79,7 +82,7 @@ it('comes up healthy, stops every process on Ctrl-C, and keeps the data on the n
     body: JSON.stringify({ categoryCode: 'do-thi', description: 'Vỉa hè bị lấn chiếm để bán hàng', location: { address: 'Phường Thành Sen' } }),
   });
   expect(created.status).toBe(201);
-  const { trackingCode } = await created.json();
+  const { trackingCode } = (await created.json()) as { trackingCode: string };
 
   const started = descendants(first.child.pid!);
   expect(started.length).toBeGreaterThanOrEqual(4); // PostgreSQL, Temporal, worker, API (and their helpers)

@@ -8,21 +8,16 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../api/app';
-// eslint-disable-next-line @typescript-eslint/ban-ts-comment
-// @ts-ignore: the bootstrap's helpers are plain JavaScript modules
 import { startEmbeddedPostgres } from '../scripts/lib/postgres.mjs';
-// @ts-ignore: as above
 import { freePort } from '../scripts/lib/services.mjs';
 import { eventually } from './support/eventually';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
-
-interface Postgres { url(database: string): string; stop(): Promise<void> }
 
 const root = path.resolve(__dirname, '..');
 const workDir = mkdtempSync(path.join(process.env.TEST_WORK_DIR ?? os.tmpdir(), 'health-'));
 let port: number;
 
-const startPostgres = (): Promise<Postgres> =>
+const startPostgres = () =>
   startEmbeddedPostgres({ root, dataDir: path.join(workDir, 'pg'), port, logFile: path.join(workDir, 'pg.log') });
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
