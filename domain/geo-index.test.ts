@@ -1,28 +1,8 @@
 import fc from 'fast-check';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { type AreaGeometry, InvalidAreaGeometryError, createPolygonIndex, findAreaGeometryProblem } from './geo-index';
+import { LNG, LAT, box, polygon, multiPolygon } from './synthetic-areas.fixture';
 
 
-// Synthetic areas on a 0.5° grid near Hà Tĩnh; halves and quarters of a degree are exact in
-// binary, so "exactly on the border" really is on it.
-const LNG = 105.5;
-const LAT = 18;
-
-function box(west: number, south: number, east: number, north: number): Position[] {
-  return [
-    [LNG + west, LAT + south],
-    [LNG + east, LAT + south],
-    [LNG + east, LAT + north],
-    [LNG + west, LAT + north],
-    [LNG + west, LAT + south],
-  ];
-}
-function polygon(...rings: Position[][]): Polygon {
-  return { type: 'Polygon', coordinates: rings };
-}
-function multiPolygon(...polygons: Position[][][]): MultiPolygon {
-  return { type: 'MultiPolygon', coordinates: polygons };
-}
 function at(x: number, y: number): { lat: number; lng: number } {
   return { lng: LNG + x, lat: LAT + y };
 }

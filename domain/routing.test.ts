@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { RoutingInput, RoutingMatch, RoutingReasonCode, RoutingRule } from './routing';
+import { LNG, LAT, box, polygon } from './synthetic-areas.fixture';
 import {
   InvalidRoutingRuleError,
   ROUTING_REASON_CODES,
@@ -10,24 +11,8 @@ import {
 } from './routing';
 
 
-/* Synthetic geography: squares on a 0.5° grid near Hà Tĩnh (exact in binary, so "on the border"
-   really is on it). Positions are GeoJSON [lng, lat]; `at(x, y)` is a report's point. */
+// `at(x, y)` is a report's point on the synthetic grid.
 
-const LNG = 105.5;
-const LAT = 18;
-
-function box(west: number, south: number, east: number, north: number): Position[] {
-  return [
-    [LNG + west, LAT + south],
-    [LNG + east, LAT + south],
-    [LNG + east, LAT + north],
-    [LNG + west, LAT + north],
-    [LNG + west, LAT + south],
-  ];
-}
-function polygon(...rings: Position[][]): Polygon {
-  return { type: 'Polygon', coordinates: rings };
-}
 function at(x: number, y: number): { lat: number; lng: number } {
   return { lng: LNG + x, lat: LAT + y };
 }

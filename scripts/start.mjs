@@ -142,16 +142,18 @@ async function main() {
     `open http://127.0.0.1:${port}/healthz to see which part is not ready.`);
 
   const url = `http://localhost:${port}`;
-  process.stdout.write(`
-The platform is up (${progress.elapsed()}).
-  API            ${url}/api/v1   (health ${url}/healthz, metrics ${url}/metrics)
-  Back office    ${url}/admin
-  Citizen portal ${url}/
-  Temporal UI    ${temporalUi ?? '(external Temporal: see your cluster\'s UI)'}
-  Demo logins    admin, supervisor, operator, <unit code>.leader, <unit code>.officer
-                 (e.g. 18073.leader for phường Thành Sen); password: ${process.env.DEMO_PASSWORD ?? 'demo1234'}
-Data and logs are kept in .data/. Press Ctrl-C to stop.
-`);
+  // Only what this checkout has: the back office, the portal and demo accounts arrive with their parts.
+  const lines = [
+    `  API            ${url}/api/v1   (health ${url}/healthz, metrics ${url}/metrics)`,
+    existsSync(path.join(root, 'admin', 'index.html')) && `  Back office    ${url}/admin`,
+    existsSync(path.join(root, 'portal', 'index.html')) && `  Citizen portal ${url}/`,
+    `  Temporal UI    ${temporalUi ?? "(external Temporal: see your cluster's UI)"}`,
+    existsSync(path.join(root, 'prisma', 'seed.ts')) &&
+      `  Demo logins    admin, supervisor, operator, <unit code>.leader, <unit code>.officer\n` +
+        `                 (e.g. 18073.leader for phường Thành Sen); password: ${process.env.DEMO_PASSWORD ?? 'demo1234'}`,
+  ].filter(Boolean);
+  process.stdout.write(`\nThe platform is up (${progress.elapsed()}).\n${lines.join('\n')}\n` +
+    `Data and logs are kept in ${path.relative(root, dataDir) || '.'}/. Press Ctrl-C to stop.\n`);
 }
 
 async function waitForHealth(url) {
