@@ -4,7 +4,7 @@
 // handlers that exit the process and would break our ordered shutdown.
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +50,19 @@ function serverUser() {
   }
 }
 
+/**
+ * The server runs as `postgres` and must reach its data directory: every ancestor needs the
+ * search (x) bit for others (mkdtemp makes 0700 directories; /root is 0700). Only that bit is
+ * added: nobody gains the right to list or read these directories.
+ */
+function letServerTraverse(dir) {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) chmodSync(current, (mode & 0o7777) | 0o001);
+    if (current === path.dirname(current)) return;
+  }
+}
+
 function ownDir(dir, user) {
   mkdirSync(dir, { recursive: true });
   if (user.uid !== undefined) chownSync(dir, user.uid, user.gid);
@@ -66,8 +79,10 @@ export async function startEmbeddedPostgres({ root, dataDir, port, logFile }) {
   const user = serverUser();
   const credentialsFile = `${dataDir}.json`;
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  // Parents must be traversable by the server's user (mkdtemp makes 0700 directories).
-  if (user.uid !== undefined) chmodSync(path.dirname(dataDir), 0o755);
+  if (user.uid !== undefined) {
+    chmodSync(path.dirname(dataDir), 0o755);
+    letServerTraverse(path.dirname(path.dirname(dataDir)));
+  }
 
   let initialised = false;
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
