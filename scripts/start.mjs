@@ -76,7 +76,7 @@ async function main() {
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    databaseUrl = await progress.step('Start PostgreSQL (embedded)', async () => {
+    databaseUrl = await progress.step('Start PostgreSQL (embedded)', async (note) => {
       settings.postgresPort = await freePort(settings.postgresPort ?? 54329);
       save();
       const postgres = await startEmbeddedPostgres({
@@ -84,11 +84,9 @@ async function main() {
       });
       running.push({ name: 'PostgreSQL', stop: () => postgres.stop() });
       const database = await ensureDatabase(root, postgres.url('postgres'), 'field_report');
-      return Object.assign(postgres.url('field_report'), {
-        note: `127.0.0.1:${settings.postgresPort}, ${postgres.initialised ? 'new cluster' : 'existing data'}, database ${database}`,
-      });
+      note(`127.0.0.1:${settings.postgresPort}, ${postgres.initialised ? 'new cluster' : 'existing data'}, database ${database}`);
+      return postgres.url('field_report');
     }, 'see .data/logs/postgres.log; or set DATABASE_URL to a PostgreSQL you run.');
-    databaseUrl = String(databaseUrl);
   }
 
   await progress.step('Generate the Prisma client', () => generateClient(root, databaseUrl),
@@ -107,7 +105,7 @@ async function main() {
 
   let temporalUi;
   if (!temporalAddress) {
-    const temporal = await progress.step('Start the Temporal dev server', async () => {
+    const temporal = await progress.step('Start the Temporal dev server', async (note) => {
       settings.temporalPort = await freePort(settings.temporalPort ?? 7233);
       settings.temporalUiPort = await freePort(settings.temporalUiPort ?? 8233);
       save();
@@ -116,7 +114,8 @@ async function main() {
         dbFile: path.join(dataDir, 'temporal.sqlite'), logFile: path.join(logDir, 'temporal.log'),
       });
       running.push({ name: 'Temporal', stop: () => server.stop() });
-      return Object.assign(server, { note: server.address });
+      note(server.address);
+      return server;
     }, 'see .data/logs/temporal.log; or set TEMPORAL_ADDRESS to a running Temporal server.');
     temporalAddress = temporal.address;
     temporalUi = temporal.uiUrl;
@@ -128,13 +127,13 @@ async function main() {
     await progress.step(`Start the ${name}`, async () => {
       const service = startNodeService({ name, script, cwd: root, env: serviceEnv, logFile: path.join(logDir, `${name}.log`) });
       running.push(service);
-      service.child.once('exit', (code, signal) => {
-        if (!stopping) {
-          process.stderr.write(`\n✖ The ${name} stopped unexpectedly (${signal ?? code}); see .data/logs/${name}.log\n`);
-          stopAll(`${name} stopped`).then(() => process.exit(1));
-        }
-      });
       await service.ready;
+      // From now on an exit is unexpected (before, it is this step's failure).
+      service.child.once('exit', (code, signal) => {
+        if (stopping) return;
+        process.stderr.write(`\n✖ The ${name} stopped unexpectedly (${signal ?? code}); see ${path.relative(root, logDir)}/${name}.log\n`);
+        stopAll(`${name} stopped`).then(() => process.exit(1));
+      });
     }, `see .data/logs/${name}.log.`);
   }
 

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { applyMigrations, generateClient } from './lib/database.mjs';
 import { ensureDependencies } from './lib/dependencies.mjs';
 import { createProgress, reportFailure } from './lib/progress.mjs';
+import { run } from './lib/run.mjs';
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from './lib/postgres.mjs';
 import { freePort } from './lib/services.mjs';
 import { findTemporalCli, TEMPORAL_CLI_HINT } from './lib/temporal-cli.mjs';
@@ -50,57 +51,55 @@ async function main() {
   let adminUrl = process.env.DATABASE_URL;
   const external = Boolean(adminUrl);
   if (!external) {
-    adminUrl = await progress.step('Start a throw-away PostgreSQL (embedded)', async () => {
+    adminUrl = await progress.step('Start a throw-away PostgreSQL (embedded)', async (note) => {
       const port = await freePort();
       const postgres = await startEmbeddedPostgres({ root, dataDir: path.join(workDir, 'postgres'), port, logFile: path.join(workDir, 'postgres.log') });
       cleanups.push(() => postgres.stop());
-      return Object.assign(postgres.url('postgres'), { note: `127.0.0.1:${port}` });
+      note(`127.0.0.1:${port}`);
+      return postgres.url('postgres');
     });
-    adminUrl = String(adminUrl);
   }
-  const databaseUrl = await progress.step(`Create database ${database}`, async () => {
+  const databaseUrl = await progress.step(`Create database ${database}`, async (note) => {
     await ensureDatabase(root, adminUrl, database);
     if (external) cleanups.push(() => dropDatabase(root, adminUrl, database));
     const url = new URL(adminUrl);
     url.pathname = `/${database}`;
-    return Object.assign(url.toString(), { note: external ? `on ${url.host} (DATABASE_URL)` : 'embedded' });
+    note(external ? `on ${url.host} (DATABASE_URL)` : 'embedded');
+    return url.toString();
   }, 'check that DATABASE_URL names a server where this user may create databases.');
 
-  await progress.step('Generate the Prisma client', () => generateClient(root, String(databaseUrl)));
-  await progress.step('Apply database migrations', () => applyMigrations(root, String(databaseUrl)));
-  const temporal = await progress.step('Start a throw-away Temporal dev server', async () => {
+  await progress.step('Generate the Prisma client', () => generateClient(root, databaseUrl));
+  await progress.step('Apply database migrations', () => applyMigrations(root, databaseUrl));
+  const temporal = await progress.step('Start a throw-away Temporal dev server', async (note) => {
     const server = await startTemporalDevServer({ root, cli: cli.path, port: await freePort(), dbFile: null, logFile: path.join(workDir, 'temporal.log') });
     cleanups.push(() => server.stop());
-    return Object.assign(server, { note: server.address });
+    note(server.address);
+    return server;
   }, 'see the Temporal log in the test directory.');
 
   const env = {
     ...process.env,
     NODE_ENV: 'test',
-    DATABASE_URL: String(databaseUrl),
-    TEST_ADMIN_DATABASE_URL: adminUrl,
+    DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_CLI: cli.path,
     APP_SECRET: randomBytes(32).toString('base64url'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     TEST_WORK_DIR: workDir,
   };
   const jestArgs = process.argv.slice(2);
-  let failed = 0;
   if (jestArgs.length === 0) {
     await progress.step('Type check', () => runQuiet(['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], env));
     await progress.step('Lint', () => runQuiet(['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.'], env));
   }
   process.stdout.write('\n');
-  failed = await runVisible(process.execPath, ['node_modules/jest/bin/jest.js', '--colors', ...jestArgs], env);
+  const failed = await runVisible(process.execPath, ['node_modules/jest/bin/jest.js', '--colors', ...jestArgs], env);
   await cleanUp();
   process.stdout.write(`\nnpm test: ${failed ? 'FAILED' : 'passed'} in ${progress.elapsed()}\n`);
   return failed;
 }
 
-async function runQuiet(args, env) {
-  const { run } = await import('./lib/run.mjs');
-  await run(process.execPath, args, { cwd: root, env });
+function runQuiet(args, env) {
+  return run(process.execPath, args, { cwd: root, env });
 }
 
 main().then(

@@ -4,11 +4,11 @@
  * the citizen is told to retry. The same Idempotency-Key always leads to the same case.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { isGrpcServiceError } from '@temporalio/client';
+import { isGrpcServiceError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { ReportCommand } from '../../domain/report-command';
 import { AppError } from '../../platform/app-error';
 import type { Db } from '../../platform/db';
+import type { fieldReportWorkflow } from '../../workflows/field-report';
 import { receiptUpdate, type Receipt } from '../../workflows/messages';
 import { CASE_CATEGORY, CASE_LEVEL, CASE_STATUS, CASE_STEP } from '../../workflows/search-attributes';
 import { citizenToken } from './citizen-token';
@@ -47,7 +47,7 @@ async function startAndAwaitReceipt(
   options: { report: ReportCommand; channel: string; now: Date },
 ): Promise<Receipt> {
   try {
-    const handle = await deps.temporal.workflow.start('fieldReportWorkflow', {
+    const handle = await deps.temporal.workflow.start<typeof fieldReportWorkflow>('fieldReportWorkflow', {
       taskQueue: deps.taskQueue,
       workflowId: caseId,
       args: [{ caseId, report: options.report, fingerprint, channel: options.channel, receivedAt: options.now.toISOString() }],

@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { run } from './run.mjs';
 
@@ -50,40 +49,12 @@ export async function applyMigrations(root, databaseUrl) {
   // The Prisma CLI lingers ~10 s after its work (a timer in its WebAssembly engine): skip it
   // when nothing is pending.
   if ((await pendingMigrations(root, databaseUrl)).length === 0) return { note: 'no pending migrations' };
-  await runUntilDone(process.execPath, [prismaCli(root), 'migrate', 'deploy'], {
+  await run(process.execPath, [prismaCli(root), 'migrate', 'deploy'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl },
     done: /All migrations have been successfully applied|No pending migrations to apply/,
   });
   return { note: 'applied new migrations' };
-}
-
-/**
- * Runs the Prisma CLI until it prints that it is done. It then lingers ~10 s on a timer of its
- * WebAssembly engine; once its work is reported complete, we end it rather than wait.
- */
-function runUntilDone(command, args, { cwd, env, done }) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let finished = false;
-    const onData = (chunk) => {
-      output += chunk;
-      if (!finished && done.test(output)) {
-        finished = true;
-        child.kill('SIGTERM');
-        resolve(output);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (finished) return;
-      if (code === 0) return resolve(output);
-      reject(Object.assign(new Error(`prisma ${args.slice(1).join(' ')} exited with ${code}`), { details: output.split('\n').slice(-40).join('\n') }));
-    });
-  });
 }
 
 export async function seed(root, env) {

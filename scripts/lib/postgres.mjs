@@ -92,10 +92,10 @@ export async function startEmbeddedPostgres({ root, dataDir, port, logFile }) {
     const pwFile = path.join(dataDir, '..', `.pw-${process.pid}`);
     writeFileSync(pwFile, `${password}\n`, { mode: 0o644 });
     try {
-      await runAs(user, bin('initdb'), [
+      await run(bin('initdb'), [
         `--pgdata=${dataDir}`, '--username=postgres', `--pwfile=${pwFile}`,
         '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8',
-      ]);
+      ], { ...user, env: { ...process.env, LC_ALL: 'C.UTF-8' } });
     } finally {
       rmSync(pwFile, { force: true });
     }
@@ -125,19 +125,6 @@ export async function startEmbeddedPostgres({ root, dataDir, port, logFile }) {
       log.end();
     },
   };
-}
-
-function runAs(user, command, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...user, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C.UTF-8' } });
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(output) : reject(Object.assign(new Error(`initdb exited with ${code}`), { details: output })),
-    );
-  });
 }
 
 function waitForReady(child) {
@@ -184,5 +171,3 @@ export async function dropDatabase(root, adminUrl, database) {
     await client.end();
   }
 }
-
-

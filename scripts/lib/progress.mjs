@@ -18,15 +18,20 @@ export function createProgress(title, out = process.stdout) {
   let count = 0;
   out.write(`\n${title}\n`);
   return {
-    /** Runs one step; `hint` says what to do when it fails. */
+    /**
+     * Runs one step; `hint` says what to do when it fails. The step may describe its outcome
+     * with `note(text)` (or return an object with a `note`), shown after its timing.
+     */
     async step(label, run, hint) {
       count += 1;
       const n = count;
       const t0 = performance.now();
       out.write(`  [${n}] ${label} …\n`);
       try {
-        const result = await run();
-        const note = typeof result === 'object' && result?.note ? ` (${result.note})` : '';
+        let noted;
+        const result = await run((text) => (noted = text));
+        noted ??= typeof result === 'object' ? result?.note : undefined;
+        const note = noted ? ` (${noted})` : '';
         out.write(`  [${n}] ${label}: done in ${seconds(performance.now() - t0)}${note}\n`);
         return result;
       } catch (error) {
