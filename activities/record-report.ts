@@ -40,7 +40,7 @@ export async function recordReport(db: Db, trackingPrefix: string, input: FieldR
   throw new Error(`no free tracking code after ${MAX_CODE_ATTEMPTS} attempts`);
 }
 
-function caseData(input: FieldReportInput, trackingCode: string, receivedAt: Date): Prisma.CaseCreateInput {
+function caseData(input: FieldReportInput, trackingCode: string, receivedAt: Date): Prisma.CaseUncheckedCreateInput {
   const { report } = input;
   return {
     id: input.caseId,
