@@ -13,7 +13,10 @@ function main(): void {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'api' });
   const { db, pool } = createDb({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, logger });
-  const { client: temporal, connection } = createTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE });
+  const { client: temporal, connection } = createTemporalClient({
+    address: config.TEMPORAL_ADDRESS,
+    namespace: config.TEMPORAL_NAMESPACE,
+  });
   const app = createApp({ config, db, pool, temporal, connection, logger });
 
   const server: Server = app.listen(config.PORT, () => {

@@ -10,6 +10,11 @@ export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z
   if (parsed.success) return parsed.data;
   const fields: NonNullable<AppError['fields']> = {};
   for (const issue of parsed.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      // Name each unknown field, so the client sees which one it sent by mistake.
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] ??= { code: 'unknown_field' };
+      continue;
+    }
     const path = issue.path.join('.') || '_';
     fields[path] ??= fieldProblem(issue);
   }

@@ -21,7 +21,16 @@ export const CASE_STEPS = [
 export type CaseStep = (typeof CASE_STEPS)[number];
 
 /** Steps where a person acts; each has a task, a deadline and an SLA policy. */
-export const HUMAN_STEPS = ['verify', 'route', 'accept', 'assign', 'process', 'extension', 'approve', 'review'] as const;
+export const HUMAN_STEPS = [
+  'verify',
+  'route',
+  'accept',
+  'assign',
+  'process',
+  'extension',
+  'approve',
+  'review',
+] as const;
 export type HumanStep = (typeof HUMAN_STEPS)[number];
 
 export const CASE_STATUSES = [

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { type AreaGeometry, InvalidAreaGeometryError, createPolygonIndex, findAreaGeometryProblem } from './geo-index';
 import { LNG, LAT, box, polygon, multiPolygon } from './synthetic-areas.fixture';
 
-
 function at(x: number, y: number): { lat: number; lng: number } {
   return { lng: LNG + x, lat: LAT + y };
 }

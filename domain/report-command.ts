@@ -21,16 +21,16 @@ const text = (max: number) => z.string().trim().max(max);
 
 export const reportCommandSchema = z.object({
   categoryCode: z.string().trim().min(1).max(64),
-  description: z
-    .string()
-    .transform(stripHtml)
-    .pipe(z.string().min(10).max(DESCRIPTION_MAX_LENGTH)),
+  description: z.string().transform(stripHtml).pipe(z.string().min(10).max(DESCRIPTION_MAX_LENGTH)),
   location: z
     .object({
       lat: z.number().min(-90).max(90).optional(),
       lng: z.number().min(-180).max(180).optional(),
       address: text(500).min(1).optional(),
-      communeCode: z.string().regex(/^\d{5}$/).optional(),
+      communeCode: z
+        .string()
+        .regex(/^\d{5}$/)
+        .optional(),
     })
     .refine((l) => (l.lat === undefined) === (l.lng === undefined), { message: 'lat_lng_together', path: ['lat'] })
     .refine((l) => l.lat !== undefined || l.address !== undefined, { message: 'point_or_address', path: ['address'] }),
@@ -39,7 +39,11 @@ export const reportCommandSchema = z.object({
   reporter: z
     .object({
       name: text(200).min(1).optional(),
-      phone: z.string().trim().regex(/^\+?[0-9 .-]{8,20}$/).optional(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9 .-]{8,20}$/)
+        .optional(),
       email: z.string().trim().email().max(254).optional(),
     })
     .optional(),

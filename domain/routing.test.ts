@@ -10,7 +10,6 @@ import {
   findRoutingRuleProblem,
 } from './routing';
 
-
 // `at(x, y)` is a report's point on the synthetic grid.
 
 function at(x: number, y: number): { lat: number; lng: number } {

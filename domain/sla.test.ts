@@ -1,5 +1,11 @@
 import { DateTime } from 'luxon';
-import { computeStepDeadlines, findSlaPolicyConflicts, resolveSlaPolicy, validateSlaPolicy, type SlaPolicy } from './sla';
+import {
+  computeStepDeadlines,
+  findSlaPolicyConflicts,
+  resolveSlaPolicy,
+  validateSlaPolicy,
+  type SlaPolicy,
+} from './sla';
 import { OFFICE_TIME_ZONE, VIETNAM_OFFICE_CALENDAR } from './working-calendar.fixture';
 
 const cal = VIETNAM_OFFICE_CALENDAR;
@@ -61,7 +67,9 @@ describe('resolveSlaPolicy', () => {
 
   it('then to nothing', () => {
     expect(resolveSlaPolicy(all, { step: 'verify', categoryCode: 'traffic', level: 'urgent' })).toBeUndefined();
-    expect(resolveSlaPolicy([trafficUrgent], { step: 'accept', categoryCode: 'traffic', level: 'normal' })).toBeUndefined();
+    expect(
+      resolveSlaPolicy([trafficUrgent], { step: 'accept', categoryCode: 'traffic', level: 'normal' }),
+    ).toBeUndefined();
   });
 
   it('matches an unknown category or level only by "any"', () => {
@@ -141,7 +149,9 @@ describe('computeStepDeadlines', () => {
     const deadlines = computeStepDeadlines(eightHours, cal, at('2026-03-06 16:30'));
     expect(local(deadlines.due)).toBe('Mon 2026-03-09 17:00'); // 0.5 h on Friday + 7.5 h on Monday
     expect(local(deadlines.remindAt)).toBe('Mon 2026-03-09 15:00'); // after 6 of the 8 hours
-    expect(deadlines.escalations.map((escalation) => [escalation.level, escalation.notify, local(escalation.at)])).toEqual([
+    expect(
+      deadlines.escalations.map((escalation) => [escalation.level, escalation.notify, local(escalation.at)]),
+    ).toEqual([
       [1, 'unit_leader', 'Tue 2026-03-10 07:30'],
       [2, 'ioc_supervisor', 'Wed 2026-03-11 08:00'],
     ]);
@@ -190,9 +200,9 @@ describe('computeStepDeadlines', () => {
         { level: 1, afterWorkingHours: 0, notify: 'unit_leader' },
       ],
     });
-    expect(computeStepDeadlines(shuffled, cal, at('2026-03-02 08:00')).escalations.map((escalation) => escalation.level)).toEqual(
-      [1, 2],
-    );
+    expect(
+      computeStepDeadlines(shuffled, cal, at('2026-03-02 08:00')).escalations.map((escalation) => escalation.level),
+    ).toEqual([1, 2]);
   });
 
   it('refuses an invalid policy instead of computing nonsense', () => {

@@ -4,7 +4,13 @@
  * A running case resolves the policy when a step starts and keeps it for that step.
  */
 import { HUMAN_STEPS, type CaseLevel, type HumanStep } from './case-steps';
-import { addWorkingDays, addWorkingHours, addWorkingTime, workingTimeBetween, type WorkingCalendar } from './working-time';
+import {
+  addWorkingDays,
+  addWorkingHours,
+  addWorkingTime,
+  workingTimeBetween,
+  type WorkingCalendar,
+} from './working-time';
 
 export const DEFAULT_REMINDER_FRACTION = 0.75;
 
@@ -123,8 +129,10 @@ export function validateSlaPolicy(policy: SlaPolicy): SlaPolicyProblem[] {
   if (unit !== 'hours' && unit !== 'days') report('duration.unit', 'must be hours or days');
   else if (unit === 'days' && !(Number.isSafeInteger(amount) && amount > 0))
     report('duration.amount', 'working days must be a whole number above 0');
-  else if (!(Number.isFinite(amount) && amount > 0)) report('duration.amount', 'working hours must be a number above 0');
-  if (!(policy.reminderAt > 0 && policy.reminderAt < 1)) report('reminderAt', 'must be a fraction between 0 and 1 (e.g. 0.75)');
+  else if (!(Number.isFinite(amount) && amount > 0))
+    report('duration.amount', 'working hours must be a number above 0');
+  if (!(policy.reminderAt > 0 && policy.reminderAt < 1))
+    report('reminderAt', 'must be a fraction between 0 and 1 (e.g. 0.75)');
 
   const seenLevels = new Set<number>();
   policy.escalations.forEach((escalation, index) => {
@@ -165,7 +173,9 @@ export interface StepDeadlines {
 export function computeStepDeadlines(policy: SlaPolicy, calendar: WorkingCalendar, start: Date): StepDeadlines {
   const problems = validateSlaPolicy(policy);
   if (problems.length > 0) {
-    throw new RangeError(`Invalid SLA policy ${policy.id}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+    throw new RangeError(
+      `Invalid SLA policy ${policy.id}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+    );
   }
   const { amount, unit } = policy.duration;
   const due = unit === 'days' ? addWorkingDays(calendar, start, amount) : addWorkingHours(calendar, start, amount);

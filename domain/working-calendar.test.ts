@@ -101,7 +101,10 @@ describe('validateWorkingCalendar', () => {
   });
 
   it('explains each problem in words', () => {
-    const [problem] = validateWorkingCalendar({ ...valid, weeklyHours: { 1: [MORNING, { start: '11:00', end: '12:00' }] } });
+    const [problem] = validateWorkingCalendar({
+      ...valid,
+      weeklyHours: { 1: [MORNING, { start: '11:00', end: '12:00' }] },
+    });
     expect(problem?.message).toMatch(/overlaps period 0/);
   });
 });

@@ -86,7 +86,11 @@ export function validateWorkingCalendar(calendar: WorkingCalendar): CalendarProb
   const report = (path: string, code: CalendarProblemCode, message: string) => problems.push({ path, code, message });
 
   if (typeof calendar.timeZone !== 'string' || !IANAZone.isValidZone(calendar.timeZone)) {
-    report('timeZone', 'invalid_time_zone', `"${String(calendar.timeZone)}" is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)`);
+    report(
+      'timeZone',
+      'invalid_time_zone',
+      `"${String(calendar.timeZone)}" is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)`,
+    );
   }
 
   const weekly = calendar.weeklyHours ?? {};
@@ -107,9 +111,14 @@ export function validateWorkingCalendar(calendar: WorkingCalendar): CalendarProb
   const mondayWorks = (weekly[1] ?? []).length > 0;
   const workingDates = checkDatedEntries(calendar.workingDays, 'workingDays', report, (day, path) => {
     if (day.periods === undefined) {
-      if (!mondayWorks) report(`${path}.periods`, 'no_default_periods', 'no periods given and Monday has none to default to');
+      if (!mondayWorks)
+        report(`${path}.periods`, 'no_default_periods', 'no periods given and Monday has none to default to');
     } else if (Array.isArray(day.periods) && day.periods.length === 0) {
-      report(`${path}.periods`, 'empty_period', 'a working day needs at least one period (or none given, for Monday’s)');
+      report(
+        `${path}.periods`,
+        'empty_period',
+        'a working day needs at least one period (or none given, for Monday’s)',
+      );
     } else {
       checkPeriods(day.periods, `${path}.periods`, report);
     }
@@ -146,7 +155,8 @@ function checkPeriods(periods: readonly WorkingPeriod[] | undefined, path: strin
       report(`${path}[${index}].end`, 'invalid_time', `"${String(period?.end)}" is not a time HH:mm (or 24:00)`);
     }
     if (start === undefined || end === undefined) return;
-    if (end <= start) report(`${path}[${index}]`, 'empty_period', `${period.start}–${period.end} ends before it starts`);
+    if (end <= start)
+      report(`${path}[${index}]`, 'empty_period', `${period.start}–${period.end} ends before it starts`);
     else parsed.push({ start, end, index });
   });
   parsed.sort((a, b) => a.start - b.start);
@@ -180,7 +190,11 @@ function checkDatedEntries<T extends { date: string }>(
     if (parseLocalDate(entry?.date) === undefined) {
       report(`${entryPath}.date`, 'invalid_date', `"${String(entry?.date)}" is not a date YYYY-MM-DD`);
     } else if (seen.has(entry.date)) {
-      report(`${entryPath}.date`, 'duplicate_date', `${entry.date} is already listed at ${path}[${seen.get(entry.date)}]`);
+      report(
+        `${entryPath}.date`,
+        'duplicate_date',
+        `${entry.date} is already listed at ${path}[${seen.get(entry.date)}]`,
+      );
     } else {
       seen.set(entry.date, index);
     }
@@ -206,7 +220,8 @@ export function parseLocalDate(text: unknown): number | undefined {
   const ms = Date.UTC(year, month - 1, day);
   const check = new Date(ms);
   // Date.UTC rolls 2026-02-30 over to March: a round trip tells real dates from impossible ones.
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return undefined;
   return ms / MS_PER_DAY;
 }
 
@@ -259,7 +274,10 @@ function buildCompiledCalendar(calendar: WorkingCalendar): CompiledCalendar {
   );
   const holidays = new Set(calendar.holidays.map((holiday) => parseLocalDate(holiday.date)));
   const workingDays = new Map(
-    calendar.workingDays.map((day) => [parseLocalDate(day.date), day.periods ? toClockPeriods(day.periods) : weekly.get(1)!]),
+    calendar.workingDays.map((day) => [
+      parseLocalDate(day.date),
+      day.periods ? toClockPeriods(day.periods) : weekly.get(1)!,
+    ]),
   );
   const periodsOf = (day: number): ClockPeriod[] => {
     if (holidays.has(day)) return [];

@@ -28,7 +28,9 @@ function at(text: string, zone = OFFICE_TIME_ZONE): Date {
 /** Readable local form with the weekday, e.g. 'Mon 2026-03-09 11:00' (seconds only if any). */
 function local(date: Date, zone = OFFICE_TIME_ZONE): string {
   const instant = DateTime.fromJSDate(date, { zone }).setLocale('en');
-  return instant.toFormat(instant.second || instant.millisecond ? 'ccc yyyy-MM-dd HH:mm:ss.SSS' : 'ccc yyyy-MM-dd HH:mm');
+  return instant.toFormat(
+    instant.second || instant.millisecond ? 'ccc yyyy-MM-dd HH:mm:ss.SSS' : 'ccc yyyy-MM-dd HH:mm',
+  );
 }
 
 const plusMs = (date: Date, ms: number) => new Date(date.getTime() + ms);
@@ -271,7 +273,10 @@ const MAX_DURATION = 40 * OFFICE_DAY_MS;
 const HALF_HOUR = HOUR / 2;
 
 function clockTimesOf(calendar: WorkingCalendar): string[] {
-  const periods = [...Object.values(calendar.weeklyHours).flat(), ...calendar.workingDays.flatMap((day) => day.periods ?? [])];
+  const periods = [
+    ...Object.values(calendar.weeklyHours).flat(),
+    ...calendar.workingDays.flatMap((day) => day.periods ?? []),
+  ];
   return [...new Set(['00:00', '12:00', ...periods.flatMap((period) => [period.start, period.end])])].filter(
     (time) => time !== '24:00',
   );
@@ -341,7 +346,9 @@ describe.each([
     fc.assert(
       fc.property(instant, fc.integer({ min: 0, max: 2 * HOUR }), duration, (start, gap, ms) => {
         const later = plusMs(start, gap);
-        expect(addWorkingTime(calendar, start, ms).getTime()).toBeLessThanOrEqual(addWorkingTime(calendar, later, ms).getTime());
+        expect(addWorkingTime(calendar, start, ms).getTime()).toBeLessThanOrEqual(
+          addWorkingTime(calendar, later, ms).getTime(),
+        );
       }),
       RUNS,
     );
@@ -359,7 +366,9 @@ describe.each([
   it('adds up: s + (a + b) = (s + a) + b for a, b > 0', () => {
     fc.assert(
       fc.property(instant, positiveDuration, positiveDuration, (start, a, b) => {
-        expect(addWorkingTime(calendar, addWorkingTime(calendar, start, a), b)).toEqual(addWorkingTime(calendar, start, a + b));
+        expect(addWorkingTime(calendar, addWorkingTime(calendar, start, a), b)).toEqual(
+          addWorkingTime(calendar, start, a + b),
+        );
       }),
       RUNS,
     );
@@ -369,7 +378,9 @@ describe.each([
     fc.assert(
       fc.property(instant, instant, instant, (a, b, c) => {
         expect(workingTimeBetween(calendar, b, a)).toBe(0 - workingTimeBetween(calendar, a, b));
-        expect(workingTimeBetween(calendar, a, c)).toBe(workingTimeBetween(calendar, a, b) + workingTimeBetween(calendar, b, c));
+        expect(workingTimeBetween(calendar, a, c)).toBe(
+          workingTimeBetween(calendar, a, b) + workingTimeBetween(calendar, b, c),
+        );
         expect(workingTimeBetween(calendar, a, nextWorkingInstant(calendar, a))).toBe(0);
       }),
       RUNS,

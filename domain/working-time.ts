@@ -50,7 +50,9 @@ export class NoWorkingTimeError extends Error {
 export function isWorkingInstant(calendar: WorkingCalendar, t: Date): boolean {
   const compiled = compileCalendar(calendar);
   const ms = instantOf(t, 't');
-  return compiled.scheduleOf(compiled.localDayOf(ms)).intervals.some((interval) => interval.start <= ms && ms < interval.end);
+  return compiled
+    .scheduleOf(compiled.localDayOf(ms))
+    .intervals.some((interval) => interval.start <= ms && ms < interval.end);
 }
 
 /** `t` itself when it is a working instant, otherwise the start of the next working period. */
@@ -205,5 +207,6 @@ function instantOf(date: Date, name: string): number {
 }
 
 function assertDuration(ms: number, name: string): void {
-  if (!Number.isSafeInteger(ms) || ms < 0) throw new RangeError(`${name} must be a whole number of milliseconds ≥ 0, got ${ms}`);
+  if (!Number.isSafeInteger(ms) || ms < 0)
+    throw new RangeError(`${name} must be a whole number of milliseconds ≥ 0, got ${ms}`);
 }

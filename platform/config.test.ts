@@ -5,7 +5,12 @@ const valid = { DATABASE_URL: 'postgresql://u:p@localhost:5432/db', APP_SECRET: 
 describe('configuration', () => {
   it('applies defaults to a minimal environment', () => {
     const config = loadConfig(valid);
-    expect(config).toMatchObject({ PORT: 3000, TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_NAMESPACE: 'default', DEMO_MODE: true });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TEMPORAL_NAMESPACE: 'default',
+      DEMO_MODE: true,
+    });
   });
 
   it('names every missing or bad variable at once', () => {

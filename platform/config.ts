@@ -24,7 +24,9 @@ const schema = z
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('field-reports'),
     TEMPORAL_UI_URL: z.string().url().optional(),
     /** Secret for citizen tokens and sessions: at least 32 characters. */
-    APP_SECRET: z.string({ required_error: 'is required (at least 32 random characters)' }).min(32, 'must be at least 32 characters'),
+    APP_SECRET: z
+      .string({ required_error: 'is required (at least 32 random characters)' })
+      .min(32, 'must be at least 32 characters'),
     DEMO_MODE: bool.optional(),
     DEMO_PASSWORD: z.string().min(8).default('demo1234'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -32,7 +34,24 @@ const schema = z
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
     /** A worker counts as alive when it polled its task queue this recently. */
     WORKER_HEARTBEAT_MS: z.coerce.number().int().min(1_000).default(90_000),
-    TRACKING_CODE_PREFIX: z.string().regex(/^[A-Z]{2,4}$/, 'must be 2-4 capital letters').default('HT'),
+    /** An official's session ends after this long without a request… */
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(120),
+    /** …and at the latest this long after login, whatever the activity. */
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    TRACKING_CODE_PREFIX: z
+      .string()
+      .regex(/^[A-Z]{2,4}$/, 'must be 2-4 capital letters')
+      .default('HT'),
   })
   .transform((env) => ({
     ...env,

@@ -6,7 +6,13 @@ export function createLogger(options: { level: string; name: string }): Logger {
     name: options.name,
     level: options.level,
     redact: {
-      paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-citizen-token"]', '*.reporter', '*.password'],
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-citizen-token"]',
+        '*.reporter',
+        '*.password',
+      ],
       censor: '[redacted]',
     },
   });

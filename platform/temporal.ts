@@ -8,7 +8,10 @@ import { temporal } from '@temporalio/proto';
 import searchAttributes from '../workflows/search-attributes.json';
 import type { Logger } from './logger';
 
-export function createTemporalClient(options: { address: string; namespace: string }): { client: Client; connection: Connection } {
+export function createTemporalClient(options: { address: string; namespace: string }): {
+  client: Client;
+  connection: Connection;
+} {
   const connection = Connection.lazy({ address: options.address, connectTimeout: 5_000 });
   const client = new Client({ connection, namespace: options.namespace });
   return { client, connection };
@@ -38,6 +41,9 @@ export async function ensureSearchAttributes(connection: Connection, namespace: 
     });
     logger.info({ added: missing.map(([name]) => name) }, 'registered search attributes');
   } catch (error) {
-    logger.warn({ err: error, missing: missing.map(([name]) => name) }, 'could not register search attributes: ask the cluster operator to add them');
+    logger.warn(
+      { err: error, missing: missing.map(([name]) => name) },
+      'could not register search attributes: ask the cluster operator to add them',
+    );
   }
 }

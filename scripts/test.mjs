@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyMigrations, generateClient } from './lib/database.mjs';
+import { applyMigrations, generateClient, seed } from './lib/database.mjs';
 import { ensureDependencies } from './lib/dependencies.mjs';
 import { createProgress, reportFailure } from './lib/progress.mjs';
 import { run } from './lib/run.mjs';
@@ -53,42 +53,75 @@ async function main() {
   if (!external) {
     adminUrl = await progress.step('Start a throw-away PostgreSQL (embedded)', async (note) => {
       const port = await freePort();
-      const postgres = await startEmbeddedPostgres({ root, dataDir: path.join(workDir, 'postgres'), port, logFile: path.join(workDir, 'postgres.log') });
+      const postgres = await startEmbeddedPostgres({
+        root,
+        dataDir: path.join(workDir, 'postgres'),
+        port,
+        logFile: path.join(workDir, 'postgres.log'),
+      });
       cleanups.push(() => postgres.stop());
       note(`127.0.0.1:${port}`);
       return postgres.url('postgres');
     });
   }
-  const databaseUrl = await progress.step(`Create database ${database}`, async (note) => {
-    await ensureDatabase(root, adminUrl, database);
-    if (external) cleanups.push(() => dropDatabase(root, adminUrl, database));
-    const url = new URL(adminUrl);
-    url.pathname = `/${database}`;
-    note(external ? `on ${url.host} (DATABASE_URL)` : 'embedded');
-    return url.toString();
-  }, 'check that DATABASE_URL names a server where this user may create databases.');
+  const databaseUrl = await progress.step(
+    `Create database ${database}`,
+    async (note) => {
+      await ensureDatabase(root, adminUrl, database);
+      if (external) cleanups.push(() => dropDatabase(root, adminUrl, database));
+      const url = new URL(adminUrl);
+      url.pathname = `/${database}`;
+      note(external ? `on ${url.host} (DATABASE_URL)` : 'embedded');
+      return url.toString();
+    },
+    'check that DATABASE_URL names a server where this user may create databases.',
+  );
 
   await progress.step('Generate the Prisma client', () => generateClient(root, databaseUrl));
   await progress.step('Apply database migrations', () => applyMigrations(root, databaseUrl));
-  const temporal = await progress.step('Start a throw-away Temporal dev server', async (note) => {
-    const server = await startTemporalDevServer({ root, cli: cli.path, port: await freePort(), dbFile: null, logFile: path.join(workDir, 'temporal.log') });
-    cleanups.push(() => server.stop());
-    note(server.address);
-    return server;
-  }, 'see the Temporal log in the test directory.');
+  const appSecret = randomBytes(32).toString('base64url');
+  // Seeded as `npm start` seeds, demo accounts included: tests log in as the demo officials.
+  await progress.step("Seed Hà Tĩnh's configuration", () =>
+    seed(root, {
+      ...process.env,
+      NODE_ENV: 'test',
+      DEMO_MODE: 'true',
+      DATABASE_URL: databaseUrl,
+      APP_SECRET: appSecret,
+      LOG_LEVEL: 'silent',
+    }),
+  );
+  const temporal = await progress.step(
+    'Start a throw-away Temporal dev server',
+    async (note) => {
+      const server = await startTemporalDevServer({
+        root,
+        cli: cli.path,
+        port: await freePort(),
+        dbFile: null,
+        logFile: path.join(workDir, 'temporal.log'),
+      });
+      cleanups.push(() => server.stop());
+      note(server.address);
+      return server;
+    },
+    'see the Temporal log in the test directory.',
+  );
 
   const env = {
     ...process.env,
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporal.address,
-    APP_SECRET: randomBytes(32).toString('base64url'),
+    APP_SECRET: appSecret,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     TEST_WORK_DIR: workDir,
   };
   const jestArgs = process.argv.slice(2);
   if (jestArgs.length === 0) {
-    await progress.step('Type check', () => runQuiet(['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], env));
+    await progress.step('Type check', () =>
+      runQuiet(['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], env),
+    );
     await progress.step('Lint', () => runQuiet(['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.'], env));
   }
   process.stdout.write('\n');

@@ -85,7 +85,11 @@ it('comes up healthy, stops every process on Ctrl-C, and keeps the data on the n
   const created = await fetch(`http://127.0.0.1:${port}/api/v1/reports`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ categoryCode: 'do-thi', description: 'Vỉa hè bị lấn chiếm để bán hàng', location: { address: 'Phường Thành Sen' } }),
+    body: JSON.stringify({
+      categoryCode: 'do-thi',
+      description: 'Vỉa hè bị lấn chiếm để bán hàng',
+      location: { address: 'Phường Thành Sen' },
+    }),
   });
   expect(created.status).toBe(201);
   const { trackingCode } = (await created.json()) as { trackingCode: string };

@@ -43,11 +43,19 @@ describe('a citizen reports a problem', () => {
 
     // The workflow moves on to verification right after the receipt.
     const stored = await eventually(async () => {
-      const row = await api.deps.db.case.findUniqueOrThrow({ where: { id: response.body.id }, include: { timeline: true } });
+      const row = await api.deps.db.case.findUniqueOrThrow({
+        where: { id: response.body.id },
+        include: { timeline: true },
+      });
       expect(row.status).toBe('verifying');
       return row;
     });
-    expect(stored).toMatchObject({ status: 'verifying', step: 'verify', categoryCode: 'moi-truong', confidential: true });
+    expect(stored).toMatchObject({
+      status: 'verifying',
+      step: 'verify',
+      categoryCode: 'moi-truong',
+      confidential: true,
+    });
     expect(stored.description).toBe('Rác thải đổ trộm ven đường gần chợ Thành Sen'); // HTML stripped
     expect(stored.timeline.map((e) => e.kind).sort()).toEqual(['received', 'verification_started']);
 
@@ -97,7 +105,10 @@ describe('a citizen reports a problem', () => {
   });
 
   it('explains bad input field by field, in Vietnamese or English', async () => {
-    const vi = await request(app).post('/api/v1/reports').send({ description: 'ngắn', location: { lat: 18.3 } }).expect(422);
+    const vi = await request(app)
+      .post('/api/v1/reports')
+      .send({ description: 'ngắn', location: { lat: 18.3 } })
+      .expect(422);
     expect(vi.body.error.code).toBe('VALIDATION_FAILED');
     expect(vi.body.error.fields).toMatchObject({
       categoryCode: { code: 'required', message: 'Trường này là bắt buộc.' },
@@ -109,8 +120,25 @@ describe('a citizen reports a problem', () => {
     expect(en.body.error.fields.categoryCode.message).toBe('This field is required.');
   });
 
+  it('refuses a category or commune the province does not know, before anything is started', async () => {
+    const answer = await request(app)
+      .post('/api/v1/reports')
+      .set('Idempotency-Key', `unknown-${Date.now()}`)
+      .send({ ...report, categoryCode: 'khong-co', location: { ...report.location, communeCode: '99999' } })
+      .expect(422);
+    expect(answer.body.error.fields).toMatchObject({
+      categoryCode: { code: 'unknown_category', message: 'Lĩnh vực không tồn tại hoặc đã ngừng sử dụng.' },
+      'location.communeCode': { code: 'unknown_commune' },
+    });
+    expect(await api.deps.db.case.count({ where: { categoryCode: 'khong-co' } })).toBe(0);
+  });
+
   it('answers malformed JSON and unknown tracking codes with the error shape of the contract', async () => {
-    const malformed = await request(app).post('/api/v1/reports').set('Content-Type', 'application/json').send('{"oops"').expect(422);
+    const malformed = await request(app)
+      .post('/api/v1/reports')
+      .set('Content-Type', 'application/json')
+      .send('{"oops"')
+      .expect(422);
     expect(malformed.body.error.fields._.code).toBe('invalid_json');
     const missing = await request(app).get('/api/v1/reports/HT-2611-ZZZZ').set('Accept-Language', 'en').expect(404);
     expect(missing.body.error).toEqual({ code: 'NOT_FOUND', message: 'HT-2611-ZZZZ was not found.' });

@@ -9,7 +9,17 @@ import { loadConfig } from '../platform/config';
 
 const root = path.resolve(__dirname, '..');
 const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, { build?: string; image?: string; depends_on?: string[] | Record<string, unknown>; environment?: Record<string, string>; volumes?: string[]; command?: string[] }>;
+  services: Record<
+    string,
+    {
+      build?: string;
+      image?: string;
+      depends_on?: string[] | Record<string, unknown>;
+      environment?: Record<string, string>;
+      volumes?: string[];
+      command?: string[];
+    }
+  >;
   volumes: Record<string, unknown>;
 };
 const services = compose.services;
@@ -17,13 +27,16 @@ const names = Object.keys(services);
 
 describe('docker-compose.yml', () => {
   it('has the production shape', () => {
-    expect(names).toEqual(expect.arrayContaining(['postgres', 'temporal', 'temporal-ui', 'api', 'worker', 'minio', 'mail']));
+    expect(names).toEqual(
+      expect.arrayContaining(['postgres', 'temporal', 'temporal-ui', 'api', 'worker', 'minio', 'mail']),
+    );
     expect((services.worker as { deploy?: { replicas?: number } }).deploy?.replicas).toBeGreaterThan(1);
   });
 
   it.each(names)('service %s depends only on defined services', (name) => {
     const dependsOn = services[name]!.depends_on ?? [];
-    for (const dependency of Array.isArray(dependsOn) ? dependsOn : Object.keys(dependsOn)) expect(names).toContain(dependency);
+    for (const dependency of Array.isArray(dependsOn) ? dependsOn : Object.keys(dependsOn))
+      expect(names).toContain(dependency);
   });
 
   it.each(names)('service %s has an image or a buildable context, and its mounts exist', (name) => {
@@ -40,7 +53,10 @@ describe('docker-compose.yml', () => {
   it('points the app services at hosts that are services, and satisfies the config schema', () => {
     for (const name of ['api', 'worker', 'migrate']) {
       const env = Object.fromEntries(
-        Object.entries(services[name]!.environment ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{APP_SECRET[^}]*\}/, 'x'.repeat(32))]),
+        Object.entries(services[name]!.environment ?? {}).map(([k, v]) => [
+          k,
+          String(v).replace(/\$\{APP_SECRET[^}]*\}/, 'x'.repeat(32)),
+        ]),
       );
       const config = loadConfig(env);
       expect(names).toContain(new URL(config.DATABASE_URL).hostname);

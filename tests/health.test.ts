@@ -26,7 +26,10 @@ it('turns 503 naming the database while PostgreSQL is down, and 200 when it is b
   port = await freePort();
   let postgres = await startPostgres();
   const config = testConfig({ DATABASE_URL: postgres.url('postgres') });
-  const worker = await startWorker(testConfig({ TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE }), await bundleWorkflows());
+  const worker = await startWorker(
+    testConfig({ TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE }),
+    await bundleWorkflows(),
+  );
   const api = apiDependencies(config);
   try {
     const app = createApp(api.deps);
@@ -66,7 +69,9 @@ it('serves Prometheus metrics', async () => {
     await request(app).get('/api/v1/reports/HT-0000-2222');
     const metrics = await request(app).get('/metrics').expect(200);
     expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
-    expect(metrics.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/reports\/:trackingCode",status="404"\} 1/);
+    expect(metrics.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/reports\/:trackingCode",status="404"\} 1/,
+    );
     expect(metrics.text).toContain('process_cpu_seconds_total');
   } finally {
     await api.close();

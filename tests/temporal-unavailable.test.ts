@@ -24,7 +24,11 @@ it('refuses the report with 503 and leaves no case', async () => {
     const answer = await request(app)
       .post('/api/v1/reports')
       .set('Idempotency-Key', `no-temporal-${Date.now()}`)
-      .send({ categoryCode: 'giao-thong', description: 'Ổ gà lớn giữa đường Trần Phú', location: { address: 'Trần Phú, Hà Tĩnh' } })
+      .send({
+        categoryCode: 'giao-thong',
+        description: 'Ổ gà lớn giữa đường Trần Phú',
+        location: { address: 'Trần Phú, Hà Tĩnh' },
+      })
       .expect(503);
     expect(answer.headers['retry-after']).toBe('30');
     expect(answer.body.error.code).toBe('SERVICE_UNAVAILABLE');

@@ -18,6 +18,23 @@ export const ERROR_MESSAGES: Record<AppErrorCode, Messages> = {
     en: (p) => `${p.what ?? 'The requested item'} was not found.`,
   },
   UNAUTHENTICATED: { vi: () => 'Vui lòng đăng nhập.', en: () => 'Please sign in.' },
+  INVALID_CREDENTIALS: {
+    vi: () => 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: () => 'The username or password is not correct.',
+  },
+  ACCOUNT_LOCKED: {
+    vi: (p) => `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${p.minutes} phút.`,
+    en: (p) =>
+      `The account is locked for a while after repeated failed logins. Please try again in ${p.minutes} minutes.`,
+  },
+  ACCOUNT_DISABLED: {
+    vi: () => 'Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị viên.',
+    en: () => 'This account is disabled. Please contact an administrator.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    vi: () => 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+    en: () => 'Please change your password before you continue.',
+  },
   FORBIDDEN: { vi: () => 'Bạn không có quyền thực hiện thao tác này.', en: () => 'You are not allowed to do this.' },
   CONFLICT: {
     vi: () => 'Thao tác không thực hiện được ở trạng thái hiện tại của hồ sơ.',
@@ -41,7 +58,8 @@ export const ERROR_MESSAGES: Record<AppErrorCode, Messages> = {
   },
   SERVICE_UNAVAILABLE: {
     vi: () => 'Hệ thống đang tạm thời gián đoạn. Phản ánh của bạn chưa được ghi nhận; vui lòng gửi lại sau ít phút.',
-    en: () => 'The service is briefly unavailable. Your report was not recorded; please send it again in a few minutes.',
+    en: () =>
+      'The service is briefly unavailable. Your report was not recorded; please send it again in a few minutes.',
   },
   INTERNAL: {
     vi: () => 'Đã có lỗi ngoài ý muốn. Vui lòng thử lại.',
@@ -53,7 +71,10 @@ export const ERROR_MESSAGES: Record<AppErrorCode, Messages> = {
 export const FIELD_MESSAGES: Record<string, Messages> = {
   required: { vi: () => 'Trường này là bắt buộc.', en: () => 'This field is required.' },
   invalid_type: { vi: () => 'Sai kiểu dữ liệu.', en: () => 'Wrong type of value.' },
-  too_short: { vi: (p) => `Cần ít nhất ${p.minimum} ký tự.`, en: (p) => `At least ${p.minimum} characters are needed.` },
+  too_short: {
+    vi: (p) => `Cần ít nhất ${p.minimum} ký tự.`,
+    en: (p) => `At least ${p.minimum} characters are needed.`,
+  },
   too_long: { vi: (p) => `Tối đa ${p.maximum} ký tự.`, en: (p) => `At most ${p.maximum} characters.` },
   too_small: { vi: (p) => `Giá trị phải từ ${p.minimum} trở lên.`, en: (p) => `Must be at least ${p.minimum}.` },
   too_big: { vi: (p) => `Giá trị không được vượt quá ${p.maximum}.`, en: (p) => `Must be at most ${p.maximum}.` },
@@ -64,6 +85,23 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
   point_or_address: {
     vi: () => 'Cần vị trí trên bản đồ hoặc địa chỉ.',
     en: () => 'A point on the map or an address is needed.',
+  },
+  unknown_category: {
+    vi: () => 'Lĩnh vực không tồn tại hoặc đã ngừng sử dụng.',
+    en: () => 'This category does not exist or is no longer in use.',
+  },
+  unknown_commune: {
+    vi: () => 'Mã xã/phường không có trong danh mục của tỉnh.',
+    en: () => "This commune code is not in the province's list.",
+  },
+  wrong_password: { vi: () => 'Mật khẩu hiện tại không đúng.', en: () => 'The current password is not correct.' },
+  password_unchanged: {
+    vi: () => 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    en: () => 'The new password must differ from the current one.',
+  },
+  password_like_username: {
+    vi: () => 'Mật khẩu không được chứa tên đăng nhập.',
+    en: () => 'The password must not contain the username.',
   },
   unknown_field: { vi: () => 'Trường không được hỗ trợ.', en: () => 'Unknown field.' },
 };

@@ -11,6 +11,10 @@ const STATUS: Record<AppErrorCode, number> = {
   VALIDATION_FAILED: 422,
   NOT_FOUND: 404,
   UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   FORBIDDEN: 403,
   CONFLICT: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
@@ -27,8 +31,10 @@ export function httpStatus(code: AppErrorCode): number {
 
 /** Express's body parser reports its own errors; give them our shape. */
 function fromParserError(error: { type?: string; status?: number; limit?: number }): AppError | undefined {
-  if (error.type === 'entity.parse.failed') return new AppError('VALIDATION_FAILED', {}, { _: { code: 'invalid_json' } });
-  if (error.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', { limit: `${Math.round((error.limit ?? 0) / 1024)} KB` });
+  if (error.type === 'entity.parse.failed')
+    return new AppError('VALIDATION_FAILED', {}, { _: { code: 'invalid_json' } });
+  if (error.type === 'entity.too.large')
+    return new AppError('PAYLOAD_TOO_LARGE', { limit: `${Math.round((error.limit ?? 0) / 1024)} KB` });
   return undefined;
 }
 
@@ -41,7 +47,12 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
     res.status(500).json({ error: { code: 'INTERNAL', message: errorMessage('INTERNAL', language) } });
     return;
   }
-  if (appError.code === 'SERVICE_UNAVAILABLE') res.setHeader('Retry-After', String(appError.params.retryAfterSeconds ?? 30));
+  if (appError.code === 'SERVICE_UNAVAILABLE')
+    res.setHeader('Retry-After', String(appError.params.retryAfterSeconds ?? 30));
+  if (appError.code === 'ACCOUNT_LOCKED' || appError.code === 'RATE_LIMITED') {
+    if (appError.params.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(appError.params.retryAfterSeconds));
+  }
   const fields = appError.fields
     ? Object.fromEntries(
         Object.entries(appError.fields).map(([path, problem]) => [
@@ -51,7 +62,11 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
       )
     : undefined;
   res.status(httpStatus(appError.code)).json({
-    error: { code: appError.code, message: errorMessage(appError.code, language, appError.params), ...(fields && { fields }) },
+    error: {
+      code: appError.code,
+      message: errorMessage(appError.code, language, appError.params),
+      ...(fields && { fields }),
+    },
   });
 };
 

@@ -30,7 +30,8 @@ export async function checkHealth(deps: HealthDependencies): Promise<Health> {
     reason(() => checkDatabase(deps.pool, timeoutMs)),
     reason(() => checkTemporal(deps.connection, timeoutMs)),
   ]);
-  const worker = temporalState === 'ok' ? await reason(() => checkWorker(deps, timeoutMs)) : 'unknown: Temporal is unavailable';
+  const worker =
+    temporalState === 'ok' ? await reason(() => checkWorker(deps, timeoutMs)) : 'unknown: Temporal is unavailable';
   const healthy = db === 'ok' && temporalState === 'ok' && worker === 'ok';
   return { status: healthy ? 'ok' : 'unavailable', db, temporal: temporalState, worker };
 }

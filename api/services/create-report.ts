@@ -11,6 +11,7 @@ import type { Db } from '../../platform/db';
 import type { fieldReportWorkflow } from '../../workflows/field-report';
 import { receiptUpdate, type Receipt } from '../../workflows/messages';
 import { CASE_CATEGORY, CASE_LEVEL, CASE_STATUS, CASE_STEP } from '../../workflows/search-attributes';
+import { checkReportReferences } from './check-report-references';
 import { citizenToken } from './citizen-token';
 
 export interface CreateReportDependencies {
@@ -33,11 +34,17 @@ export async function createReport(
   deps: CreateReportDependencies,
   options: { report: ReportCommand; idempotencyKey?: string; channel: string; now: Date },
 ): Promise<CreatedReport> {
+  await checkReportReferences(deps.db, options.report);
   const fingerprint = fingerprintOf(options.report);
   const caseId = options.idempotencyKey ? caseIdForKey(options.idempotencyKey) : randomUUID();
   const receipt = await withTemporal(deps, () => startAndAwaitReceipt(deps, caseId, fingerprint, options));
   if (receipt.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-  return { id: receipt.id, trackingCode: receipt.trackingCode, status: receipt.status, citizenToken: citizenToken(deps.secret, receipt.id) };
+  return {
+    id: receipt.id,
+    trackingCode: receipt.trackingCode,
+    status: receipt.status,
+    citizenToken: citizenToken(deps.secret, receipt.id),
+  };
 }
 
 async function startAndAwaitReceipt(
@@ -50,7 +57,15 @@ async function startAndAwaitReceipt(
     const handle = await deps.temporal.workflow.start<typeof fieldReportWorkflow>('fieldReportWorkflow', {
       taskQueue: deps.taskQueue,
       workflowId: caseId,
-      args: [{ caseId, report: options.report, fingerprint, channel: options.channel, receivedAt: options.now.toISOString() }],
+      args: [
+        {
+          caseId,
+          report: options.report,
+          fingerprint,
+          channel: options.channel,
+          receivedAt: options.now.toISOString(),
+        },
+      ],
       // A retry of a running case joins it; a finished case is never started again.
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -66,7 +81,12 @@ async function startAndAwaitReceipt(
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     // The case exists and its workflow has finished: its row is the receipt.
     const stored = await deps.db.case.findUniqueOrThrow({ where: { id: caseId } });
-    return { id: stored.id, trackingCode: stored.trackingCode, status: stored.status, fingerprint: stored.requestFingerprint };
+    return {
+      id: stored.id,
+      trackingCode: stored.trackingCode,
+      status: stored.status,
+      fingerprint: stored.requestFingerprint,
+    };
   }
 }
 
@@ -95,7 +115,9 @@ function fingerprintOf(report: ReportCommand): string {
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);

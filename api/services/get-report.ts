@@ -20,6 +20,11 @@ export async function getReport(db: Db, trackingCode: string) {
     unit: row.unitId,
     deadline: row.deadline?.toISOString() ?? null,
     createdAt: row.receivedAt.toISOString(),
-    timeline: row.timeline.map((entry) => ({ kind: entry.kind, status: entry.status, step: entry.step, at: entry.at.toISOString() })),
+    timeline: row.timeline.map((entry) => ({
+      kind: entry.kind,
+      status: entry.status,
+      step: entry.step,
+      at: entry.at.toISOString(),
+    })),
   };
 }

@@ -4,7 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, Runtime, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  NativeConnection,
+  Runtime,
+  type Worker,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import { loadConfig, type Config } from '../../platform/config';
 import { createDb } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
@@ -21,10 +27,29 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
 
 export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   if (!runtimeInstalled) {
-    Runtime.install({ logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } });
+    Runtime.install({
+      logger: {
+        log: () => undefined,
+        trace: () => undefined,
+        debug: () => undefined,
+        info: () => undefined,
+        warn: () => undefined,
+        error: () => undefined,
+      },
+    });
     runtimeInstalled = true;
   }
-  return bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } });
+  return bundleWorkflowCode({
+    workflowsPath: workflowsPath(),
+    logger: {
+      log: () => undefined,
+      trace: () => undefined,
+      debug: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+    },
+  });
 }
 
 /** A real worker on the config's task queue; `stop()` drains it. */

@@ -1,0 +1,31 @@
+/**
+ * Officials' session tokens: 256 random bits in an httpOnly cookie; the database keeps only their
+ * SHA-256, so a copy of the sessions table cannot be used to log in.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { CookieOptions } from 'express';
+import type { Config } from '../../platform/config';
+
+export const SESSION_COOKIE = 'fr_session';
+
+export function newSessionToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashSessionToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * SameSite=Strict: the cookie never rides on a request another site starts, which is our CSRF
+ * defence together with JSON-only bodies. Path /api: the pages themselves never need it.
+ */
+export function sessionCookieOptions(config: Pick<Config, 'NODE_ENV' | 'SESSION_MAX_HOURS'>): CookieOptions {
+  return {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.NODE_ENV === 'production',
+    path: '/api',
+    maxAge: config.SESSION_MAX_HOURS * 3_600_000,
+  };
+}

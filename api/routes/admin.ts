@@ -1,0 +1,16 @@
+/**
+ * The back-office API under /api/admin. One gate for all of it: a live session, a password that
+ * need not be changed first, and the official's ability built once (middleware/authenticate.ts).
+ */
+import { Router } from 'express';
+import type { Db } from '../../platform/db';
+import { authenticate, requireOfficial } from '../middleware/authenticate';
+import type { LogInDependencies } from '../services/log-in';
+import { adminCaseRoutes } from './admin-cases';
+
+export function adminRoutes(deps: LogInDependencies & { db: Db }): Router {
+  const router = Router();
+  router.use(authenticate(deps), requireOfficial());
+  router.use(adminCaseRoutes(deps.db));
+  return router;
+}

@@ -1,0 +1,118 @@
+/**
+ * The back office's case list: filtered IN THE DATABASE by the official's ability (a unit's
+ * staff see their unit's cases), then by the list's filters. Lists never carry personal data;
+ * the case page does, for roles allowed to read it (get-admin-case.ts).
+ */
+import { z } from 'zod';
+import { accessibleWhere, type AppAbility } from '../../domain/abilities';
+import { CASE_LEVELS, CASE_STATUSES, CASE_STEPS } from '../../domain/case-steps';
+import type { Db } from '../../platform/db';
+import type { Case, Prisma } from '../../prisma/generated/client';
+import type { ListQuery } from '../list-query';
+
+const idList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+export const adminCaseFilter = z
+  .object({
+    id: idList.optional(),
+    q: z.string().trim().max(200).optional(),
+    status: z.union([z.enum(CASE_STATUSES), z.array(z.enum(CASE_STATUSES))]).optional(),
+    step: z.enum(CASE_STEPS).optional(),
+    level: z.enum(CASE_LEVELS).optional(),
+    categoryCode: z.string().optional(),
+    communeCode: z.string().optional(),
+    unitId: z.string().uuid().optional(),
+    assigneeId: z.string().uuid().optional(),
+    overdue: z.boolean().optional(),
+    createdFrom: z.string().datetime({ offset: true }).optional(),
+    createdTo: z.string().datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export const ADMIN_CASE_SORTABLE = [
+  'createdAt',
+  'deadline',
+  'status',
+  'step',
+  'trackingCode',
+  'level',
+  'escalationLevel',
+  'updatedAt',
+] as const;
+
+export async function findAdminCases(db: Db, ability: AppAbility, query: ListQuery<z.infer<typeof adminCaseFilter>>) {
+  const allowed = accessibleWhere(ability, 'read', 'Case');
+  if (!allowed) return { rows: [], total: 0 }; // e.g. a unit admin without a case role
+  const f = query.filter;
+  const where: Prisma.CaseWhereInput = {
+    AND: [
+      allowed,
+      {
+        ...(f.id && { id: { in: f.id } }),
+        ...(f.status && { status: { in: Array.isArray(f.status) ? f.status : [f.status] } }),
+        ...(f.step && { step: f.step }),
+        ...(f.level && { level: f.level }),
+        ...(f.categoryCode && { categoryCode: f.categoryCode }),
+        ...(f.communeCode && { communeCode: f.communeCode }),
+        ...(f.unitId && { unitId: f.unitId }),
+        ...(f.assigneeId && { assigneeId: f.assigneeId }),
+        ...(f.overdue !== undefined && { overdue: f.overdue }),
+        ...((f.createdFrom || f.createdTo) && {
+          createdAt: {
+            ...(f.createdFrom && { gte: new Date(f.createdFrom) }),
+            ...(f.createdTo && { lte: new Date(f.createdTo) }),
+          },
+        }),
+        ...(f.q && {
+          OR: [
+            { trackingCode: { equals: f.q, mode: 'insensitive' } },
+            { description: { contains: f.q, mode: 'insensitive' } },
+            { address: { contains: f.q, mode: 'insensitive' } },
+          ],
+        }),
+      },
+    ],
+  };
+  const [rows, total] = await db.$transaction([
+    db.case.findMany({
+      where,
+      orderBy: [{ [query.sort.field]: query.sort.order }, { id: 'asc' }],
+      skip: query.skip,
+      take: query.take,
+    }),
+    db.case.count({ where }),
+  ]);
+  return { rows: rows.map(adminCaseSummary), total };
+}
+
+/** The fields of ../shared/API.md's case, without personal data. */
+export function adminCaseSummary(row: Case) {
+  return {
+    id: row.id,
+    trackingCode: row.trackingCode,
+    status: row.status,
+    step: row.step,
+    categoryCode: row.categoryCode,
+    communeCode: row.communeCode,
+    level: row.level,
+    channel: row.channel,
+    description: row.description,
+    address: row.address,
+    lat: row.lat,
+    lng: row.lng,
+    confidential: row.confidential,
+    unitId: row.unitId,
+    assigneeId: row.assigneeId,
+    deadline: row.deadline?.toISOString() ?? null,
+    resolutionDeadline: row.resolutionDeadline?.toISOString() ?? null,
+    overdue: row.overdue,
+    escalationLevel: row.escalationLevel,
+    reopenCount: row.reopenCount,
+    duplicateOfId: row.duplicateOfId,
+    receivedAt: row.receivedAt.toISOString(),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
