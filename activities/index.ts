@@ -2,20 +2,53 @@
  * The case workflow's side effects, as a factory over their dependencies: the worker passes
  * real clients, tests may pass others of the same shape.
  */
+import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { FieldReportInput } from '../workflows/messages';
+import { decideRouting, type DecideRoutingInput } from './decide-routing';
+import { notifyOfficials, type OfficialNotification } from './notify-officials';
+import { projectTransition, type Transition } from './project-transition';
+import { recordRating } from './record-rating';
 import { recordReport } from './record-report';
-import { recordTransition, type Transition } from './record-transition';
+import { extendSchedule, scheduleStep, workingDeadline, type ExtendScheduleInput, type ScheduleStepInput, type WorkingDeadlineInput } from './step-schedule';
+import { createCalendarSource } from './working-calendars';
 
 export interface ActivityDependencies {
   db: Db;
   trackingCodePrefix: string;
+  settings: CaseSettings;
+  /** How long configuration read from the database is cached (default 60 s; 0 in tests that edit it). */
+  configTtlMs?: number;
 }
 
-export function createActivities({ db, trackingCodePrefix }: ActivityDependencies) {
+/** Process settings a case reads once, at its start (so they are in its history). */
+export interface CaseSettings {
+  ratingWindowDays: number;
+  infoRequestWorkingDays: number;
+  reviewRatingAtMost: number;
+}
+
+export function caseSettingsFrom(config: Pick<Config, 'RATING_WINDOW_DAYS' | 'INFO_REQUEST_WORKING_DAYS' | 'REVIEW_RATING_AT_MOST'>): CaseSettings {
+  return {
+    ratingWindowDays: config.RATING_WINDOW_DAYS,
+    infoRequestWorkingDays: config.INFO_REQUEST_WORKING_DAYS,
+    reviewRatingAtMost: config.REVIEW_RATING_AT_MOST,
+  };
+}
+
+export function createActivities({ db, trackingCodePrefix, settings, configTtlMs }: ActivityDependencies) {
+  const calendars = createCalendarSource(db, { ttlMs: configTtlMs });
+  const scheduling = { db, calendars, ttlMs: configTtlMs };
   return {
     recordReport: (input: FieldReportInput) => recordReport(db, trackingCodePrefix, input),
-    recordTransition: (transition: Transition) => recordTransition(db, transition),
+    caseSettings: async (): Promise<CaseSettings> => settings,
+    projectTransition: (transition: Transition) => projectTransition(db, transition),
+    scheduleStep: (input: ScheduleStepInput) => scheduleStep(scheduling, input),
+    extendSchedule: (input: ExtendScheduleInput) => extendSchedule(scheduling, input),
+    workingDeadline: (input: WorkingDeadlineInput) => workingDeadline(scheduling, input),
+    decideRouting: (input: DecideRoutingInput) => decideRouting({ db, ttlMs: configTtlMs }, input),
+    notifyOfficials: (notification: OfficialNotification) => notifyOfficials(db, notification),
+    recordRating: (rating: Parameters<typeof recordRating>[1]) => recordRating(db, rating),
   };
 }
 

@@ -48,6 +48,12 @@ const schema = z
       .min(1)
       .max(24 * 30)
       .default(12),
+    /** Days a reporter has to rate a published result before the case closes unrated. */
+    RATING_WINDOW_DAYS: z.coerce.number().min(0.001).max(90).default(7),
+    /** Working days a reporter has to answer a request for information. */
+    INFO_REQUEST_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(5),
+    /** Ratings at or below this go to a supervisor's review. */
+    REVIEW_RATING_AT_MOST: z.coerce.number().int().min(1).max(4).default(2),
     TRACKING_CODE_PREFIX: z
       .string()
       .regex(/^[A-Z]{2,4}$/, 'must be 2-4 capital letters')

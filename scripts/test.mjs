@@ -16,6 +16,7 @@ import { run } from './lib/run.mjs';
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from './lib/postgres.mjs';
 import { freePort } from './lib/services.mjs';
 import { findTemporalCli, TEMPORAL_CLI_HINT } from './lib/temporal-cli.mjs';
+import { findTemporalTestServer, TEMPORAL_TEST_SERVER_HINT } from './lib/temporal-test-server.mjs';
 import { startTemporalDevServer } from './lib/temporal-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,6 +45,12 @@ async function main() {
   const progress = createProgress('Phản ánh hiện trường: tests');
   await progress.step('Install dependencies', () => ensureDependencies(root), 'run `npm ci` to see the whole error.');
   const cli = await progress.step('Find the Temporal CLI', () => findTemporalCli(root), TEMPORAL_CLI_HINT);
+  // The time-skipping test server, started by the suites that need it (tests/support/time-skipping.ts).
+  const testServer = await progress.step(
+    'Find the Temporal test server',
+    () => findTemporalTestServer(root),
+    TEMPORAL_TEST_SERVER_HINT,
+  );
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'field-report-test-'));
   cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));
 
@@ -113,6 +120,7 @@ async function main() {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_TEST_SERVER: testServer.path,
     APP_SECRET: appSecret,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     TEST_WORK_DIR: workDir,

@@ -4,6 +4,7 @@
  */
 import { bundleWorkflowCode, NativeConnection, Runtime } from '@temporalio/worker';
 import { Connection } from '@temporalio/client';
+import { caseSettingsFrom } from '../activities';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle,
-    dependencies: { db, trackingCodePrefix: config.TRACKING_CODE_PREFIX },
+    dependencies: { db, trackingCodePrefix: config.TRACKING_CODE_PREFIX, settings: caseSettingsFrom(config) },
     shutdownGraceTime: config.SHUTDOWN_GRACE_MS,
   });
 

@@ -1,50 +1,541 @@
 /**
- * The case workflow: one run per report (workflow id = case id). It owns the case: the status
- * and step change only here, and its activities project each change to PostgreSQL.
- *
- * This first version covers the regulation's step 1 (receive) and hands the case to
- * verification; the human steps that follow are built on the same state and projection.
+ * The case workflow: one run per report (workflow id = case id). It owns the case (DESIGN.md,
+ * principle 1): the status and step change only here; its activities project each change to
+ * PostgreSQL. The regulation's steps, in order (../shared/DESIGN.md, "The case, step by step"):
+ * receive → verify (↔ information from the reporter) → route → accept (return → route) → assign →
+ * process (↔ extension) → approve (send back → process) → respond → rate (→ review → reopen) → close.
+ * Each human step is a task with a deadline from its SLA policy, watched in working time.
  */
-import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import type { Activities } from '../activities';
-import { receiptUpdate, stateQuery, type CaseState, type FieldReportInput, type Receipt } from './messages';
-import { CASE_STATUS, CASE_STEP } from './search-attributes';
+import { allHandlersFinished, condition, setHandler, uuid4 } from '@temporalio/workflow';
+import type { CaseSettings } from '../activities';
+import type { StepSchedule } from '../activities/step-schedule';
+import type { HumanStep } from '../domain/case-steps';
+import type { StepOutcome } from '../domain/task-outcomes';
+import { allowedOutcomes } from '../domain/task-outcomes';
+import { activities, CaseRecord, type TransitionNote } from './case-record';
+import { DeadlineWatch, type DeadlineEvent } from './deadline-watch';
+import {
+  completeTaskUpdate,
+  rateUpdate,
+  receiptUpdate,
+  stateQuery,
+  supplyInfoUpdate,
+  withdrawUpdate,
+  type CaseState,
+  type CompleteTaskInput,
+  type FieldReportInput,
+  type RateInput,
+  type Receipt,
+  type SupplyInfoInput,
+  type TaskRole,
+} from './messages';
+import { checkCompletion, checkRating, checkSupplyInfo, checkWithdrawal } from './update-checks';
 
-const { recordReport, recordTransition } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  // A database outage is waited out: the report is never lost, only delayed.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+type Next = 'verify' | 'info' | 'route' | 'accept' | 'assign' | 'process' | 'extension' | 'approve' | 'respond' | 'rate' | 'review' | 'close' | 'withdrawn' | 'done';
+const WITHDRAWN = Symbol('withdrawn');
+type Completion = { outcome: StepOutcome; actorId: string; taskId: string };
 
-export async function fieldReportWorkflow(input: FieldReportInput): Promise<void> {
-  const state: CaseState = { caseId: input.caseId, status: 'received', step: 'receive' };
-  let receipt: Receipt | undefined = undefined; // set once the report is stored
-  let seq = 0;
+export async function fieldReportWorkflow(input: FieldReportInput): Promise<CaseState> {
+  const record = new CaseRecord(input);
+  const state = record.state;
+  const { report } = input;
 
+  // What the reporter and the officials have sent and the main loop has not yet taken up.
+  const inbox: { completion?: CompleteTaskInput; info?: SupplyInfoInput; rating?: RateInput; withdrawal?: { reason?: string } } = {};
+  let received = 0; // messages accepted
+  let settled = 0; // messages the main loop has carried through to its next wait
+  const settle = () => {
+    settled = received;
+  };
+  const answerWhenSettled = async () => {
+    const mine = ++received;
+    await condition(() => settled >= mine);
+    return state;
+  };
+
+  let receipt: Receipt | undefined = undefined;
   setHandler(stateQuery, () => state);
   setHandler(receiptUpdate, async () => {
-    // What is stored when the citizen is answered: the case as received.
     await condition(() => receipt !== undefined);
     return receipt!;
   });
+  setHandler(
+    completeTaskUpdate,
+    (completion) => {
+      inbox.completion = completion;
+      return answerWhenSettled();
+    },
+    { validator: (completion) => checkCompletion(state, inbox.completion !== undefined, completion) },
+  );
+  setHandler(
+    supplyInfoUpdate,
+    (info) => {
+      inbox.info = { ...info, answer: info.answer.trim() };
+      return answerWhenSettled();
+    },
+    { validator: (info) => checkSupplyInfo(state, inbox.info !== undefined, info) },
+  );
+  setHandler(
+    rateUpdate,
+    (rating) => {
+      inbox.rating = rating;
+      return answerWhenSettled();
+    },
+    { validator: (rating) => checkRating(state, inbox.rating !== undefined, rating) },
+  );
+  setHandler(
+    withdrawUpdate,
+    (withdrawal) => {
+      inbox.withdrawal = withdrawal ?? {};
+      return answerWhenSettled();
+    },
+    { validator: (_withdrawal) => checkWithdrawal(state, inbox.withdrawal !== undefined) },
+  );
 
-  // receive: the report is stored and the citizen gets a tracking code at once.
-  receipt = await recordReport(input);
+  // ---- deadlines ------------------------------------------------------------------------------
+  const watches = new Map<string, DeadlineWatch>();
+  const refreshEscalation = () => {
+    const levels = [...watches.values()].map((w) => w.level);
+    state.escalationLevel = Math.max(0, ...levels);
+    state.overdue = state.escalationLevel > 0;
+  };
+  const watch = (step: HumanStep, schedule: StepSchedule, recipients: () => { unitId: string | null; assigneeId: string | null }) => {
+    unwatch(step);
+    const w: DeadlineWatch = new DeadlineWatch(schedule, (event): Promise<void> => onDeadline(step, w, event, recipients()));
+    watches.set(step, w);
+    w.start();
+    return w;
+  };
+  const unwatch = (step: HumanStep) => {
+    watches.get(step)?.stop();
+    watches.delete(step);
+    refreshEscalation();
+  };
+  async function onDeadline(step: HumanStep, w: DeadlineWatch, event: DeadlineEvent, to: { unitId: string | null; assigneeId: string | null }) {
+    const key = `${record.nextSeq}:${step}`;
+    const params = { trackingCode: state.trackingCode ?? '', step, due: w.due };
+    if (event.kind === 'reminder') {
+      const audience = to.assigneeId ? { userIds: [to.assigneeId] } : { unitId: to.unitId, roles: to.unitId ? (['officer', 'leader'] as const) : (['operator'] as const) };
+      await activities.notifyOfficials({ caseId: state.caseId, key: `${key}:reminder`, event: 'deadline_reminder', audience: { ...audience, roles: audience.roles ? [...audience.roles] : undefined }, params });
+      return;
+    }
+    refreshEscalation();
+    await record.project({ kind: event.level === 1 ? 'overdue' : 'escalated', visibility: 'internal', note: `${step}: level ${event.level}` });
+    const roles = event.notify === 'unit_leader' ? (['leader'] as const) : (['supervisor'] as const);
+    await activities.notifyOfficials({
+      caseId: state.caseId,
+      key: `${key}:level-${event.level}`,
+      event: event.level === 1 ? 'overdue' : 'escalated',
+      audience: { unitId: event.notify === 'unit_leader' ? to.unitId : null, roles: [...roles] },
+      params,
+    });
+  }
+
+  // ---- human tasks ----------------------------------------------------------------------------
+  let pendingClose: TransitionNote['closeTask'];
+  /** The transition into a step, carrying the close of the task just completed. */
+  const enter = (note: TransitionNote) => {
+    const closeTask = pendingClose;
+    pendingClose = undefined;
+    return record.project({ ...note, ...(closeTask && { closeTask }) });
+  };
+
+  const schedule = (step: HumanStep) =>
+    activities.scheduleStep({ step, categoryCode: state.categoryCode, level: state.level, startedAt: new Date().toISOString() });
+
+  /**
+   * Opens the step's task, waits for its completion (or the reporter's withdrawal, while that is
+   * allowed), and returns the outcome; the task is closed by the next transition.
+   */
+  async function task(
+    step: HumanStep,
+    options: { role: TaskRole; unitId: string | null; assigneeId?: string | null; deadline: StepSchedule; entry: TransitionNote },
+  ): Promise<Completion | typeof WITHDRAWN> {
+    const openTask = {
+      id: uuid4(),
+      step,
+      role: options.role,
+      unitId: options.unitId,
+      assigneeId: options.assigneeId ?? null,
+      allowedOutcomes: allowedOutcomes(step),
+      due: options.deadline.due,
+      urgent: state.level === 'urgent',
+    };
+    state.step = step;
+    state.deadline = options.deadline.due;
+    state.openTask = openTask;
+    // Each step's deadline is watched while its task is open; process's is the unit's deadline
+    // for the result, kept across extension and send-back (the process step watches it itself).
+    if (step !== 'process') watch(step, options.deadline, () => ({ unitId: openTask.unitId, assigneeId: openTask.assigneeId }));
+    await enter({ ...options.entry, openTask: { ...openTask, remindAt: options.deadline.remindAt } });
+    await activities.notifyOfficials({
+      caseId: state.caseId,
+      key: `${openTask.id}:new_task`,
+      event: openTask.assigneeId ? 'task_assigned' : 'new_task',
+      audience: openTask.assigneeId ? { userIds: [openTask.assigneeId] } : { unitId: openTask.unitId, roles: [openTask.role] },
+      params: { trackingCode: state.trackingCode ?? '', step, due: openTask.due },
+    });
+    settle();
+    await condition(() => inbox.completion !== undefined || inbox.withdrawal !== undefined);
+    state.openTask = null;
+    if (step !== 'process') unwatch(step);
+    if (inbox.withdrawal) {
+      pendingClose = { id: openTask.id, state: 'cancelled' };
+      return WITHDRAWN;
+    }
+    const completion = inbox.completion!;
+    inbox.completion = undefined;
+    const { outcome, data, actor } = completion;
+    const checked = { step, outcome, data: data ?? {} } as StepOutcome;
+    pendingClose = { id: openTask.id, state: 'done', outcome, data: data ?? {}, completedById: actor.userId };
+    return { outcome: checked, actorId: actor.userId, taskId: openTask.id };
+  }
+
+  // ---- the steps ------------------------------------------------------------------------------
+  let processDeadline: StepSchedule | undefined; // the unit's deadline: kept across extension and send-back
+  let processNote: string | undefined;
+  let extensionRequest: { workingDays: number; reason: string; by: string } | undefined;
+  let reply: { text: string; attachmentIds: string[] } | undefined;
+  const settings = {} as CaseSettings; // read once at the start, so it is in the history
+
+  const steps: Record<Exclude<Next, 'done'>, () => Promise<Next>> = {
+    async verify() {
+      state.status = 'verifying';
+      const deadline = await schedule('verify');
+      const done = await task('verify', { role: 'operator', unitId: null, deadline, entry: { kind: 'verification_started', visibility: 'public' } });
+      if (done === WITHDRAWN) return 'withdrawn';
+      const { outcome, actorId } = done;
+      switch (outcome.outcome) {
+        case 'accept': {
+          const raised = outcome.data.level === 'urgent' && state.level !== 'urgent';
+          if (outcome.data.level) state.level = outcome.data.level;
+          if (outcome.data.categoryCode) state.categoryCode = outcome.data.categoryCode;
+          state.status = 'routing';
+          state.step = 'route';
+          state.deadline = null;
+          await enter({ kind: 'verified', visibility: 'public', actorId, note: outcome.data.note ?? null });
+          if (raised) await alertArea();
+          return 'route';
+        }
+        case 'reject':
+          state.status = 'rejected';
+          state.step = 'close';
+          state.deadline = null;
+          await enter({ kind: 'rejected', visibility: 'public', actorId, note: outcome.data.reason, case: { closedAt: new Date().toISOString() } });
+          return 'done';
+        case 'duplicate':
+          state.status = 'duplicate';
+          state.step = 'close';
+          state.deadline = null;
+          await enter({
+            kind: 'duplicate',
+            visibility: 'public',
+            actorId,
+            note: outcome.data.note ?? null,
+            case: { duplicateOfId: outcome.data.duplicateOf, closedAt: new Date().toISOString() },
+          });
+          return 'done';
+        case 'request_info': {
+          const due = await activities.workingDeadline({ from: new Date().toISOString(), amount: settings.infoRequestWorkingDays, unit: 'days' });
+          state.status = 'info_requested';
+          state.infoRequest = { question: outcome.data.question, due };
+          state.deadline = due;
+          await enter({ kind: 'info_requested', visibility: 'reporter', actorId, note: outcome.data.question });
+          return 'info';
+        }
+        default:
+          throw new Error(`unexpected verify outcome ${outcome.outcome}`);
+      }
+    },
+
+    async info() {
+      settle();
+      const due = Date.parse(state.infoRequest!.due);
+      await condition(() => inbox.info !== undefined || inbox.withdrawal !== undefined, Math.max(1, due - Date.now()));
+      if (inbox.withdrawal) return 'withdrawn';
+      const answer = inbox.info;
+      inbox.info = undefined;
+      state.infoRequest = null;
+      state.status = 'verifying';
+      state.deadline = null;
+      await enter(
+        answer
+          ? { kind: 'info_supplied', visibility: 'reporter', note: answer.answer }
+          : { kind: 'info_request_expired', visibility: 'reporter', note: null },
+      );
+      return 'verify';
+    },
+
+    async route() {
+      const decision = await activities.decideRouting({
+        categoryCode: state.categoryCode,
+        communeCode: state.communeCode,
+        lat: report.location.lat ?? null,
+        lng: report.location.lng ?? null,
+        description: report.description,
+        excludeUnitIds: state.excludedUnitIds,
+      });
+      if (decision.kind === 'automatic') {
+        state.unitId = decision.unitId;
+        return 'accept';
+      }
+      const deadline = await schedule('route');
+      const candidates = decision.candidates.map((c) => c.unitCode).join(', ');
+      const done = await task('route', {
+        role: 'operator',
+        unitId: null,
+        deadline,
+        entry: { kind: 'routing_needs_operator', visibility: 'internal', note: `${decision.reason}${candidates ? `: ${candidates}` : ''}` },
+      });
+      if (done === WITHDRAWN) return 'withdrawn';
+      if (done.outcome.outcome !== 'route') throw new Error(`unexpected route outcome ${done.outcome.outcome}`);
+      state.unitId = done.outcome.data.unitId;
+      pendingRouteActor = done.actorId;
+      return 'accept';
+    },
+
+    async accept() {
+      state.status = 'awaiting_acceptance';
+      const deadline = await schedule('accept');
+      const actorId = pendingRouteActor;
+      pendingRouteActor = undefined;
+      const done = await task('accept', { role: 'officer', unitId: state.unitId, deadline, entry: { kind: 'routed', visibility: 'public', actorId } });
+      if (done === WITHDRAWN) return 'withdrawn';
+      if (done.outcome.outcome === 'return') {
+        const returnedBy = state.unitId!;
+        state.excludedUnitIds = [...new Set([...state.excludedUnitIds, returnedBy])];
+        state.unitId = null;
+        state.status = 'routing';
+        state.step = 'route';
+        state.deadline = null;
+        await enter({ kind: 'returned', visibility: 'internal', actorId: done.actorId, note: done.outcome.data.reason });
+        await activities.notifyOfficials({
+          caseId: state.caseId,
+          key: `${done.taskId}:returned`,
+          event: 'case_returned',
+          audience: { unitId: null, roles: ['operator'] },
+          params: { trackingCode: state.trackingCode ?? '' },
+        });
+        return 'route';
+      }
+      state.status = 'processing';
+      pendingAcceptance = { actorId: done.actorId, note: done.outcome.outcome === 'accept' ? (done.outcome.data.note ?? null) : null };
+      return 'assign';
+    },
+
+    async assign() {
+      const deadline = await schedule('assign');
+      const accepted = pendingAcceptance;
+      pendingAcceptance = undefined;
+      const done = await task('assign', {
+        role: 'leader',
+        unitId: state.unitId,
+        deadline,
+        entry: accepted
+          ? { kind: 'accepted', visibility: 'public', actorId: accepted.actorId, note: accepted.note, case: { acceptedAt: new Date().toISOString() } }
+          : { kind: 'assignment_started', visibility: 'internal' },
+      });
+      if (done === WITHDRAWN) throw new Error('withdrawal is not allowed while processing');
+      if (done.outcome.outcome !== 'assign') throw new Error(`unexpected assign outcome ${done.outcome.outcome}`);
+      state.assigneeId = done.outcome.data.assigneeId;
+      processNote = done.outcome.data.note;
+      pendingAssignActor = done.actorId;
+      return 'process';
+    },
+
+    async process() {
+      if (!processDeadline) {
+        processDeadline = await schedule('process');
+        state.resolutionDeadline = processDeadline.due;
+      }
+      if (!watches.has('process')) watch('process', processDeadline, () => ({ unitId: state.unitId, assigneeId: state.assigneeId }));
+      const note = processNote;
+      processNote = undefined;
+      const actorId = pendingAssignActor;
+      pendingAssignActor = undefined;
+      const done = await task('process', {
+        role: 'officer',
+        unitId: state.unitId,
+        assigneeId: state.assigneeId,
+        deadline: processDeadline,
+        entry: { kind: 'processing_started', visibility: 'internal', actorId, note: note ?? null },
+      });
+      if (done === WITHDRAWN) throw new Error('withdrawal is not allowed while processing');
+      const { outcome } = done;
+      if (outcome.outcome === 'request_extension') {
+        extensionRequest = { workingDays: outcome.data.workingDays, reason: outcome.data.reason, by: done.actorId };
+        return 'extension';
+      }
+      if (outcome.outcome !== 'reply') throw new Error(`unexpected process outcome ${outcome.outcome}`);
+      reply = { text: outcome.data.reply, attachmentIds: outcome.data.attachmentIds };
+      unwatch('process'); // the unit answered within (or after) its deadline; approval has its own
+      pendingReplyActor = done.actorId;
+      return 'approve';
+    },
+
+    async extension() {
+      const request = extensionRequest!;
+      const deadline = await schedule('extension');
+      const done = await task('extension', {
+        role: 'leader',
+        unitId: state.unitId,
+        deadline,
+        entry: { kind: 'extension_requested', visibility: 'internal', actorId: request.by, note: `${request.workingDays}: ${request.reason}` },
+      });
+      if (done === WITHDRAWN) throw new Error('withdrawal is not allowed while processing');
+      const { outcome } = done;
+      if (outcome.outcome === 'grant') {
+        processDeadline = await activities.extendSchedule({
+          schedule: processDeadline!,
+          workingDays: outcome.data.workingDays,
+          step: 'process',
+          categoryCode: state.categoryCode,
+          level: state.level,
+        });
+        state.resolutionDeadline = processDeadline.due;
+        watches.get('process')?.reschedule(processDeadline);
+        refreshEscalation();
+        state.step = 'process';
+        await enter({ kind: 'extension_granted', visibility: 'public', actorId: done.actorId, note: `${outcome.data.workingDays}` });
+      } else if (outcome.outcome === 'deny') {
+        state.step = 'process';
+        await enter({ kind: 'extension_denied', visibility: 'internal', actorId: done.actorId, note: outcome.data.reason });
+      }
+      await activities.notifyOfficials({
+        caseId: state.caseId,
+        key: `${done.taskId}:extension_decided`,
+        event: 'extension_decided',
+        audience: { userIds: [request.by] },
+        params: { trackingCode: state.trackingCode ?? '' },
+      });
+      extensionRequest = undefined;
+      return 'process';
+    },
+
+    async approve() {
+      state.status = 'awaiting_approval';
+      const deadline = await schedule('approve');
+      const actorId = pendingReplyActor;
+      pendingReplyActor = undefined;
+      const done = await task('approve', { role: 'leader', unitId: state.unitId, deadline, entry: { kind: 'reply_submitted', visibility: 'internal', actorId, note: reply!.text } });
+      if (done === WITHDRAWN) throw new Error('withdrawal is not allowed while processing');
+      if (done.outcome.outcome === 'send_back') {
+        state.status = 'processing';
+        processNote = done.outcome.data.comment;
+        state.step = 'process';
+        await enter({ kind: 'sent_back', visibility: 'internal', actorId: done.actorId, note: done.outcome.data.comment });
+        return 'process';
+      }
+      pendingApprover = done.actorId;
+      return 'respond';
+    },
+
+    async respond() {
+      const publishedAt = new Date();
+      state.status = 'responded';
+      state.step = 'rate';
+      state.deadline = null;
+      state.ratingDue = new Date(publishedAt.getTime() + settings.ratingWindowDays * 86_400_000).toISOString();
+      const actorId = pendingApprover;
+      pendingApprover = undefined;
+      await enter({ kind: 'reply_published', visibility: 'public', actorId, note: reply!.text, case: { publishedAt: publishedAt.toISOString() } });
+      return 'rate';
+    },
+
+    async rate() {
+      settle();
+      const due = Date.parse(state.ratingDue!);
+      await condition(() => inbox.rating !== undefined, Math.max(1, due - Date.now()));
+      const rating = inbox.rating;
+      inbox.rating = undefined;
+      state.ratingDue = null;
+      if (!rating) return 'close';
+      await activities.recordRating({ caseId: state.caseId, round: state.reopenCount, score: rating.score, comment: rating.comment ?? null, at: new Date().toISOString() });
+      const unsatisfied = rating.score <= settings.reviewRatingAtMost;
+      await enter({ kind: 'rated', visibility: 'public', note: `${rating.score}/5${rating.comment ? `: ${rating.comment}` : ''}` });
+      ratedOnce = true;
+      return unsatisfied ? 'review' : 'close';
+    },
+
+    async review() {
+      const deadline = await schedule('review');
+      const done = await task('review', { role: 'supervisor', unitId: null, deadline, entry: { kind: 'review_started', visibility: 'internal' } });
+      if (done === WITHDRAWN) throw new Error('withdrawal is not allowed after the reply');
+      if (done.outcome.outcome === 'reopen') {
+        state.reopenCount += 1;
+        state.status = 'processing';
+        state.step = 'process';
+        processDeadline = undefined; // a new round, a new deadline for the unit
+        reply = undefined;
+        processNote = done.outcome.data.comment;
+        await enter({ kind: 'reopened', visibility: 'public', actorId: done.actorId, note: done.outcome.data.comment });
+        return 'process';
+      }
+      closingNote = done.outcome.outcome === 'close' ? { actorId: done.actorId, note: done.outcome.data.comment } : undefined;
+      return 'close';
+    },
+
+    async close() {
+      state.status = 'closed';
+      state.step = 'close';
+      state.deadline = null;
+      const note = closingNote;
+      closingNote = undefined;
+      await enter({
+        kind: ratedOnce || note ? 'closed' : 'closed_unrated',
+        visibility: 'public',
+        actorId: note?.actorId ?? null,
+        note: note?.note ?? null,
+        case: { closedAt: new Date().toISOString() },
+      });
+      return 'done';
+    },
+
+    async withdrawn() {
+      const reason = inbox.withdrawal?.reason;
+      state.status = 'withdrawn';
+      state.step = 'close';
+      state.deadline = null;
+      state.infoRequest = null;
+      await enter({ kind: 'withdrawn', visibility: 'public', note: reason ?? null, case: { closedAt: new Date().toISOString() } });
+      return 'done';
+    },
+  };
+
+  // Who did what, carried from the step where it happened into the transition that records it.
+  let pendingRouteActor: string | undefined;
+  let pendingAcceptance: { actorId: string; note: string | null } | undefined;
+  let pendingAssignActor: string | undefined;
+  let pendingReplyActor: string | undefined;
+  let pendingApprover: string | undefined;
+  let closingNote: { actorId: string; note: string } | undefined;
+  let ratedOnce = false;
+
+  /** Urgent reports alert the officials of the area at once (Huế's "instant" process). */
+  async function alertArea() {
+    if (!state.communeCode) return;
+    await activities.notifyOfficials({
+      caseId: state.caseId,
+      key: `urgent:${state.level}:${record.nextSeq}`,
+      event: 'urgent_report',
+      audience: { areaCommuneCode: state.communeCode, roles: ['leader', 'officer'] },
+      params: { trackingCode: state.trackingCode ?? '' },
+    });
+  }
+
+  // ---- receive --------------------------------------------------------------------------------
+  receipt = await activities.recordReport(input);
   state.trackingCode = receipt.trackingCode;
+  Object.assign(settings, await activities.caseSettings());
+  if (state.level === 'urgent') await alertArea();
 
-  // verify: the operations centre screens the report.
-  seq += 1;
-  state.status = 'verifying';
-  state.step = 'verify';
-  await recordTransition({
-    caseId: input.caseId, seq, kind: 'verification_started', visibility: 'public',
-    status: state.status, step: state.step, at: new Date().toISOString(),
-  });
-  upsertSearchAttributes([
-    { key: CASE_STATUS, value: state.status },
-    { key: CASE_STEP, value: state.step },
-  ]);
-
-  await condition(() => state.status !== 'verifying');
+  let next: Next = 'verify';
+  while (next !== 'done') {
+    if (next === 'withdrawn' || next === 'close') for (const watched of [...watches.keys()]) unwatch(watched as HumanStep);
+    next = await steps[next]();
+  }
+  state.openTask = null;
+  settle();
   await condition(allHandlersFinished);
+  return state;
 }

@@ -78,6 +78,8 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
   too_long: { vi: (p) => `Tối đa ${p.maximum} ký tự.`, en: (p) => `At most ${p.maximum} characters.` },
   too_small: { vi: (p) => `Giá trị phải từ ${p.minimum} trở lên.`, en: (p) => `Must be at least ${p.minimum}.` },
   too_big: { vi: (p) => `Giá trị không được vượt quá ${p.maximum}.`, en: (p) => `Must be at most ${p.maximum}.` },
+  too_few: { vi: (p) => `Cần ít nhất ${p.minimum} mục.`, en: (p) => `At least ${p.minimum} items are needed.` },
+  too_many: { vi: (p) => `Tối đa ${p.maximum} mục.`, en: (p) => `At most ${p.maximum} items.` },
   invalid_choice: { vi: (p) => `Chỉ chấp nhận: ${p.options}.`, en: (p) => `Must be one of: ${p.options}.` },
   invalid_format: { vi: () => 'Sai định dạng.', en: () => 'Wrong format.' },
   invalid_json: { vi: () => 'Nội dung JSON không đọc được.', en: () => 'The JSON body cannot be read.' },

@@ -7,16 +7,15 @@ import { Client, Connection } from '@temporalio/client';
 import {
   bundleWorkflowCode,
   NativeConnection,
-  Runtime,
   type Worker,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
+import { caseSettingsFrom } from '../../activities';
 import { loadConfig, type Config } from '../../platform/config';
 import { createDb } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { createWorker, workflowsPath } from '../../worker/create-worker';
-
-let runtimeInstalled = false;
+import { installQuietRuntime, silentLogger } from './time-skipping';
 
 export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
   if (!process.env.DATABASE_URL || !process.env.TEMPORAL_ADDRESS) {
@@ -26,30 +25,8 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
 }
 
 export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  if (!runtimeInstalled) {
-    Runtime.install({
-      logger: {
-        log: () => undefined,
-        trace: () => undefined,
-        debug: () => undefined,
-        info: () => undefined,
-        warn: () => undefined,
-        error: () => undefined,
-      },
-    });
-    runtimeInstalled = true;
-  }
-  return bundleWorkflowCode({
-    workflowsPath: workflowsPath(),
-    logger: {
-      log: () => undefined,
-      trace: () => undefined,
-      debug: () => undefined,
-      info: () => undefined,
-      warn: () => undefined,
-      error: () => undefined,
-    },
-  });
+  installQuietRuntime();
+  return bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: silentLogger });
 }
 
 /** A real worker on the config's task queue; `stop()` drains it. */
@@ -61,7 +38,7 @@ export async function startWorker(config: Config, workflowBundle: WorkflowBundle
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle,
-    dependencies: { db, trackingCodePrefix: config.TRACKING_CODE_PREFIX },
+    dependencies: { db, trackingCodePrefix: config.TRACKING_CODE_PREFIX, settings: caseSettingsFrom(config) },
     shutdownGraceTime: '2 seconds',
   });
   const running = worker.run();

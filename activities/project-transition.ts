@@ -1,0 +1,102 @@
+/**
+ * Projects one transition of the case workflow to PostgreSQL, in one database transaction: the
+ * case row's new state, a timeline entry, the task that closed and the task that opened.
+ * (caseId, seq) identifies the transition: a retried activity finds its entry and changes nothing.
+ */
+import type { CaseLevel, CaseStatus, CaseStep } from '../domain/case-steps';
+import type { Db } from '../platform/db';
+import type { Prisma } from '../prisma/generated/client';
+import type { OpenTask } from '../workflows/messages';
+
+export interface CaseChanges {
+  status: CaseStatus;
+  step: CaseStep;
+  level?: CaseLevel;
+  categoryCode?: string;
+  unitId?: string | null;
+  assigneeId?: string | null;
+  deadline?: string | null;
+  resolutionDeadline?: string | null;
+  overdue?: boolean;
+  escalationLevel?: number;
+  reopenCount?: number;
+  duplicateOfId?: string | null;
+  acceptedAt?: string | null;
+  publishedAt?: string | null;
+  closedAt?: string | null;
+}
+
+export interface Transition {
+  caseId: string;
+  /** The workflow's own count of transitions. */
+  seq: number;
+  /** What happened, e.g. verified, routed, returned, reply_published, overdue. */
+  kind: string;
+  visibility: 'public' | 'reporter' | 'internal';
+  note?: string | null;
+  actorId?: string | null;
+  at: string;
+  case: CaseChanges;
+  closeTask?: { id: string; state: 'done' | 'cancelled'; outcome?: string; data?: Record<string, unknown>; completedById?: string | null };
+  openTask?: OpenTask & { remindAt: string | null };
+}
+
+const DATE_FIELDS = ['deadline', 'resolutionDeadline', 'acceptedAt', 'publishedAt', 'closedAt'] as const;
+
+export async function projectTransition(db: Db, t: Transition): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const written = await tx.caseTimelineEntry.findUnique({ where: { caseId_seq: { caseId: t.caseId, seq: t.seq } }, select: { id: true } });
+    if (written) return;
+    const at = new Date(t.at);
+    await tx.caseTimelineEntry.create({
+      data: {
+        caseId: t.caseId,
+        seq: t.seq,
+        kind: t.kind,
+        visibility: t.visibility,
+        status: t.case.status,
+        step: t.case.step,
+        note: t.note ?? null,
+        actorId: t.actorId ?? null,
+        at,
+      },
+    });
+    await tx.case.update({ where: { id: t.caseId }, data: caseData(t.case) });
+    if (t.closeTask) {
+      const { id, state, outcome, data, completedById } = t.closeTask;
+      await tx.task.updateMany({
+        where: { id, state: 'open' },
+        data: { state, outcome: outcome ?? null, outcomeData: (data ?? undefined) as Prisma.InputJsonValue | undefined, completedById: completedById ?? null, completedAt: at },
+      });
+    }
+    if (t.openTask) {
+      const task = t.openTask;
+      await tx.task.create({
+        data: {
+          id: task.id,
+          caseId: t.caseId,
+          seq: t.seq,
+          step: task.step,
+          role: task.role,
+          unitId: task.unitId,
+          assigneeId: task.assigneeId,
+          claimedAt: task.assigneeId ? at : null,
+          allowedOutcomes: task.allowedOutcomes,
+          due: task.due ? new Date(task.due) : null,
+          remindAt: task.remindAt ? new Date(task.remindAt) : null,
+          urgent: task.urgent,
+          createdAt: at,
+        },
+      });
+    }
+  });
+}
+
+function caseData(changes: CaseChanges): Prisma.CaseUncheckedUpdateInput {
+  const data: Record<string, unknown> = { ...changes };
+  for (const field of DATE_FIELDS) {
+    const value = changes[field];
+    if (value !== undefined) data[field] = value === null ? null : new Date(value);
+  }
+  return data as Prisma.CaseUncheckedUpdateInput;
+}

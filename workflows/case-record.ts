@@ -1,0 +1,109 @@
+/**
+ * The case's state inside its workflow and its projection: every change is numbered (seq) and
+ * written by one idempotent activity, in order, together with the search attributes Temporal's
+ * own UI filters on.
+ */
+import { proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { CaseChanges, Transition } from '../activities/project-transition';
+import type { CaseState, FieldReportInput } from './messages';
+import { CASE_CATEGORY, CASE_LEVEL, CASE_OVERDUE, CASE_STATUS, CASE_STEP, CASE_UNIT } from './search-attributes';
+
+export const activities = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  // A database outage is waited out: the case is never lost, only delayed.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+export type TransitionNote = Omit<Transition, 'caseId' | 'seq' | 'at' | 'case'> & { case?: Partial<CaseChanges> };
+
+export class CaseRecord {
+  readonly state: CaseState;
+  private seq = 0;
+  private tail: Promise<unknown> = Promise.resolve();
+  private indexed = '';
+
+  constructor(readonly input: FieldReportInput) {
+    const { report } = input;
+    this.state = {
+      caseId: input.caseId,
+      status: 'received',
+      step: 'receive',
+      level: report.level,
+      categoryCode: report.categoryCode,
+      communeCode: report.location.communeCode ?? null,
+      unitId: null,
+      assigneeId: null,
+      deadline: null,
+      resolutionDeadline: null,
+      overdue: false,
+      escalationLevel: 0,
+      openTask: null,
+      excludedUnitIds: [],
+      infoRequest: null,
+      ratingDue: null,
+      reopenCount: 0,
+      version: 0,
+    };
+  }
+
+  /** Bumps the version: an Update's answer shows the state after its own change. */
+  touch(): void {
+    this.state.version += 1;
+  }
+
+  /**
+   * Records a transition: the state's projected fields as they are now, plus what the note adds.
+   * Writes are chained, so they reach the database in the order the workflow made them.
+   */
+  project(note: TransitionNote): Promise<void> {
+    const s = this.state;
+    this.seq += 1;
+    this.touch();
+    const transition: Transition = {
+      ...note,
+      caseId: s.caseId,
+      seq: this.seq,
+      at: new Date().toISOString(),
+      case: {
+        status: s.status,
+        step: s.step,
+        level: s.level,
+        categoryCode: s.categoryCode,
+        unitId: s.unitId,
+        assigneeId: s.assigneeId,
+        deadline: s.deadline,
+        resolutionDeadline: s.resolutionDeadline,
+        overdue: s.overdue,
+        escalationLevel: s.escalationLevel,
+        reopenCount: s.reopenCount,
+        ...note.case,
+      },
+    };
+    this.index();
+    const written = this.tail.then(() => activities.projectTransition(transition));
+    this.tail = written.catch(() => undefined);
+    return written;
+  }
+
+  /** The next transition's sequence number, for keys of side effects that belong to it. */
+  get nextSeq(): number {
+    return this.seq + 1;
+  }
+
+  private index(): void {
+    const s = this.state;
+    const values = { status: s.status, step: s.step, unit: s.unitId, category: s.categoryCode, level: s.level, overdue: s.overdue };
+    const key = JSON.stringify(values);
+    if (key === this.indexed) return; // an upsert is a history event: only when something changed
+    this.indexed = key;
+    upsertSearchAttributes([
+      { key: CASE_STATUS, value: values.status },
+      { key: CASE_STEP, value: values.step },
+      { key: CASE_UNIT, value: values.unit }, // null removes it
+      { key: CASE_CATEGORY, value: values.category },
+      { key: CASE_LEVEL, value: values.level },
+      { key: CASE_OVERDUE, value: values.overdue },
+    ]);
+  }
+}
