@@ -67,7 +67,7 @@ export function createApp({
   );
   app.use('/api/v1', mountPath('/api/v1'), directoryRoutes(db));
   app.use('/api/auth', mountPath('/api/auth'), authRoutes({ db, config, loginRateLimit }));
-  app.use('/api/admin', mountPath('/api/admin'), adminRoutes({ db, config }));
+  app.use('/api/admin', mountPath('/api/admin'), adminRoutes({ db, config, temporal }));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

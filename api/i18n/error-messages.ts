@@ -40,6 +40,22 @@ export const ERROR_MESSAGES: Record<AppErrorCode, Messages> = {
     vi: () => 'Thao tác không thực hiện được ở trạng thái hiện tại của hồ sơ.',
     en: () => 'This cannot be done in the current state of the case.',
   },
+  TASK_NOT_OPEN: {
+    vi: () => 'Nhiệm vụ này đã được xử lý hoặc không còn mở.',
+    en: () => 'This task has already been completed or is no longer open.',
+  },
+  TASK_TAKEN: {
+    vi: () => 'Nhiệm vụ này đã có cán bộ khác nhận.',
+    en: () => 'Another official has already taken this task.',
+  },
+  OUTCOME_NOT_ALLOWED: {
+    vi: () => 'Thao tác này không được phép ở bước hiện tại của hồ sơ.',
+    en: () => 'This action is not allowed at the current step of the case.',
+  },
+  NOT_ALLOWED_NOW: {
+    vi: () => 'Không thể thực hiện thao tác này ở trạng thái hiện tại của phản ánh.',
+    en: () => 'This cannot be done in the current state of the report.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     vi: () => 'Mã Idempotency-Key này đã được dùng cho một phản ánh khác.',
     en: () => 'This Idempotency-Key was already used for a different report.',
@@ -95,6 +111,22 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
   unknown_commune: {
     vi: () => 'Mã xã/phường không có trong danh mục của tỉnh.',
     en: () => "This commune code is not in the province's list.",
+  },
+  unknown_unit: {
+    vi: () => 'Đơn vị không tồn tại hoặc đã ngừng hoạt động.',
+    en: () => 'This unit does not exist or is inactive.',
+  },
+  not_unit_official: {
+    vi: () => 'Người được giao phải là cán bộ hoặc lãnh đạo của đơn vị xử lý.',
+    en: () => 'The assignee must be an officer or leader of the handling unit.',
+  },
+  unknown_case: {
+    vi: () => 'Không tìm thấy phản ánh được dẫn chiếu.',
+    en: () => 'The referenced report was not found.',
+  },
+  unknown_attachment: {
+    vi: () => 'Tệp minh chứng không thuộc hồ sơ này.',
+    en: () => 'A proof attachment does not belong to this case.',
   },
   wrong_password: { vi: () => 'Mật khẩu hiện tại không đúng.', en: () => 'The current password is not correct.' },
   password_unchanged: {

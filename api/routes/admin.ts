@@ -6,11 +6,14 @@ import { Router } from 'express';
 import type { Db } from '../../platform/db';
 import { authenticate, requireOfficial } from '../middleware/authenticate';
 import type { LogInDependencies } from '../services/log-in';
+import type { Client } from '@temporalio/client';
 import { adminCaseRoutes } from './admin-cases';
+import { adminTaskRoutes } from './admin-tasks';
 
-export function adminRoutes(deps: LogInDependencies & { db: Db }): Router {
+export function adminRoutes(deps: LogInDependencies & { db: Db; temporal: Client }): Router {
   const router = Router();
   router.use(authenticate(deps), requireOfficial());
   router.use(adminCaseRoutes(deps.db));
+  router.use(adminTaskRoutes(deps));
   return router;
 }

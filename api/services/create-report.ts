@@ -4,7 +4,7 @@
  * the citizen is told to retry. The same Idempotency-Key always leads to the same case.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { isGrpcServiceError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { ReportCommand } from '../../domain/report-command';
 import { AppError } from '../../platform/app-error';
 import type { Db } from '../../platform/db';
@@ -13,6 +13,7 @@ import { receiptUpdate, type Receipt } from '../../workflows/messages';
 import { CASE_CATEGORY, CASE_LEVEL, CASE_STATUS, CASE_STEP } from '../../workflows/search-attributes';
 import { checkReportReferences } from './check-report-references';
 import { citizenToken } from './citizen-token';
+import { withTemporal } from './temporal-call';
 
 export interface CreateReportDependencies {
   temporal: Client;
@@ -37,7 +38,11 @@ export async function createReport(
   await checkReportReferences(deps.db, options.report);
   const fingerprint = fingerprintOf(options.report);
   const caseId = options.idempotencyKey ? caseIdForKey(options.idempotencyKey) : randomUUID();
-  const receipt = await withTemporal(deps, () => startAndAwaitReceipt(deps, caseId, fingerprint, options));
+  const receipt = await withTemporal(
+    deps.temporal,
+    () => startAndAwaitReceipt(deps, caseId, fingerprint, options),
+    deps.timeoutMs,
+  );
   if (receipt.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED');
   return {
     id: receipt.id,
@@ -88,24 +93,6 @@ async function startAndAwaitReceipt(
       fingerprint: stored.requestFingerprint,
     };
   }
-}
-
-/** Temporal unreachable or too slow: 503 with Retry-After; nothing was stored. */
-async function withTemporal<T>(deps: CreateReportDependencies, work: () => Promise<T>): Promise<T> {
-  try {
-    return await deps.temporal.connection.withDeadline(Date.now() + (deps.timeoutMs ?? 15_000), work);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    if (isGrpcServiceError(error) || isUnavailable(error)) {
-      throw new AppError('SERVICE_UNAVAILABLE', { retryAfterSeconds: 30 }, undefined, { cause: error });
-    }
-    throw error;
-  }
-}
-
-function isUnavailable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message}` : '';
-  return /ServiceError|UNAVAILABLE|DEADLINE_EXCEEDED|ECONNREFUSED|Failed to connect|TransportError/i.test(text);
 }
 
 function fingerprintOf(report: ReportCommand): string {
