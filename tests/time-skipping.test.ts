@@ -1,17 +1,19 @@
 /**
- * The time-skipping test server (tests/support/time-skipping.ts): a workflow that sleeps 3 days
- * finishes in seconds, and the server's clock can be put at a chosen instant before a workflow starts.
+ * The time-skipping test server (@temporalio/testing's TestWorkflowEnvironment, started by
+ * tests/support/time-skipping.ts): a workflow that sleeps 3 days finishes in seconds, and the
+ * server's clock can be put at a chosen instant before a workflow starts.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DateTime } from 'luxon';
-import { createTimeSkippingEnv, silentLogger, skipTo, type TimeSkippingEnv } from './support/time-skipping';
+import { createTimeSkippingEnv, silentLogger, skipTo } from './support/time-skipping';
 import { clock, SLEEPY_DURATION_MS, sleepy } from './support/workflows/sleepy';
 
 const MINUTE = 60_000;
 
-let env: TimeSkippingEnv;
+let env: TestWorkflowEnvironment;
 let workflowBundle: WorkflowBundleWithSourceMap;
 let startupMs: number;
 
@@ -33,15 +35,15 @@ async function withWorker<T>(run: (taskQueue: string) => Promise<T>): Promise<T>
   const taskQueue = `time-skipping-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
-    namespace: env.namespace,
     taskQueue,
     workflowBundle,
   });
   return worker.runUntil(run(taskQueue));
 }
 
-test('the test server starts quickly', () => {
+test('the test server starts quickly and skips time', () => {
   expect(startupMs).toBeLessThan(10_000);
+  expect(env.supportsTimeSkipping).toBe(true);
 });
 
 test('a workflow sleeping 3 days finishes in seconds of wall time', async () => {

@@ -10,7 +10,8 @@ import type { CaseState, FieldReportInput } from './messages';
 import { CASE_CATEGORY, CASE_LEVEL, CASE_OVERDUE, CASE_STATUS, CASE_STEP, CASE_UNIT } from './search-attributes';
 
 export const activities = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
+  // Each is a few database statements: a dead worker's activity is retried after this.
+  startToCloseTimeout: '10 seconds',
   // A database outage is waited out: the case is never lost, only delayed.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });

@@ -29,7 +29,18 @@ export class DeadlineWatch {
   constructor(
     private schedule: StepSchedule,
     private readonly onEvent: (event: DeadlineEvent) => Promise<void>,
-  ) {}
+    /** Events a previous watch of the same deadline already fired (e.g. before a send-back): not repeated. */
+    alreadyFired: Iterable<string> = [],
+  ) {
+    for (const key of alreadyFired) this.fired.add(key);
+    const levels = eventsOf(schedule).filter((e) => this.fired.has(e.key) && e.kind === 'escalation');
+    this.level = Math.max(0, ...levels.map((e) => (e.kind === 'escalation' ? e.level : 0)));
+  }
+
+  /** What has fired, to carry over to a later watch of the same deadline. */
+  get firedEvents(): string[] {
+    return [...this.fired];
+  }
 
   get due(): string | null {
     return this.schedule.due;

@@ -44,7 +44,14 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
   const inbox: { completion?: CompleteTaskInput; info?: SupplyInfoInput; rating?: RateInput; withdrawal?: { reason?: string } } = {};
   let received = 0; // messages accepted
   let settled = 0; // messages the main loop has carried through to its next wait
-  const settle = () => {
+  /**
+   * Called where the main loop waits: the messages received so far have been carried through and
+   * may be answered. Not while one still sits in the inbox: it arrived on the way here (a task is
+   * open, and can be completed, before its opening is projected and announced), the loop takes it
+   * up at once, and its sender waits for the state after its own change. `final`: the run ends.
+   */
+  const settle = (final = false) => {
+    if (!final && (inbox.completion || inbox.info || inbox.rating || inbox.withdrawal)) return;
     settled = received;
   };
   const answerWhenSettled = async () => {
@@ -99,9 +106,14 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
     state.escalationLevel = Math.max(0, ...levels);
     state.overdue = state.escalationLevel > 0;
   };
-  const watch = (step: HumanStep, schedule: StepSchedule, recipients: () => { unitId: string | null; assigneeId: string | null }) => {
+  const watch = (
+    step: HumanStep,
+    schedule: StepSchedule,
+    recipients: () => { unitId: string | null; assigneeId: string | null },
+    alreadyFired: string[] = [],
+  ) => {
     unwatch(step);
-    const w: DeadlineWatch = new DeadlineWatch(schedule, (event): Promise<void> => onDeadline(step, w, event, recipients()));
+    const w: DeadlineWatch = new DeadlineWatch(schedule, (event): Promise<void> => onDeadline(step, w, event, recipients()), alreadyFired);
     watches.set(step, w);
     w.start();
     return w;
@@ -171,7 +183,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
     await activities.notifyOfficials({
       caseId: state.caseId,
       key: `${openTask.id}:new_task`,
-      event: openTask.assigneeId ? 'task_assigned' : 'new_task',
+      event: step === 'extension' ? 'extension_requested' : openTask.assigneeId ? 'task_assigned' : 'new_task',
       audience: openTask.assigneeId ? { userIds: [openTask.assigneeId] } : { unitId: openTask.unitId, roles: [openTask.role] },
       params: { trackingCode: state.trackingCode ?? '', step, due: openTask.due },
     });
@@ -193,6 +205,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
 
   // ---- the steps ------------------------------------------------------------------------------
   let processDeadline: StepSchedule | undefined; // the unit's deadline: kept across extension and send-back
+  let processFired: string[] = []; // what its watch fired before the reply, for a send-back
   let processNote: string | undefined;
   let extensionRequest: { workingDays: number; reason: string; by: string } | undefined;
   let reply: { text: string; attachmentIds: string[] } | undefined;
@@ -348,7 +361,11 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         processDeadline = await schedule('process');
         state.resolutionDeadline = processDeadline.due;
       }
-      if (!watches.has('process')) watch('process', processDeadline, () => ({ unitId: state.unitId, assigneeId: state.assigneeId }));
+      // After a send-back the unit's deadline is watched again, without repeating what already fired.
+      if (!watches.has('process')) {
+        watch('process', processDeadline, () => ({ unitId: state.unitId, assigneeId: state.assigneeId }), processFired);
+        refreshEscalation();
+      }
       const note = processNote;
       processNote = undefined;
       const actorId = pendingAssignActor;
@@ -368,6 +385,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       }
       if (outcome.outcome !== 'reply') throw new Error(`unexpected process outcome ${outcome.outcome}`);
       reply = { text: outcome.data.reply, attachmentIds: outcome.data.attachmentIds };
+      processFired = watches.get('process')?.firedEvents ?? [];
       unwatch('process'); // the unit answered within (or after) its deadline; approval has its own
       pendingReplyActor = done.actorId;
       return 'approve';
@@ -466,6 +484,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         state.status = 'processing';
         state.step = 'process';
         processDeadline = undefined; // a new round, a new deadline for the unit
+        processFired = [];
         reply = undefined;
         processNote = done.outcome.data.comment;
         await enter({ kind: 'reopened', visibility: 'public', actorId: done.actorId, note: done.outcome.data.comment });
@@ -535,7 +554,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
     next = await steps[next]();
   }
   state.openTask = null;
-  settle();
+  settle(true);
   await condition(allHandlersFinished);
   return state;
 }

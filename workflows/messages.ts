@@ -15,6 +15,23 @@ export interface FieldReportInput {
   fingerprint: string;
   channel: string;
   receivedAt: string;
+  /** Files sent with the report, already checked and stored (api/services/store-media.ts). */
+  media?: MediaInput[];
+}
+
+/** A stored file the case's first activity records with the case (Media rows, purpose report). */
+export interface MediaInput {
+  id: string;
+  kind: 'photo' | 'video' | 'document';
+  contentType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  thumbnailKey: string | null;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  originalName: string | null;
 }
 
 export interface Receipt {

@@ -3,7 +3,7 @@
  * Temporal's client (the API adds authorisation and HTTP on top of exactly these Updates).
  */
 import { randomUUID } from 'node:crypto';
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { ReportCommand } from '../../domain/report-command';
 import type { Db } from '../../platform/db';
 import type { fieldReportWorkflow } from '../../workflows/field-report';
@@ -25,6 +25,14 @@ export const REPORT: ReportCommand = {
   confidential: true,
   reporter: { name: 'Nguyễn Văn A', phone: '0912 345 678' },
 };
+
+/** Texts long enough for the outcomes' schemas (domain/task-outcomes.ts). */
+export const TEXT = {
+  reply: 'Kính gửi Ông/Bà, UBND phường đã thu gom rác và xử phạt.',
+  reason: 'Không thuộc thẩm quyền của đơn vị',
+  question: 'Xin cho biết vị trí chính xác (số nhà, ngõ)?',
+  comment: 'Cần bổ sung ảnh hiện trường sau khi xử lý',
+} as const;
 
 export class CaseDriver {
   private constructor(
@@ -59,14 +67,57 @@ export class CaseDriver {
     }
   }
 
+  /**
+   * Like settled(), and also waits until the workflow has nothing in flight (no activity, no
+   * workflow task): what it does on its way to the wait (the projection of the new task, its
+   * notifications) is written. The state is read between two identical idle descriptions.
+   */
+  async quiet(predicate: (state: CaseState) => boolean = (s) => s.openTask !== null, timeoutMs = 10_000): Promise<CaseState> {
+    const deadline = Date.now() + timeoutMs;
+    const idle = async () => {
+      const { raw } = await this.handle.describe();
+      return (raw.pendingActivities?.length ?? 0) === 0 && !raw.pendingWorkflowTask ? String(raw.workflowExecutionInfo?.historyLength) : undefined;
+    };
+    for (;;) {
+      const before = await idle();
+      const state = await this.state();
+      if (before !== undefined && predicate(state) && (await idle()) === before) return state;
+      if (Date.now() > deadline) throw new Error(`case ${this.caseId} did not come to rest: ${JSON.stringify(state)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** Completes the open task (which must be at `step`) as `actorId`. */
   async complete(step: string, outcome: string, data: Record<string, unknown>, actorId: string, updateId?: string): Promise<CaseState> {
+    return this.completeTask(await this.openTask(step), outcome, data, actorId, updateId);
+  }
+
+  /** The id of the open task, which must be at `step`. */
+  async openTask(step: string): Promise<string> {
     const state = await this.settled();
     if (state.openTask?.step !== step) throw new Error(`expected an open ${step} task, found ${JSON.stringify(state.openTask)}`);
+    return state.openTask.id;
+  }
+
+  /** Completes a task by its id, open or not (for refusals and retries). */
+  completeTask(taskId: string, outcome: string, data: Record<string, unknown>, actorId: string, updateId?: string): Promise<CaseState> {
     return this.handle.executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: state.openTask.id, outcome, data, actor: { userId: actorId } }],
+      args: [{ taskId, outcome, data, actor: { userId: actorId } }],
       ...(updateId && { updateId }),
     });
+  }
+
+  /** verify → accept → assign as the unit's own staff: the case waits at process, with its officer. */
+  async acceptAndAssign(people: Record<string, string>, unitCode: string): Promise<CaseState> {
+    await this.complete('verify', 'accept', {}, people.operator!);
+    await this.complete('accept', 'accept', {}, people[`${unitCode}.officer`]!);
+    return this.complete('assign', 'assign', { assigneeId: people[`${unitCode}.officer`] }, people[`${unitCode}.leader`]!);
+  }
+
+  /** The officer's reply with proof, then the leader's approval: the case waits for a rating. */
+  async replyAndApprove(people: Record<string, string>, unitCode: string): Promise<CaseState> {
+    await this.complete('process', 'reply', { reply: TEXT.reply, attachmentIds: [randomUUID()] }, people[`${unitCode}.officer`]!);
+    return this.complete('approve', 'approve', {}, people[`${unitCode}.leader`]!);
   }
 
   supplyInfo(answer: string): Promise<CaseState> {
@@ -90,4 +141,50 @@ export async function officials(db: Db, usernames: string[]): Promise<Record<str
 
 export async function unitIdOf(db: Db, code: string): Promise<string> {
   return (await db.unit.findUniqueOrThrow({ where: { code } })).id;
+}
+
+/** The case row as the back office reads it, with its timeline, tasks and ratings in order. */
+export function caseRecord(db: Db, caseId: string) {
+  return db.case.findUniqueOrThrow({
+    where: { id: caseId },
+    include: { timeline: { orderBy: { seq: 'asc' } }, tasks: { orderBy: { seq: 'asc' } }, ratings: { orderBy: { round: 'asc' } } },
+  });
+}
+
+/** The timeline as [kind, visibility] pairs, in order. */
+export async function timelineOf(db: Db, caseId: string): Promise<[string, string][]> {
+  const entries = await db.caseTimelineEntry.findMany({ where: { caseId }, orderBy: { seq: 'asc' }, select: { kind: true, visibility: true } });
+  return entries.map((e) => [e.kind, e.visibility]);
+}
+
+/** The tasks as [step, state, outcome] triples, in order. */
+export async function tasksOf(db: Db, caseId: string): Promise<[string, string, string | null][]> {
+  const tasks = await db.task.findMany({ where: { caseId }, orderBy: { seq: 'asc' }, select: { step: true, state: true, outcome: true } });
+  return tasks.map((t) => [t.step, t.state, t.outcome]);
+}
+
+/**
+ * The case's in-app notifications as "event → username" lines, sorted, one per row; only to the
+ * officials named in `among` (other suites may add officials to the IOC meanwhile).
+ */
+export async function notificationsOf(db: Db, caseId: string, among: string[]): Promise<string[]> {
+  const rows = await db.notification.findMany({ where: { caseId, channel: 'in_app' }, select: { event: true, recipient: true } });
+  const users = await db.user.findMany({ where: { id: { in: rows.map((r) => r.recipient) } }, select: { id: true, username: true } });
+  const username = new Map(users.map((u) => [u.id, u.username]));
+  return rows
+    .map((r) => ({ event: r.event, who: username.get(r.recipient) ?? r.recipient }))
+    .filter((r) => among.includes(r.who))
+    .map((r) => `${r.event} → ${r.who}`)
+    .sort();
+}
+
+/** The refusal of an Update by its validator: the ApplicationFailure the API maps to 409 or 422. */
+export async function refusalOf(update: Promise<unknown>): Promise<ApplicationFailure> {
+  try {
+    await update;
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) return error.cause;
+    throw error;
+  }
+  throw new Error('the Update was accepted');
 }
