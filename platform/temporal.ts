@@ -27,14 +27,18 @@ const INDEXED_VALUE_TYPES: Record<string, temporal.api.enums.v1.IndexedValueType
   KeywordList: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
 };
 
-/** Adds the search attributes the namespace lacks; a cluster that refuses is logged, not fatal. */
+/**
+ * Adds the search attributes the namespace lacks. A cluster that cannot list or add them (a
+ * restricted role, Temporal Cloud, the time-skipping test server) is logged, not fatal: the
+ * operator registers them once, by hand.
+ */
 export async function ensureSearchAttributes(connection: Connection, namespace: string, logger: Logger): Promise<void> {
-  const existing = await connection.operatorService.listSearchAttributes({ namespace });
-  const missing = Object.entries(searchAttributes as Record<string, string>).filter(
-    ([name]) => !(name in (existing.customAttributes ?? {})),
-  );
-  if (missing.length === 0) return;
+  const wanted = Object.entries(searchAttributes as Record<string, string>);
+  let missing = wanted;
   try {
+    const existing = await connection.operatorService.listSearchAttributes({ namespace });
+    missing = wanted.filter(([name]) => !(name in (existing.customAttributes ?? {})));
+    if (missing.length === 0) return;
     await connection.operatorService.addSearchAttributes({
       namespace,
       searchAttributes: Object.fromEntries(missing.map(([name, type]) => [name, INDEXED_VALUE_TYPES[type]!])),
