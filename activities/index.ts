@@ -10,7 +10,14 @@ import { notifyOfficials, type OfficialNotification } from './notify-officials';
 import { projectTransition, type Transition } from './project-transition';
 import { recordRating } from './record-rating';
 import { recordReport } from './record-report';
-import { extendSchedule, scheduleStep, workingDeadline, type ExtendScheduleInput, type ScheduleStepInput, type WorkingDeadlineInput } from './step-schedule';
+import {
+  extendSchedule,
+  scheduleStep,
+  workingDeadline,
+  type ExtendScheduleInput,
+  type ScheduleStepInput,
+  type WorkingDeadlineInput,
+} from './step-schedule';
 import { createCalendarSource } from './working-calendars';
 
 export interface ActivityDependencies {
@@ -28,7 +35,9 @@ export interface CaseSettings {
   reviewRatingAtMost: number;
 }
 
-export function caseSettingsFrom(config: Pick<Config, 'RATING_WINDOW_DAYS' | 'INFO_REQUEST_WORKING_DAYS' | 'REVIEW_RATING_AT_MOST'>): CaseSettings {
+export function caseSettingsFrom(
+  config: Pick<Config, 'RATING_WINDOW_DAYS' | 'INFO_REQUEST_WORKING_DAYS' | 'REVIEW_RATING_AT_MOST'>,
+): CaseSettings {
   return {
     ratingWindowDays: config.RATING_WINDOW_DAYS,
     infoRequestWorkingDays: config.INFO_REQUEST_WORKING_DAYS,

@@ -32,15 +32,42 @@ export interface OfficialNotification {
 }
 
 const TEXTS: Record<NotificationEvent, (p: OfficialNotification['params']) => { subject: string; body: string }> = {
-  new_task: (p) => ({ subject: `Nhiệm vụ mới: ${p.trackingCode}`, body: `Phản ánh ${p.trackingCode} chờ bước "${p.step}".` }),
-  task_assigned: (p) => ({ subject: `Được giao xử lý ${p.trackingCode}`, body: `Bạn được giao xử lý phản ánh ${p.trackingCode}.` }),
-  deadline_reminder: (p) => ({ subject: `Sắp đến hạn: ${p.trackingCode}`, body: `Bước "${p.step}" của phản ánh ${p.trackingCode} đến hạn lúc ${p.due}.` }),
-  overdue: (p) => ({ subject: `Quá hạn: ${p.trackingCode}`, body: `Bước "${p.step}" của phản ánh ${p.trackingCode} đã quá hạn (${p.due}).` }),
-  escalated: (p) => ({ subject: `Chuyển cấp giám sát: ${p.trackingCode}`, body: `Phản ánh ${p.trackingCode} quá hạn ở bước "${p.step}" và được báo cáo lên giám sát.` }),
-  extension_requested: (p) => ({ subject: `Đề nghị gia hạn: ${p.trackingCode}`, body: `Cán bộ xử lý đề nghị gia hạn phản ánh ${p.trackingCode}.` }),
-  extension_decided: (p) => ({ subject: `Kết quả đề nghị gia hạn: ${p.trackingCode}`, body: `Đề nghị gia hạn phản ánh ${p.trackingCode} đã được xem xét.` }),
-  case_returned: (p) => ({ subject: `Phản ánh bị trả lại: ${p.trackingCode}`, body: `Đơn vị đã trả lại phản ánh ${p.trackingCode} vì không thuộc thẩm quyền; cần chuyển lại.` }),
-  urgent_report: (p) => ({ subject: `Phản ánh KHẨN: ${p.trackingCode}`, body: `Có phản ánh khẩn ${p.trackingCode} trên địa bàn của đơn vị.` }),
+  new_task: (p) => ({
+    subject: `Nhiệm vụ mới: ${p.trackingCode}`,
+    body: `Phản ánh ${p.trackingCode} chờ bước "${p.step}".`,
+  }),
+  task_assigned: (p) => ({
+    subject: `Được giao xử lý ${p.trackingCode}`,
+    body: `Bạn được giao xử lý phản ánh ${p.trackingCode}.`,
+  }),
+  deadline_reminder: (p) => ({
+    subject: `Sắp đến hạn: ${p.trackingCode}`,
+    body: `Bước "${p.step}" của phản ánh ${p.trackingCode} đến hạn lúc ${p.due}.`,
+  }),
+  overdue: (p) => ({
+    subject: `Quá hạn: ${p.trackingCode}`,
+    body: `Bước "${p.step}" của phản ánh ${p.trackingCode} đã quá hạn (${p.due}).`,
+  }),
+  escalated: (p) => ({
+    subject: `Chuyển cấp giám sát: ${p.trackingCode}`,
+    body: `Phản ánh ${p.trackingCode} quá hạn ở bước "${p.step}" và được báo cáo lên giám sát.`,
+  }),
+  extension_requested: (p) => ({
+    subject: `Đề nghị gia hạn: ${p.trackingCode}`,
+    body: `Cán bộ xử lý đề nghị gia hạn phản ánh ${p.trackingCode}.`,
+  }),
+  extension_decided: (p) => ({
+    subject: `Kết quả đề nghị gia hạn: ${p.trackingCode}`,
+    body: `Đề nghị gia hạn phản ánh ${p.trackingCode} đã được xem xét.`,
+  }),
+  case_returned: (p) => ({
+    subject: `Phản ánh bị trả lại: ${p.trackingCode}`,
+    body: `Đơn vị đã trả lại phản ánh ${p.trackingCode} vì không thuộc thẩm quyền; cần chuyển lại.`,
+  }),
+  urgent_report: (p) => ({
+    subject: `Phản ánh KHẨN: ${p.trackingCode}`,
+    body: `Có phản ánh khẩn ${p.trackingCode} trên địa bàn của đơn vị.`,
+  }),
 };
 
 export async function notifyOfficials(db: Db, n: OfficialNotification): Promise<number> {

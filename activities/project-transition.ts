@@ -37,7 +37,13 @@ export interface Transition {
   actorId?: string | null;
   at: string;
   case: CaseChanges;
-  closeTask?: { id: string; state: 'done' | 'cancelled'; outcome?: string; data?: Record<string, unknown>; completedById?: string | null };
+  closeTask?: {
+    id: string;
+    state: 'done' | 'cancelled';
+    outcome?: string;
+    data?: Record<string, unknown>;
+    completedById?: string | null;
+  };
   openTask?: OpenTask & { remindAt: string | null };
 }
 
@@ -45,7 +51,10 @@ const DATE_FIELDS = ['deadline', 'resolutionDeadline', 'acceptedAt', 'publishedA
 
 export async function projectTransition(db: Db, t: Transition): Promise<void> {
   await db.$transaction(async (tx) => {
-    const written = await tx.caseTimelineEntry.findUnique({ where: { caseId_seq: { caseId: t.caseId, seq: t.seq } }, select: { id: true } });
+    const written = await tx.caseTimelineEntry.findUnique({
+      where: { caseId_seq: { caseId: t.caseId, seq: t.seq } },
+      select: { id: true },
+    });
     if (written) return;
     const at = new Date(t.at);
     await tx.caseTimelineEntry.create({
@@ -66,7 +75,13 @@ export async function projectTransition(db: Db, t: Transition): Promise<void> {
       const { id, state, outcome, data, completedById } = t.closeTask;
       await tx.task.updateMany({
         where: { id, state: 'open' },
-        data: { state, outcome: outcome ?? null, outcomeData: (data ?? undefined) as Prisma.InputJsonValue | undefined, completedById: completedById ?? null, completedAt: at },
+        data: {
+          state,
+          outcome: outcome ?? null,
+          outcomeData: (data ?? undefined) as Prisma.InputJsonValue | undefined,
+          completedById: completedById ?? null,
+          completedAt: at,
+        },
       });
     }
     if (t.openTask) {

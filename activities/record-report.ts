@@ -7,8 +7,10 @@ import { Prisma } from '../prisma/generated/client';
 const MAX_CODE_ATTEMPTS = 8;
 
 /**
- * Stores a new report as a case (step receive) with its first public timeline entry.
- * Idempotent: a retry, or a second run for the same case id, returns the stored receipt.
+ * Stores a new report as a case (step receive) with its first public timeline entry and the
+ * rows of its media (already in storage), in one transaction: a case never lacks the files it
+ * was sent with. Idempotent: a retry, or a second run for the same case id, returns the stored
+ * receipt.
  */
 export async function recordReport(db: Db, trackingPrefix: string, input: FieldReportInput): Promise<Receipt> {
   const existing = await db.case.findUnique({ where: { id: input.caseId } });
@@ -16,13 +18,30 @@ export async function recordReport(db: Db, trackingPrefix: string, input: FieldR
 
   const receivedAt = new Date(input.receivedAt);
   for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt += 1) {
-    const trackingCode = newTrackingCode(trackingPrefix, receivedAt, () => randomInt(TRACKING_ALPHABET.length) / TRACKING_ALPHABET.length);
+    const trackingCode = newTrackingCode(
+      trackingPrefix,
+      receivedAt,
+      () => randomInt(TRACKING_ALPHABET.length) / TRACKING_ALPHABET.length,
+    );
     try {
       const created = await db.$transaction(async (tx) => {
         const row = await tx.case.create({ data: caseData(input, trackingCode, receivedAt) });
         await tx.caseTimelineEntry.create({
-          data: { caseId: row.id, seq: 0, kind: 'received', visibility: 'public', status: 'received', step: 'receive', at: receivedAt },
+          data: {
+            caseId: row.id,
+            seq: 0,
+            kind: 'received',
+            visibility: 'public',
+            status: 'received',
+            step: 'receive',
+            at: receivedAt,
+          },
         });
+        if (input.media?.length) {
+          await tx.media.createMany({
+            data: input.media.map((media) => ({ ...media, caseId: row.id, purpose: 'report' as const })),
+          });
+        }
         return row;
       });
       return toReceipt(created);
@@ -64,13 +83,19 @@ function caseData(input: FieldReportInput, trackingCode: string, receivedAt: Dat
   };
 }
 
-function toReceipt(row: { id: string; trackingCode: string; status: Receipt['status']; requestFingerprint: string }): Receipt {
+function toReceipt(row: {
+  id: string;
+  trackingCode: string;
+  status: Receipt['status'];
+  requestFingerprint: string;
+}): Receipt {
   return { id: row.id, trackingCode: row.trackingCode, status: row.status, fingerprint: row.requestFingerprint };
 }
 
 function uniqueViolationTarget(error: unknown): string[] | undefined {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return undefined;
-  const meta = error.meta as { target?: string[] | string; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
+  const meta = error.meta as
+    { target?: string[] | string; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
   const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? meta?.target;
   return (Array.isArray(fields) ? fields : [String(fields ?? '')]).map((f) => f.replaceAll('"', ''));
 }

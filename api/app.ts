@@ -9,14 +9,27 @@ import type pg from 'pg';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
+import { createMediaStorage, type MediaStorage } from '../platform/storage';
+import { mediaLimitsFrom } from './media/receive-uploads';
 import { createMetrics, mountPath } from './metrics';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestLogger } from './middleware/request-logger';
+import {
+  citizenCors,
+  citizenRateLimiters,
+  citizenRateLimitsFrom,
+  securityHeaders,
+  type CitizenRateLimits,
+} from './middleware/security';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { citizenCaseActionRoutes } from './routes/citizen-case-actions';
 import { citizenReportRoutes } from './routes/citizen-reports';
+import { citizenTrackingRoutes } from './routes/citizen-tracking';
 import { directoryRoutes } from './routes/directory';
 import { healthRoutes } from './routes/health';
+import { mediaRoutes } from './routes/media';
+import { publicFeedRoutes } from './routes/public-feed';
 
 export interface AppDependencies {
   config: Config;
@@ -27,6 +40,10 @@ export interface AppDependencies {
   logger: Logger;
   /** Tests that log in many times from one address raise it. */
   loginRateLimit?: { limit: number; windowMs: number };
+  /** Tests set their own citizen rate limits; default from the config (per hour). */
+  citizenRateLimits?: Partial<CitizenRateLimits>;
+  /** Media storage; default from the config (MEDIA_DIR, or S3 when S3_BUCKET is set). */
+  storage?: MediaStorage;
 }
 
 export function createApp({
@@ -37,13 +54,28 @@ export function createApp({
   connection,
   logger,
   loginRateLimit,
+  citizenRateLimits,
+  storage = createMediaStorage(config),
 }: AppDependencies): express.Express {
   const app = express();
+  const limits = mediaLimitsFrom(config);
   const metrics = createMetrics();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestLogger(logger));
   app.use(metrics.middleware);
+  app.use(securityHeaders(config));
+  app.use('/api/v1', citizenCors(config.PORTAL_ORIGINS));
+  const limiters = citizenRateLimiters({ ...citizenRateLimitsFrom(config), ...citizenRateLimits });
+  app.post('/api/v1/reports', limiters.reports);
+  app.post(
+    [
+      '/api/v1/reports/:trackingCode/rating',
+      '/api/v1/reports/:trackingCode/info',
+      '/api/v1/reports/:trackingCode/withdraw',
+    ],
+    limiters.citizenActions,
+  );
   app.use(express.json({ limit: '64kb' }));
   app.use(cookieParser());
 
@@ -63,11 +95,26 @@ export function createApp({
   app.use(
     '/api/v1',
     mountPath('/api/v1'),
-    citizenReportRoutes({ temporal, db, taskQueue: config.TEMPORAL_TASK_QUEUE, secret: config.APP_SECRET }),
+    citizenTrackingRoutes({ db, secret: config.APP_SECRET }),
+    citizenCaseActionRoutes({ db, temporal, secret: config.APP_SECRET }),
+    publicFeedRoutes(db),
+  );
+  app.use(
+    '/api/v1',
+    mountPath('/api/v1'),
+    citizenReportRoutes({
+      temporal,
+      db,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      secret: config.APP_SECRET,
+      storage,
+      limits,
+    }),
+    mediaRoutes({ db, config, storage }),
   );
   app.use('/api/v1', mountPath('/api/v1'), directoryRoutes(db));
   app.use('/api/auth', mountPath('/api/auth'), authRoutes({ db, config, loginRateLimit }));
-  app.use('/api/admin', mountPath('/api/admin'), adminRoutes({ db, config, temporal }));
+  app.use('/api/admin', mountPath('/api/admin'), adminRoutes({ db, config, temporal, storage, limits }));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -16,7 +16,11 @@ const workingDays = z.number().int().min(1).max(60);
 export const OUTCOME_DATA = {
   verify: {
     /** Operators decide the level and may correct the category (the citizen's are hints). */
-    accept: z.object({ level: z.enum(CASE_LEVELS).optional(), categoryCode: z.string().trim().min(1).max(64).optional(), note }),
+    accept: z.object({
+      level: z.enum(CASE_LEVELS).optional(),
+      categoryCode: z.string().trim().min(1).max(64).optional(),
+      note,
+    }),
     reject: z.object({ reason, templateCode: z.string().max(100).optional() }),
     duplicate: z.object({ duplicateOf: uuid, note }),
     request_info: z.object({ question: reason }),

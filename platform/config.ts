@@ -2,6 +2,7 @@
  * The one place that reads the environment. Every variable is validated at start, and a bad
  * or missing one stops the process with a message that says which and what is expected.
  */
+import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z
@@ -58,9 +59,51 @@ const schema = z
       .string()
       .regex(/^[A-Z]{2,4}$/, 'must be 2-4 capital letters')
       .default('HT'),
+    /** Open311 GeoReport v2 (/open311/v2): the one jurisdiction served; an empty jurisdiction_id means it too. */
+    OPEN311_JURISDICTION_ID: z.string().trim().min(1).default('hatinh.gov.vn'),
+    /**
+     * Origins of citizen front ends served elsewhere (a portal on its own domain, a partner's web
+     * app), comma-separated, e.g. `https://phananh.hatinh.gov.vn`; they get CORS on /api/v1.
+     * Default none: the portal served by this API at `/` is same-origin and needs no CORS.
+     */
+    PORTAL_ORIGINS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim().replace(/\/+$/, ''))
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be origins like https://portal.example.vn'))),
+    /** New reports per client address and hour (POST /api/v1/reports). */
+    REPORT_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(30),
+    /** Reporter actions (rating, information, withdrawal) per citizen token and hour. */
+    CITIZEN_ACTION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(60),
+    /** Where `npm start` keeps its state; media default to its `media/` folder. */
+    DATA_DIR: z.string().min(1).default('.data'),
+    /** Media on the local disk (when S3_BUCKET is not set); default `<DATA_DIR>/media`. */
+    MEDIA_DIR: z.string().min(1).optional(),
+    /** Where uploads wait while they are checked (removed after each request); default the OS temp dir. */
+    MEDIA_UPLOAD_DIR: z.string().min(1).optional(),
+    MEDIA_MAX_PHOTO_MB: z.coerce.number().positive().max(100).default(10),
+    MEDIA_MAX_VIDEO_MB: z.coerce.number().positive().max(2_000).default(100),
+    /** Documents (PDF) are accepted only as officials' proof. */
+    MEDIA_MAX_DOCUMENT_MB: z.coerce.number().positive().max(100).default(20),
+    MEDIA_MAX_FILES: z.coerce.number().int().min(1).max(50).default(10),
+    /** S3-compatible media storage, used when S3_BUCKET is set (MinIO, AWS S3, ...). */
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Path-style URLs (http://host/bucket/key); default on when S3_ENDPOINT is set (MinIO needs it). */
+    S3_FORCE_PATH_STYLE: bool.optional(),
   })
   .transform((env) => ({
     ...env,
+    MEDIA_DIR: path.resolve(env.MEDIA_DIR ?? path.join(env.DATA_DIR, 'media')),
+    S3_FORCE_PATH_STYLE: env.S3_FORCE_PATH_STYLE ?? env.S3_ENDPOINT !== undefined,
     // Demo accounts exist only where nobody could mistake them for real ones.
     DEMO_MODE: env.DEMO_MODE ?? env.NODE_ENV !== 'production',
   }));
@@ -79,6 +122,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success) {
     if (parsed.data.NODE_ENV === 'production' && parsed.data.DEMO_MODE) {
       throw new ConfigError(['DEMO_MODE cannot be on when NODE_ENV=production']);
+    }
+    if (!parsed.data.S3_ACCESS_KEY_ID !== !parsed.data.S3_SECRET_ACCESS_KEY) {
+      throw new ConfigError([
+        'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (or neither, for the SDK default chain)',
+      ]);
     }
     return parsed.data;
   }

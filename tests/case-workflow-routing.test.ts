@@ -15,14 +15,32 @@ describe('routing', () => {
     const c = await start(UNROUTABLE);
     const sxd = await unitIdOf(db, 'SXD');
     let state = await c.complete('verify', 'accept', {}, people.operator!);
-    expect(state).toMatchObject({ status: 'routing', step: 'route', unitId: null, openTask: { step: 'route', role: 'operator', unitId: null, allowedOutcomes: ['route'] } });
+    expect(state).toMatchObject({
+      status: 'routing',
+      step: 'route',
+      unitId: null,
+      openTask: { step: 'route', role: 'operator', unitId: null, allowedOutcomes: ['route'] },
+    });
     const row = await caseRecord(db, c.caseId);
     expect(row).toMatchObject({ status: 'routing', step: 'route', unitId: null });
-    expect(row.timeline.at(-1)).toMatchObject({ kind: 'routing_needs_operator', visibility: 'internal', note: 'no_match' });
+    expect(row.timeline.at(-1)).toMatchObject({
+      kind: 'routing_needs_operator',
+      visibility: 'internal',
+      note: 'no_match',
+    });
 
     state = await c.complete('route', 'route', { unitId: sxd }, people.operator!);
-    expect(state).toMatchObject({ status: 'awaiting_acceptance', step: 'accept', unitId: sxd, openTask: { step: 'accept', role: 'officer', unitId: sxd } });
-    expect(await caseRecord(db, c.caseId)).toMatchObject({ status: 'awaiting_acceptance', step: 'accept', unitId: sxd });
+    expect(state).toMatchObject({
+      status: 'awaiting_acceptance',
+      step: 'accept',
+      unitId: sxd,
+      openTask: { step: 'accept', role: 'officer', unitId: sxd },
+    });
+    expect(await caseRecord(db, c.caseId)).toMatchObject({
+      status: 'awaiting_acceptance',
+      step: 'accept',
+      unitId: sxd,
+    });
     expect(await timelineOf(db, c.caseId)).toEqual([
       ['received', 'public'],
       ['verification_started', 'public'],
@@ -31,8 +49,16 @@ describe('routing', () => {
       ['routed', 'public'],
     ]);
     expect((await caseRecord(db, c.caseId)).timeline.at(-1)).toMatchObject({ actorId: people.operator });
-    expect(await tasksOf(db, c.caseId)).toEqual([['verify', 'done', 'accept'], ['route', 'done', 'route'], ['accept', 'open', null]]);
-    expect(await notifications(c.caseId)).toEqual(['new_task → SXD.officer', 'new_task → operator', 'new_task → operator']);
+    expect(await tasksOf(db, c.caseId)).toEqual([
+      ['verify', 'done', 'accept'],
+      ['route', 'done', 'route'],
+      ['accept', 'open', null],
+    ]);
+    expect(await notifications(c.caseId)).toEqual([
+      'new_task → SXD.officer',
+      'new_task → operator',
+      'new_task → operator',
+    ]);
   });
 
   it('re-routes a returned case to another unit, never back to the one that returned it', async () => {
@@ -42,7 +68,13 @@ describe('routing', () => {
 
     let state = await c.complete('accept', 'return', { reason: TEXT.reason }, people['18073.officer']!);
     // moi-truong in 18073 → the ward (20); without it, the environment department (10).
-    expect(state).toMatchObject({ status: 'awaiting_acceptance', step: 'accept', unitId: snnmt, excludedUnitIds: [thanhSen], openTask: { step: 'accept', unitId: snnmt } });
+    expect(state).toMatchObject({
+      status: 'awaiting_acceptance',
+      step: 'accept',
+      unitId: snnmt,
+      excludedUnitIds: [thanhSen],
+      openTask: { step: 'accept', unitId: snnmt },
+    });
     expect(await caseRecord(db, c.caseId)).toMatchObject({ status: 'awaiting_acceptance', unitId: snnmt });
     expect(await timelineOf(db, c.caseId)).toEqual([
       ['received', 'public'],
@@ -52,17 +84,41 @@ describe('routing', () => {
       ['returned', 'internal'],
       ['routed', 'public'],
     ]);
-    expect((await caseRecord(db, c.caseId)).timeline[4]).toMatchObject({ note: TEXT.reason, actorId: people['18073.officer'] });
-    expect(await tasksOf(db, c.caseId)).toEqual([['verify', 'done', 'accept'], ['accept', 'done', 'return'], ['accept', 'open', null]]);
-    expect(await notifications(c.caseId)).toEqual(['case_returned → operator', 'new_task → 18073.officer', 'new_task → SNNMT.officer', 'new_task → operator']);
+    expect((await caseRecord(db, c.caseId)).timeline[4]).toMatchObject({
+      note: TEXT.reason,
+      actorId: people['18073.officer'],
+    });
+    expect(await tasksOf(db, c.caseId)).toEqual([
+      ['verify', 'done', 'accept'],
+      ['accept', 'done', 'return'],
+      ['accept', 'open', null],
+    ]);
+    expect(await notifications(c.caseId)).toEqual([
+      'case_returned → operator',
+      'new_task → 18073.officer',
+      'new_task → SNNMT.officer',
+      'new_task → operator',
+    ]);
 
     // A second return leaves no rule: an operator chooses, told of the returns.
     state = await c.complete('accept', 'return', { reason: 'Việc của chính quyền cơ sở' }, people['SNNMT.officer']!);
-    expect(state).toMatchObject({ status: 'routing', step: 'route', unitId: null, excludedUnitIds: [thanhSen, snnmt], openTask: { step: 'route', role: 'operator' } });
-    expect((await timelineOf(db, c.caseId)).slice(-2)).toEqual([['returned', 'internal'], ['routing_needs_operator', 'internal']]);
+    expect(state).toMatchObject({
+      status: 'routing',
+      step: 'route',
+      unitId: null,
+      excludedUnitIds: [thanhSen, snnmt],
+      openTask: { step: 'route', role: 'operator' },
+    });
+    expect((await timelineOf(db, c.caseId)).slice(-2)).toEqual([
+      ['returned', 'internal'],
+      ['routing_needs_operator', 'internal'],
+    ]);
     expect(await caseRecord(db, c.caseId)).toMatchObject({ status: 'routing', step: 'route', unitId: null });
     const lines = await notifications(c.caseId);
-    expect(lines.filter((l) => l.startsWith('case_returned'))).toEqual(['case_returned → operator', 'case_returned → operator']);
+    expect(lines.filter((l) => l.startsWith('case_returned'))).toEqual([
+      'case_returned → operator',
+      'case_returned → operator',
+    ]);
   });
 });
 
@@ -76,7 +132,11 @@ describe('withdrawal by the reporter', () => {
     const row = await caseRecord(db, c.caseId);
     expect(row).toMatchObject({ status: 'withdrawn', step: 'close', deadline: null });
     expect(row.closedAt).not.toBeNull();
-    expect(await timelineOf(db, c.caseId)).toEqual([['received', 'public'], ['verification_started', 'public'], ['withdrawn', 'public']]);
+    expect(await timelineOf(db, c.caseId)).toEqual([
+      ['received', 'public'],
+      ['verification_started', 'public'],
+      ['withdrawn', 'public'],
+    ]);
     expect(row.timeline[2]).toMatchObject({ note: 'Đã được giải quyết' });
     expect(await tasksOf(db, c.caseId)).toEqual([['verify', 'cancelled', null]]);
   });
@@ -86,7 +146,12 @@ describe('withdrawal by the reporter', () => {
     await c.complete('verify', 'request_info', { question: TEXT.question }, people.operator!);
     const state = await c.withdraw();
     expect(state).toMatchObject({ status: 'withdrawn', step: 'close', infoRequest: null, deadline: null });
-    expect(await timelineOf(db, c.caseId)).toEqual([['received', 'public'], ['verification_started', 'public'], ['info_requested', 'reporter'], ['withdrawn', 'public']]);
+    expect(await timelineOf(db, c.caseId)).toEqual([
+      ['received', 'public'],
+      ['verification_started', 'public'],
+      ['info_requested', 'reporter'],
+      ['withdrawn', 'public'],
+    ]);
     expect(await tasksOf(db, c.caseId)).toEqual([['verify', 'done', 'request_info']]);
   });
 
@@ -97,7 +162,10 @@ describe('withdrawal by the reporter', () => {
     expect(state).toMatchObject({ status: 'withdrawn', step: 'close', openTask: null });
     expect(await caseRecord(db, c.caseId)).toMatchObject({ status: 'withdrawn', step: 'close' });
     expect((await timelineOf(db, c.caseId)).at(-1)).toEqual(['withdrawn', 'public']);
-    expect(await tasksOf(db, c.caseId)).toEqual([['verify', 'done', 'accept'], ['accept', 'cancelled', null]]);
+    expect(await tasksOf(db, c.caseId)).toEqual([
+      ['verify', 'done', 'accept'],
+      ['accept', 'cancelled', null],
+    ]);
   });
 
   it('is refused once the unit has accepted, and leaves no trace', async () => {

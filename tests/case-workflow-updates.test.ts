@@ -29,9 +29,13 @@ describe('refusals by the completeTask validator', () => {
     await c.completeTask(verify, 'accept', {}, people.operator!, 'verify-first');
     await c.settled((s) => s.openTask?.step === 'accept');
     const before = await trace(c);
-    const again = await refusalOf(c.completeTask(verify, 'reject', { reason: TEXT.reason }, people.operator!, 'verify-second'));
+    const again = await refusalOf(
+      c.completeTask(verify, 'reject', { reason: TEXT.reason }, people.operator!, 'verify-second'),
+    );
     expect(again).toMatchObject({ type: 'TASK_NOT_OPEN', nonRetryable: true });
-    expect(await refusalOf(c.completeTask(randomUUID(), 'accept', {}, people['18073.officer']!))).toMatchObject({ type: 'TASK_NOT_OPEN' });
+    expect(await refusalOf(c.completeTask(randomUUID(), 'accept', {}, people['18073.officer']!))).toMatchObject({
+      type: 'TASK_NOT_OPEN',
+    });
     expect(await trace(c)).toEqual(before);
   });
 
@@ -55,7 +59,9 @@ describe('refusals by the completeTask validator', () => {
     expect(shortReason).toMatchObject({ type: 'INVALID_DATA', details: [{ reason: { code: 'too_short' } }] });
     const noQuestion = await refusalOf(c.completeTask(verify, 'request_info', {}, people.operator!));
     expect(noQuestion).toMatchObject({ type: 'INVALID_DATA', details: [{ question: { code: 'required' } }] });
-    const noActor = await refusalOf(c.handle.executeUpdate('completeTask', { args: [{ taskId: verify, outcome: 'accept', data: {}, actor: {} }] }));
+    const noActor = await refusalOf(
+      c.handle.executeUpdate('completeTask', { args: [{ taskId: verify, outcome: 'accept', data: {}, actor: {} }] }),
+    );
     expect(noActor).toMatchObject({ type: 'INVALID_DATA', details: [{ actor: { code: 'required' } }] });
     expect(await trace(c)).toEqual(before);
 
@@ -66,8 +72,12 @@ describe('refusals by the completeTask validator', () => {
     const officer = people['18073.officer']!;
     const noProof = await refusalOf(c.completeTask(process, 'reply', { reply: TEXT.reply }, officer));
     expect(noProof).toMatchObject({ type: 'INVALID_DATA' });
-    expect(['required', 'too_few']).toContain((noProof.details?.[0] as Record<string, { code: string }>).attachmentIds?.code);
-    const emptyProof = await refusalOf(c.completeTask(process, 'reply', { reply: TEXT.reply, attachmentIds: [] }, officer));
+    expect(['required', 'too_few']).toContain(
+      (noProof.details?.[0] as Record<string, { code: string }>).attachmentIds?.code,
+    );
+    const emptyProof = await refusalOf(
+      c.completeTask(process, 'reply', { reply: TEXT.reply, attachmentIds: [] }, officer),
+    );
     expect(emptyProof).toMatchObject({ type: 'INVALID_DATA', details: [{ attachmentIds: { code: 'too_few' } }] });
     const noText = await refusalOf(c.completeTask(process, 'reply', { attachmentIds: [randomUUID()] }, officer));
     expect(noText).toMatchObject({ type: 'INVALID_DATA', details: [{ reply: { code: 'required' } }] });
@@ -79,8 +89,14 @@ describe('refusals by the completeTask validator', () => {
     await c.complete('verify', 'accept', {}, people.operator!);
     const route = await c.openTask('route');
     let before = await trace(c);
-    expect(await refusalOf(c.completeTask(route, 'route', {}, people.operator!))).toMatchObject({ type: 'INVALID_DATA', details: [{ unitId: { code: 'required' } }] });
-    expect(await refusalOf(c.completeTask(route, 'route', { unitId: 'SXD' }, people.operator!))).toMatchObject({ type: 'INVALID_DATA', details: [{ unitId: { code: 'invalid_format' } }] });
+    expect(await refusalOf(c.completeTask(route, 'route', {}, people.operator!))).toMatchObject({
+      type: 'INVALID_DATA',
+      details: [{ unitId: { code: 'required' } }],
+    });
+    expect(await refusalOf(c.completeTask(route, 'route', { unitId: 'SXD' }, people.operator!))).toMatchObject({
+      type: 'INVALID_DATA',
+      details: [{ unitId: { code: 'invalid_format' } }],
+    });
     expect(await trace(c)).toEqual(before);
 
     const unit = (await db.unit.findUniqueOrThrow({ where: { code: '18073' } })).id;
@@ -88,7 +104,10 @@ describe('refusals by the completeTask validator', () => {
     await c.complete('accept', 'accept', {}, people['18073.officer']!);
     const assign = await c.openTask('assign');
     before = await trace(c);
-    expect(await refusalOf(c.completeTask(assign, 'assign', {}, people['18073.leader']!))).toMatchObject({ type: 'INVALID_DATA', details: [{ assigneeId: { code: 'required' } }] });
+    expect(await refusalOf(c.completeTask(assign, 'assign', {}, people['18073.leader']!))).toMatchObject({
+      type: 'INVALID_DATA',
+      details: [{ assigneeId: { code: 'required' } }],
+    });
     expect(await trace(c)).toEqual(before);
   });
 });
@@ -108,7 +127,10 @@ describe("refusals of the reporter's Updates", () => {
     await c.acceptAndAssign(people, '18073');
     await c.replyAndApprove(people, '18073');
     const before = await trace(c);
-    expect(await refusalOf(c.rate(6))).toMatchObject({ type: 'INVALID_DATA', details: [{ score: { code: 'invalid_choice' } }] });
+    expect(await refusalOf(c.rate(6))).toMatchObject({
+      type: 'INVALID_DATA',
+      details: [{ score: { code: 'invalid_choice' } }],
+    });
     expect(await trace(c)).toEqual(before);
   });
 });
@@ -131,9 +153,23 @@ describe('idempotency', () => {
     expect(b).toEqual(a);
     expect(a).toMatchObject({ status: 'processing', step: 'assign' });
 
-    expect((await timelineOf(db, c.caseId)).map(([kind]) => kind)).toEqual(['received', 'verification_started', 'verified', 'routed', 'accepted']);
-    expect(await tasksOf(db, c.caseId)).toEqual([['verify', 'done', 'accept'], ['accept', 'done', 'accept'], ['assign', 'open', null]]);
+    expect((await timelineOf(db, c.caseId)).map(([kind]) => kind)).toEqual([
+      'received',
+      'verification_started',
+      'verified',
+      'routed',
+      'accepted',
+    ]);
+    expect(await tasksOf(db, c.caseId)).toEqual([
+      ['verify', 'done', 'accept'],
+      ['accept', 'done', 'accept'],
+      ['assign', 'open', null],
+    ]);
     const { events } = await c.handle.fetchHistory();
-    expect(events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId?.startsWith('idem-'))).toHaveLength(2);
+    expect(
+      events!.filter((e) =>
+        e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId?.startsWith('idem-'),
+      ),
+    ).toHaveLength(2);
   });
 });

@@ -17,13 +17,26 @@ describe('the happy path', () => {
     const thanhSen = await unitIdOf(db, '18073');
     await c.complete('verify', 'accept', {}, people.operator!);
     let state = await c.settled((s) => s.openTask?.step === 'accept');
-    expect(state).toMatchObject({ status: 'awaiting_acceptance', unitId: thanhSen, openTask: { role: 'officer', unitId: thanhSen, allowedOutcomes: ['accept', 'return'] } });
+    expect(state).toMatchObject({
+      status: 'awaiting_acceptance',
+      unitId: thanhSen,
+      openTask: { role: 'officer', unitId: thanhSen, allowedOutcomes: ['accept', 'return'] },
+    });
     state = await c.complete('accept', 'accept', {}, people['18073.officer']!);
     expect(state).toMatchObject({ status: 'processing', step: 'assign', openTask: { step: 'assign', role: 'leader' } });
     state = await c.complete('assign', 'assign', { assigneeId: people['18073.officer'] }, people['18073.leader']!);
-    expect(state).toMatchObject({ step: 'process', assigneeId: people['18073.officer'], openTask: { assigneeId: people['18073.officer'] } });
+    expect(state).toMatchObject({
+      step: 'process',
+      assigneeId: people['18073.officer'],
+      openTask: { assigneeId: people['18073.officer'] },
+    });
     expect(state.resolutionDeadline).toEqual(expect.any(String));
-    state = await c.complete('process', 'reply', { reply: TEXT.reply, attachmentIds: [randomUUID()] }, people['18073.officer']!);
+    state = await c.complete(
+      'process',
+      'reply',
+      { reply: TEXT.reply, attachmentIds: [randomUUID()] },
+      people['18073.officer']!,
+    );
     expect(state).toMatchObject({ status: 'awaiting_approval', step: 'approve' });
     state = await c.complete('approve', 'approve', {}, people['18073.leader']!);
     expect(state).toMatchObject({ status: 'responded', step: 'rate', openTask: null, ratingDue: expect.any(String) });
@@ -32,7 +45,14 @@ describe('the happy path', () => {
     expect(await c.handle.result()).toMatchObject({ status: 'closed' });
 
     const row = await caseRecord(db, c.caseId);
-    expect(row).toMatchObject({ status: 'closed', step: 'close', unitId: thanhSen, assigneeId: people['18073.officer'], reopenCount: 0, duplicateOfId: null });
+    expect(row).toMatchObject({
+      status: 'closed',
+      step: 'close',
+      unitId: thanhSen,
+      assigneeId: people['18073.officer'],
+      reopenCount: 0,
+      duplicateOfId: null,
+    });
     expect(row.resolutionDeadline?.toISOString()).toBe(state.resolutionDeadline);
     expect(row.publishedAt).not.toBeNull();
     expect(row.closedAt).not.toBeNull();
@@ -50,7 +70,11 @@ describe('the happy path', () => {
       ['closed', 'public'],
     ]);
     expect(await tasksOf(db, c.caseId)).toEqual([
-      ['verify', 'done', 'accept'], ['accept', 'done', 'accept'], ['assign', 'done', 'assign'], ['process', 'done', 'reply'], ['approve', 'done', 'approve'],
+      ['verify', 'done', 'accept'],
+      ['accept', 'done', 'accept'],
+      ['assign', 'done', 'assign'],
+      ['process', 'done', 'reply'],
+      ['approve', 'done', 'approve'],
     ]);
     expect(row.tasks.every((t) => t.completedAt !== null && t.completedById !== null)).toBe(true);
     expect(row.ratings).toEqual([expect.objectContaining({ score: 5, round: 0, comment: 'Rất hài lòng' })]);
@@ -68,17 +92,35 @@ describe('the happy path', () => {
 describe('verification by an operator', () => {
   it('rejects a report with a reason: closed at once, the reason public', async () => {
     const c = await start();
-    const state = await c.complete('verify', 'reject', { reason: 'Nội dung không phải phản ánh hiện trường' }, people.operator!);
+    const state = await c.complete(
+      'verify',
+      'reject',
+      { reason: 'Nội dung không phải phản ánh hiện trường' },
+      people.operator!,
+    );
     expect(state).toMatchObject({ status: 'rejected', step: 'close', openTask: null, unitId: null });
     expect(await c.handle.result()).toMatchObject({ status: 'rejected' });
 
     const row = await caseRecord(db, c.caseId);
     expect(row).toMatchObject({ status: 'rejected', step: 'close', unitId: null, assigneeId: null, deadline: null });
     expect(row.closedAt).not.toBeNull();
-    expect(await timelineOf(db, c.caseId)).toEqual([['received', 'public'], ['verification_started', 'public'], ['rejected', 'public']]);
-    expect(row.timeline[2]).toMatchObject({ note: 'Nội dung không phải phản ánh hiện trường', actorId: people.operator });
+    expect(await timelineOf(db, c.caseId)).toEqual([
+      ['received', 'public'],
+      ['verification_started', 'public'],
+      ['rejected', 'public'],
+    ]);
+    expect(row.timeline[2]).toMatchObject({
+      note: 'Nội dung không phải phản ánh hiện trường',
+      actorId: people.operator,
+    });
     expect(row.tasks).toEqual([
-      expect.objectContaining({ step: 'verify', state: 'done', outcome: 'reject', outcomeData: { reason: 'Nội dung không phải phản ánh hiện trường' }, completedById: people.operator }),
+      expect.objectContaining({
+        step: 'verify',
+        state: 'done',
+        outcome: 'reject',
+        outcomeData: { reason: 'Nội dung không phải phản ánh hiện trường' },
+        completedById: people.operator,
+      }),
     ]);
   });
 
@@ -92,16 +134,28 @@ describe('verification by an operator', () => {
     const row = await caseRecord(db, c.caseId);
     expect(row).toMatchObject({ status: 'duplicate', step: 'close', duplicateOfId: original.caseId });
     expect(row.closedAt).not.toBeNull();
-    expect(await timelineOf(db, c.caseId)).toEqual([['received', 'public'], ['verification_started', 'public'], ['duplicate', 'public']]);
+    expect(await timelineOf(db, c.caseId)).toEqual([
+      ['received', 'public'],
+      ['verification_started', 'public'],
+      ['duplicate', 'public'],
+    ]);
     expect(await tasksOf(db, c.caseId)).toEqual([['verify', 'done', 'duplicate']]);
     expect(await original.settled()).toMatchObject({ status: 'verifying', openTask: { step: 'verify' } });
-    expect(await caseRecord(db, original.caseId)).toMatchObject({ status: 'verifying', duplicateOfId: null, closedAt: null });
+    expect(await caseRecord(db, original.caseId)).toMatchObject({
+      status: 'verifying',
+      duplicateOfId: null,
+      closedAt: null,
+    });
   });
 
   it('asks the reporter for information, waits for the answer, then verifies again', async () => {
     const c = await start();
     let state = await c.complete('verify', 'request_info', { question: TEXT.question }, people.operator!);
-    expect(state).toMatchObject({ status: 'info_requested', openTask: null, infoRequest: { question: TEXT.question, due: expect.any(String) } });
+    expect(state).toMatchObject({
+      status: 'info_requested',
+      openTask: null,
+      infoRequest: { question: TEXT.question, due: expect.any(String) },
+    });
     expect(state.deadline).toBe(state.infoRequest!.due);
     const firstVerify = (await caseRecord(db, c.caseId)).tasks[0]!.id;
     let row = await caseRecord(db, c.caseId);
@@ -109,7 +163,12 @@ describe('verification by an operator', () => {
     expect(row.deadline?.toISOString()).toBe(state.infoRequest!.due);
 
     state = await c.supplyInfo('  Số 12, ngõ 5 đường Hà Huy Tập  ');
-    expect(state).toMatchObject({ status: 'verifying', step: 'verify', infoRequest: null, openTask: { step: 'verify', role: 'operator' } });
+    expect(state).toMatchObject({
+      status: 'verifying',
+      step: 'verify',
+      infoRequest: null,
+      openTask: { step: 'verify', role: 'operator' },
+    });
     expect(state.openTask!.id).not.toBe(firstVerify);
     row = await caseRecord(db, c.caseId);
     expect(await timelineOf(db, c.caseId)).toEqual([
@@ -120,12 +179,19 @@ describe('verification by an operator', () => {
       ['verification_started', 'public'],
     ]);
     expect(row.timeline.map((e) => e.note).slice(2, 4)).toEqual([TEXT.question, 'Số 12, ngõ 5 đường Hà Huy Tập']);
-    expect(await tasksOf(db, c.caseId)).toEqual([['verify', 'done', 'request_info'], ['verify', 'open', null]]);
+    expect(await tasksOf(db, c.caseId)).toEqual([
+      ['verify', 'done', 'request_info'],
+      ['verify', 'open', null],
+    ]);
 
     state = await c.complete('verify', 'accept', {}, people.operator!);
     expect(state).toMatchObject({ status: 'awaiting_acceptance', step: 'accept' });
     // Both verify tasks were the operators'; each was announced once.
-    expect(await notifications(c.caseId)).toEqual(['new_task → 18073.officer', 'new_task → operator', 'new_task → operator']);
+    expect(await notifications(c.caseId)).toEqual([
+      'new_task → 18073.officer',
+      'new_task → operator',
+      'new_task → operator',
+    ]);
   });
 });
 
@@ -140,7 +206,11 @@ describe('urgent reports', () => {
     const [uTask] = (await caseRecord(db, urgent.caseId)).tasks;
     expect(uTask).toMatchObject({ step: 'verify', state: 'open', urgent: true, role: 'operator' });
     expect(uTask!.due?.toISOString()).toBe(u.openTask!.due);
-    expect(await notifications(urgent.caseId)).toEqual(['new_task → operator', 'urgent_report → 18073.leader', 'urgent_report → 18073.officer']);
+    expect(await notifications(urgent.caseId)).toEqual([
+      'new_task → operator',
+      'urgent_report → 18073.leader',
+      'urgent_report → 18073.officer',
+    ]);
     expect(await notifications(normal.caseId)).toEqual(['new_task → operator']);
 
     const state = await urgent.complete('verify', 'accept', {}, people.operator!);
@@ -152,7 +222,11 @@ describe('urgent reports', () => {
   it('alerts the area once when an operator raises a report to urgent', async () => {
     const c = await start();
     const state = await c.complete('verify', 'accept', { level: 'urgent' }, people.operator!);
-    expect(state).toMatchObject({ level: 'urgent', status: 'awaiting_acceptance', openTask: { step: 'accept', urgent: true } });
+    expect(state).toMatchObject({
+      level: 'urgent',
+      status: 'awaiting_acceptance',
+      openTask: { step: 'accept', urgent: true },
+    });
     expect(await caseRecord(db, c.caseId)).toMatchObject({ level: 'urgent' });
     expect(await notifications(c.caseId)).toEqual([
       'new_task → 18073.officer',

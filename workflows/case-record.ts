@@ -94,7 +94,14 @@ export class CaseRecord {
 
   private index(): void {
     const s = this.state;
-    const values = { status: s.status, step: s.step, unit: s.unitId, category: s.categoryCode, level: s.level, overdue: s.overdue };
+    const values = {
+      status: s.status,
+      step: s.step,
+      unit: s.unitId,
+      category: s.categoryCode,
+      level: s.level,
+      overdue: s.overdue,
+    };
     const key = JSON.stringify(values);
     if (key === this.indexed) return; // an upsert is a history event: only when something changed
     this.indexed = key;

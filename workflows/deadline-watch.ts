@@ -15,7 +15,8 @@ export type DeadlineEvent =
 function eventsOf(schedule: StepSchedule): (DeadlineEvent & { key: string })[] {
   const events: (DeadlineEvent & { key: string })[] = [];
   if (schedule.remindAt) events.push({ key: 'reminder', kind: 'reminder', at: schedule.remindAt });
-  for (const e of schedule.escalations) events.push({ key: `level-${e.level}`, kind: 'escalation', level: e.level, notify: e.notify, at: e.at });
+  for (const e of schedule.escalations)
+    events.push({ key: `level-${e.level}`, kind: 'escalation', level: e.level, notify: e.notify, at: e.at });
   return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 

@@ -31,7 +31,21 @@ import {
 } from './messages';
 import { checkCompletion, checkRating, checkSupplyInfo, checkWithdrawal } from './update-checks';
 
-type Next = 'verify' | 'info' | 'route' | 'accept' | 'assign' | 'process' | 'extension' | 'approve' | 'respond' | 'rate' | 'review' | 'close' | 'withdrawn' | 'done';
+type Next =
+  | 'verify'
+  | 'info'
+  | 'route'
+  | 'accept'
+  | 'assign'
+  | 'process'
+  | 'extension'
+  | 'approve'
+  | 'respond'
+  | 'rate'
+  | 'review'
+  | 'close'
+  | 'withdrawn'
+  | 'done';
 const WITHDRAWN = Symbol('withdrawn');
 type Completion = { outcome: StepOutcome; actorId: string; taskId: string };
 
@@ -41,7 +55,12 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
   const { report } = input;
 
   // What the reporter and the officials have sent and the main loop has not yet taken up.
-  const inbox: { completion?: CompleteTaskInput; info?: SupplyInfoInput; rating?: RateInput; withdrawal?: { reason?: string } } = {};
+  const inbox: {
+    completion?: CompleteTaskInput;
+    info?: SupplyInfoInput;
+    rating?: RateInput;
+    withdrawal?: { reason?: string };
+  } = {};
   let received = 0; // messages accepted
   let settled = 0; // messages the main loop has carried through to its next wait
   /**
@@ -113,7 +132,11 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
     alreadyFired: string[] = [],
   ) => {
     unwatch(step);
-    const w: DeadlineWatch = new DeadlineWatch(schedule, (event): Promise<void> => onDeadline(step, w, event, recipients()), alreadyFired);
+    const w: DeadlineWatch = new DeadlineWatch(
+      schedule,
+      (event): Promise<void> => onDeadline(step, w, event, recipients()),
+      alreadyFired,
+    );
     watches.set(step, w);
     w.start();
     return w;
@@ -123,16 +146,33 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
     watches.delete(step);
     refreshEscalation();
   };
-  async function onDeadline(step: HumanStep, w: DeadlineWatch, event: DeadlineEvent, to: { unitId: string | null; assigneeId: string | null }) {
+  async function onDeadline(
+    step: HumanStep,
+    w: DeadlineWatch,
+    event: DeadlineEvent,
+    to: { unitId: string | null; assigneeId: string | null },
+  ) {
     const key = `${record.nextSeq}:${step}`;
     const params = { trackingCode: state.trackingCode ?? '', step, due: w.due };
     if (event.kind === 'reminder') {
-      const audience = to.assigneeId ? { userIds: [to.assigneeId] } : { unitId: to.unitId, roles: to.unitId ? (['officer', 'leader'] as const) : (['operator'] as const) };
-      await activities.notifyOfficials({ caseId: state.caseId, key: `${key}:reminder`, event: 'deadline_reminder', audience: { ...audience, roles: audience.roles ? [...audience.roles] : undefined }, params });
+      const audience = to.assigneeId
+        ? { userIds: [to.assigneeId] }
+        : { unitId: to.unitId, roles: to.unitId ? (['officer', 'leader'] as const) : (['operator'] as const) };
+      await activities.notifyOfficials({
+        caseId: state.caseId,
+        key: `${key}:reminder`,
+        event: 'deadline_reminder',
+        audience: { ...audience, roles: audience.roles ? [...audience.roles] : undefined },
+        params,
+      });
       return;
     }
     refreshEscalation();
-    await record.project({ kind: event.level === 1 ? 'overdue' : 'escalated', visibility: 'internal', note: `${step}: level ${event.level}` });
+    await record.project({
+      kind: event.level === 1 ? 'overdue' : 'escalated',
+      visibility: 'internal',
+      note: `${step}: level ${event.level}`,
+    });
     const roles = event.notify === 'unit_leader' ? (['leader'] as const) : (['supervisor'] as const);
     await activities.notifyOfficials({
       caseId: state.caseId,
@@ -153,7 +193,12 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
   };
 
   const schedule = (step: HumanStep) =>
-    activities.scheduleStep({ step, categoryCode: state.categoryCode, level: state.level, startedAt: new Date().toISOString() });
+    activities.scheduleStep({
+      step,
+      categoryCode: state.categoryCode,
+      level: state.level,
+      startedAt: new Date().toISOString(),
+    });
 
   /**
    * Opens the step's task, waits for its completion (or the reporter's withdrawal, while that is
@@ -161,7 +206,13 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
    */
   async function task(
     step: HumanStep,
-    options: { role: TaskRole; unitId: string | null; assigneeId?: string | null; deadline: StepSchedule; entry: TransitionNote },
+    options: {
+      role: TaskRole;
+      unitId: string | null;
+      assigneeId?: string | null;
+      deadline: StepSchedule;
+      entry: TransitionNote;
+    },
   ): Promise<Completion | typeof WITHDRAWN> {
     const openTask = {
       id: uuid4(),
@@ -178,13 +229,16 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
     state.openTask = openTask;
     // Each step's deadline is watched while its task is open; process's is the unit's deadline
     // for the result, kept across extension and send-back (the process step watches it itself).
-    if (step !== 'process') watch(step, options.deadline, () => ({ unitId: openTask.unitId, assigneeId: openTask.assigneeId }));
+    if (step !== 'process')
+      watch(step, options.deadline, () => ({ unitId: openTask.unitId, assigneeId: openTask.assigneeId }));
     await enter({ ...options.entry, openTask: { ...openTask, remindAt: options.deadline.remindAt } });
     await activities.notifyOfficials({
       caseId: state.caseId,
       key: `${openTask.id}:new_task`,
       event: step === 'extension' ? 'extension_requested' : openTask.assigneeId ? 'task_assigned' : 'new_task',
-      audience: openTask.assigneeId ? { userIds: [openTask.assigneeId] } : { unitId: openTask.unitId, roles: [openTask.role] },
+      audience: openTask.assigneeId
+        ? { userIds: [openTask.assigneeId] }
+        : { unitId: openTask.unitId, roles: [openTask.role] },
       params: { trackingCode: state.trackingCode ?? '', step, due: openTask.due },
     });
     settle();
@@ -215,7 +269,12 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
     async verify() {
       state.status = 'verifying';
       const deadline = await schedule('verify');
-      const done = await task('verify', { role: 'operator', unitId: null, deadline, entry: { kind: 'verification_started', visibility: 'public' } });
+      const done = await task('verify', {
+        role: 'operator',
+        unitId: null,
+        deadline,
+        entry: { kind: 'verification_started', visibility: 'public' },
+      });
       if (done === WITHDRAWN) return 'withdrawn';
       const { outcome, actorId } = done;
       switch (outcome.outcome) {
@@ -234,7 +293,13 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
           state.status = 'rejected';
           state.step = 'close';
           state.deadline = null;
-          await enter({ kind: 'rejected', visibility: 'public', actorId, note: outcome.data.reason, case: { closedAt: new Date().toISOString() } });
+          await enter({
+            kind: 'rejected',
+            visibility: 'public',
+            actorId,
+            note: outcome.data.reason,
+            case: { closedAt: new Date().toISOString() },
+          });
           return 'done';
         case 'duplicate':
           state.status = 'duplicate';
@@ -249,7 +314,11 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
           });
           return 'done';
         case 'request_info': {
-          const due = await activities.workingDeadline({ from: new Date().toISOString(), amount: settings.infoRequestWorkingDays, unit: 'days' });
+          const due = await activities.workingDeadline({
+            from: new Date().toISOString(),
+            amount: settings.infoRequestWorkingDays,
+            unit: 'days',
+          });
           state.status = 'info_requested';
           state.infoRequest = { question: outcome.data.question, due };
           state.deadline = due;
@@ -298,7 +367,11 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         role: 'operator',
         unitId: null,
         deadline,
-        entry: { kind: 'routing_needs_operator', visibility: 'internal', note: `${decision.reason}${candidates ? `: ${candidates}` : ''}` },
+        entry: {
+          kind: 'routing_needs_operator',
+          visibility: 'internal',
+          note: `${decision.reason}${candidates ? `: ${candidates}` : ''}`,
+        },
       });
       if (done === WITHDRAWN) return 'withdrawn';
       if (done.outcome.outcome !== 'route') throw new Error(`unexpected route outcome ${done.outcome.outcome}`);
@@ -312,7 +385,12 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       const deadline = await schedule('accept');
       const actorId = pendingRouteActor;
       pendingRouteActor = undefined;
-      const done = await task('accept', { role: 'officer', unitId: state.unitId, deadline, entry: { kind: 'routed', visibility: 'public', actorId } });
+      const done = await task('accept', {
+        role: 'officer',
+        unitId: state.unitId,
+        deadline,
+        entry: { kind: 'routed', visibility: 'public', actorId },
+      });
       if (done === WITHDRAWN) return 'withdrawn';
       if (done.outcome.outcome === 'return') {
         const returnedBy = state.unitId!;
@@ -321,7 +399,12 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         state.status = 'routing';
         state.step = 'route';
         state.deadline = null;
-        await enter({ kind: 'returned', visibility: 'internal', actorId: done.actorId, note: done.outcome.data.reason });
+        await enter({
+          kind: 'returned',
+          visibility: 'internal',
+          actorId: done.actorId,
+          note: done.outcome.data.reason,
+        });
         await activities.notifyOfficials({
           caseId: state.caseId,
           key: `${done.taskId}:returned`,
@@ -332,7 +415,10 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         return 'route';
       }
       state.status = 'processing';
-      pendingAcceptance = { actorId: done.actorId, note: done.outcome.outcome === 'accept' ? (done.outcome.data.note ?? null) : null };
+      pendingAcceptance = {
+        actorId: done.actorId,
+        note: done.outcome.outcome === 'accept' ? (done.outcome.data.note ?? null) : null,
+      };
       return 'assign';
     },
 
@@ -345,7 +431,13 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         unitId: state.unitId,
         deadline,
         entry: accepted
-          ? { kind: 'accepted', visibility: 'public', actorId: accepted.actorId, note: accepted.note, case: { acceptedAt: new Date().toISOString() } }
+          ? {
+              kind: 'accepted',
+              visibility: 'public',
+              actorId: accepted.actorId,
+              note: accepted.note,
+              case: { acceptedAt: new Date().toISOString() },
+            }
           : { kind: 'assignment_started', visibility: 'internal' },
       });
       if (done === WITHDRAWN) throw new Error('withdrawal is not allowed while processing');
@@ -398,7 +490,12 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         role: 'leader',
         unitId: state.unitId,
         deadline,
-        entry: { kind: 'extension_requested', visibility: 'internal', actorId: request.by, note: `${request.workingDays}: ${request.reason}` },
+        entry: {
+          kind: 'extension_requested',
+          visibility: 'internal',
+          actorId: request.by,
+          note: `${request.workingDays}: ${request.reason}`,
+        },
       });
       if (done === WITHDRAWN) throw new Error('withdrawal is not allowed while processing');
       const { outcome } = done;
@@ -414,10 +511,20 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         watches.get('process')?.reschedule(processDeadline);
         refreshEscalation();
         state.step = 'process';
-        await enter({ kind: 'extension_granted', visibility: 'public', actorId: done.actorId, note: `${outcome.data.workingDays}` });
+        await enter({
+          kind: 'extension_granted',
+          visibility: 'public',
+          actorId: done.actorId,
+          note: `${outcome.data.workingDays}`,
+        });
       } else if (outcome.outcome === 'deny') {
         state.step = 'process';
-        await enter({ kind: 'extension_denied', visibility: 'internal', actorId: done.actorId, note: outcome.data.reason });
+        await enter({
+          kind: 'extension_denied',
+          visibility: 'internal',
+          actorId: done.actorId,
+          note: outcome.data.reason,
+        });
       }
       await activities.notifyOfficials({
         caseId: state.caseId,
@@ -435,13 +542,23 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       const deadline = await schedule('approve');
       const actorId = pendingReplyActor;
       pendingReplyActor = undefined;
-      const done = await task('approve', { role: 'leader', unitId: state.unitId, deadline, entry: { kind: 'reply_submitted', visibility: 'internal', actorId, note: reply!.text } });
+      const done = await task('approve', {
+        role: 'leader',
+        unitId: state.unitId,
+        deadline,
+        entry: { kind: 'reply_submitted', visibility: 'internal', actorId, note: reply!.text },
+      });
       if (done === WITHDRAWN) throw new Error('withdrawal is not allowed while processing');
       if (done.outcome.outcome === 'send_back') {
         state.status = 'processing';
         processNote = done.outcome.data.comment;
         state.step = 'process';
-        await enter({ kind: 'sent_back', visibility: 'internal', actorId: done.actorId, note: done.outcome.data.comment });
+        await enter({
+          kind: 'sent_back',
+          visibility: 'internal',
+          actorId: done.actorId,
+          note: done.outcome.data.comment,
+        });
         return 'process';
       }
       pendingApprover = done.actorId;
@@ -456,7 +573,13 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       state.ratingDue = new Date(publishedAt.getTime() + settings.ratingWindowDays * 86_400_000).toISOString();
       const actorId = pendingApprover;
       pendingApprover = undefined;
-      await enter({ kind: 'reply_published', visibility: 'public', actorId, note: reply!.text, case: { publishedAt: publishedAt.toISOString() } });
+      await enter({
+        kind: 'reply_published',
+        visibility: 'public',
+        actorId,
+        note: reply!.text,
+        case: { publishedAt: publishedAt.toISOString() },
+      });
       return 'rate';
     },
 
@@ -468,16 +591,31 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       inbox.rating = undefined;
       state.ratingDue = null;
       if (!rating) return 'close';
-      await activities.recordRating({ caseId: state.caseId, round: state.reopenCount, score: rating.score, comment: rating.comment ?? null, at: new Date().toISOString() });
+      await activities.recordRating({
+        caseId: state.caseId,
+        round: state.reopenCount,
+        score: rating.score,
+        comment: rating.comment ?? null,
+        at: new Date().toISOString(),
+      });
       const unsatisfied = rating.score <= settings.reviewRatingAtMost;
-      await enter({ kind: 'rated', visibility: 'public', note: `${rating.score}/5${rating.comment ? `: ${rating.comment}` : ''}` });
+      await enter({
+        kind: 'rated',
+        visibility: 'public',
+        note: `${rating.score}/5${rating.comment ? `: ${rating.comment}` : ''}`,
+      });
       ratedOnce = true;
       return unsatisfied ? 'review' : 'close';
     },
 
     async review() {
       const deadline = await schedule('review');
-      const done = await task('review', { role: 'supervisor', unitId: null, deadline, entry: { kind: 'review_started', visibility: 'internal' } });
+      const done = await task('review', {
+        role: 'supervisor',
+        unitId: null,
+        deadline,
+        entry: { kind: 'review_started', visibility: 'internal' },
+      });
       if (done === WITHDRAWN) throw new Error('withdrawal is not allowed after the reply');
       if (done.outcome.outcome === 'reopen') {
         state.reopenCount += 1;
@@ -490,7 +628,8 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         await enter({ kind: 'reopened', visibility: 'public', actorId: done.actorId, note: done.outcome.data.comment });
         return 'process';
       }
-      closingNote = done.outcome.outcome === 'close' ? { actorId: done.actorId, note: done.outcome.data.comment } : undefined;
+      closingNote =
+        done.outcome.outcome === 'close' ? { actorId: done.actorId, note: done.outcome.data.comment } : undefined;
       return 'close';
     },
 
@@ -516,7 +655,12 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       state.step = 'close';
       state.deadline = null;
       state.infoRequest = null;
-      await enter({ kind: 'withdrawn', visibility: 'public', note: reason ?? null, case: { closedAt: new Date().toISOString() } });
+      await enter({
+        kind: 'withdrawn',
+        visibility: 'public',
+        note: reason ?? null,
+        case: { closedAt: new Date().toISOString() },
+      });
       return 'done';
     },
   };
@@ -550,7 +694,8 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
 
   let next: Next = 'verify';
   while (next !== 'done') {
-    if (next === 'withdrawn' || next === 'close') for (const watched of [...watches.keys()]) unwatch(watched as HumanStep);
+    if (next === 'withdrawn' || next === 'close')
+      for (const watched of [...watches.keys()]) unwatch(watched as HumanStep);
     next = await steps[next]();
   }
   state.openTask = null;

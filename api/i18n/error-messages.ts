@@ -36,6 +36,14 @@ export const ERROR_MESSAGES: Record<AppErrorCode, Messages> = {
     en: () => 'Please change your password before you continue.',
   },
   FORBIDDEN: { vi: () => 'Bạn không có quyền thực hiện thao tác này.', en: () => 'You are not allowed to do this.' },
+  CITIZEN_TOKEN_REQUIRED: {
+    vi: () => 'Cần mã bí mật của người phản ánh (header X-Citizen-Token) để thực hiện thao tác này.',
+    en: () => "This needs the reporter's secret token (header X-Citizen-Token).",
+  },
+  CITIZEN_TOKEN_INVALID: {
+    vi: () => 'Mã bí mật không đúng với phản ánh này.',
+    en: () => 'The secret token does not match this report.',
+  },
   CONFLICT: {
     vi: () => 'Thao tác không thực hiện được ở trạng thái hiện tại của hồ sơ.',
     en: () => 'This cannot be done in the current state of the case.',
@@ -64,6 +72,10 @@ export const ERROR_MESSAGES: Record<AppErrorCode, Messages> = {
     vi: (p) => `Dữ liệu quá lớn (tối đa ${p.limit}).`,
     en: (p) => `The request is too large (at most ${p.limit}).`,
   },
+  TOO_MANY_FILES: {
+    vi: (p) => `Gửi quá nhiều tệp (tối đa ${p.maximum} tệp).`,
+    en: (p) => `Too many files (at most ${p.maximum}).`,
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     vi: () => 'Định dạng nội dung không được hỗ trợ.',
     en: () => 'This content type is not supported.',
@@ -73,9 +85,9 @@ export const ERROR_MESSAGES: Record<AppErrorCode, Messages> = {
     en: () => 'Too many requests. Please try again in a few minutes.',
   },
   SERVICE_UNAVAILABLE: {
-    vi: () => 'Hệ thống đang tạm thời gián đoạn. Phản ánh của bạn chưa được ghi nhận; vui lòng gửi lại sau ít phút.',
+    vi: () => 'Hệ thống đang tạm thời gián đoạn. Yêu cầu của bạn chưa được ghi nhận; vui lòng gửi lại sau ít phút.',
     en: () =>
-      'The service is briefly unavailable. Your report was not recorded; please send it again in a few minutes.',
+      'The service is briefly unavailable. Your request was not recorded; please send it again in a few minutes.',
   },
   INTERNAL: {
     vi: () => 'Đã có lỗi ngoài ý muốn. Vui lòng thử lại.',
@@ -138,6 +150,44 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
     en: () => 'The password must not contain the username.',
   },
   unknown_field: { vi: () => 'Trường không được hỗ trợ.', en: () => 'Unknown field.' },
+  unsupported_media: {
+    vi: (p) => `Tệp "${p.name}" không phải ảnh (JPEG, PNG, WebP, HEIC) hoặc video (MP4, MOV) được chấp nhận.`,
+    en: (p) => `"${p.name}" is not an accepted photo (JPEG, PNG, WebP, HEIC) or video (MP4, MOV).`,
+  },
+  unsupported_proof: {
+    vi: (p) => `Tệp "${p.name}" không phải ảnh, video (MP4, MOV) hoặc tài liệu PDF được chấp nhận.`,
+    en: (p) => `"${p.name}" is not an accepted photo, video (MP4, MOV) or PDF document.`,
+  },
+  unreadable_image: {
+    vi: (p) => `Không đọc được ảnh "${p.name}" (tệp hỏng hoặc mã hóa chưa được hỗ trợ).`,
+    en: (p) => `The photo "${p.name}" cannot be read (damaged, or encoded in an unsupported way).`,
+  },
+  invalid_video: {
+    vi: (p) => `Tệp video "${p.name}" bị hỏng hoặc không đúng định dạng MP4/MOV.`,
+    en: (p) => `The video "${p.name}" is damaged or not a valid MP4/MOV file.`,
+  },
+  file_too_large: {
+    vi: (p) => `Tệp "${p.name}" vượt quá dung lượng cho phép (${p.limit}).`,
+    en: (p) => `"${p.name}" is larger than allowed (${p.limit}).`,
+  },
+  too_many_files: { vi: (p) => `Tối đa ${p.maximum} tệp.`, en: (p) => `At most ${p.maximum} files.` },
+  file_required: { vi: () => 'Cần đính kèm một tệp.', en: () => 'A file is required.' },
+  invalid_multipart: {
+    vi: () => 'Nội dung multipart/form-data không đọc được.',
+    en: () => 'The multipart/form-data body cannot be read.',
+  },
+  unknown_media: {
+    vi: () => 'Tệp đính kèm không thuộc phản ánh này.',
+    en: () => 'An attached file does not belong to this report.',
+  },
+  invalid_bbox: {
+    vi: () => 'Khung bản đồ phải có dạng kinhĐộNhỏ,vĩĐộNhỏ,kinhĐộLớn,vĩĐộLớn (WGS84).',
+    en: () => 'The map box must be minLng,minLat,maxLng,maxLat (WGS84).',
+  },
+  from_after_to: {
+    vi: () => 'Ngày bắt đầu phải trước ngày kết thúc.',
+    en: () => 'The start date must come before the end date.',
+  },
 };
 
 export function errorMessage(code: AppErrorCode, language: Language, params: Params = {}): string {

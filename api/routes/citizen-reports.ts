@@ -1,22 +1,22 @@
 /** Citizens' reports under /api/v1 (../shared/API.md). */
 import { Router } from 'express';
 import { reportCommandSchema } from '../../domain/report-command';
+import { receiveUploads, uploadedFiles, type MediaLimits } from '../media/receive-uploads';
 import { createReport, type CreateReportDependencies } from '../services/create-report';
-import { getReport } from '../services/get-report';
-import { parseInput } from '../validation';
+import { parseInput, parseJsonField } from '../validation';
 
-export function citizenReportRoutes(deps: CreateReportDependencies): Router {
+export function citizenReportRoutes(deps: CreateReportDependencies & { limits: MediaLimits }): Router {
   const router = Router();
+  const media = receiveUploads({ field: 'media', maxFiles: deps.limits.maxFiles, limits: deps.limits });
 
-  router.post('/reports', async (req, res) => {
-    const report = parseInput(reportCommandSchema, req.body);
+  router.post('/reports', media, async (req, res) => {
+    // multipart/form-data: the JSON command in the `report` field, files in `media`.
+    const body: unknown = req.is('multipart/form-data') ? parseJsonField(req.body, 'report') : req.body;
+    const report = parseInput(reportCommandSchema, body);
     const key = req.get('Idempotency-Key')?.trim() || undefined;
-    const created = await createReport(deps, { report, idempotencyKey: key, channel: 'api', now: new Date() });
+    const files = uploadedFiles(req);
+    const created = await createReport(deps, { report, idempotencyKey: key, channel: 'api', now: new Date(), files });
     res.status(201).location(`/api/v1/reports/${created.trackingCode}`).json(created);
-  });
-
-  router.get('/reports/:trackingCode', async (req, res) => {
-    res.json(await getReport(deps.db, req.params.trackingCode));
   });
 
   return router;

@@ -2,17 +2,28 @@
  * A citizen's new report: starts the case workflow (workflow id = case id) and waits for its
  * receipt. The API writes nothing itself: if Temporal cannot be reached, nothing is stored and
  * the citizen is told to retry. The same Idempotency-Key always leads to the same case.
+ *
+ * Files sent with the report are checked and stored first, under keys of the case id (known
+ * before the workflow starts), and their metadata goes into the workflow's input: its first
+ * activity records the case and its Media rows in one transaction. If the workflow could not be
+ * started, the files are removed again; if this request joined a case another request started,
+ * the files that case did not record are removed. So no case lacks its files and no file
+ * outlives a refused report. (One gap: a start that reached Temporal but whose answer was lost
+ * counts as not started; that case then points at removed files and its media answer 404.)
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { ReportCommand } from '../../domain/report-command';
 import { AppError } from '../../platform/app-error';
 import type { Db } from '../../platform/db';
+import type { MediaStorage } from '../../platform/storage';
 import type { fieldReportWorkflow } from '../../workflows/field-report';
-import { receiptUpdate, type Receipt } from '../../workflows/messages';
+import { receiptUpdate, type MediaInput, type Receipt } from '../../workflows/messages';
+import type { UploadedFile } from '../media/inspect-media';
 import { CASE_CATEGORY, CASE_LEVEL, CASE_STATUS, CASE_STEP } from '../../workflows/search-attributes';
 import { checkReportReferences } from './check-report-references';
 import { citizenToken } from './citizen-token';
+import { storeMedia, type StoredMediaSet } from './store-media';
 import { withTemporal } from './temporal-call';
 
 export interface CreateReportDependencies {
@@ -22,6 +33,8 @@ export interface CreateReportDependencies {
   secret: string;
   /** How long to wait for Temporal before answering 503. */
   timeoutMs?: number;
+  /** Where the report's files go; needed only for reports with files. */
+  storage?: MediaStorage;
 }
 
 export interface CreatedReport {
@@ -33,16 +46,30 @@ export interface CreatedReport {
 
 export async function createReport(
   deps: CreateReportDependencies,
-  options: { report: ReportCommand; idempotencyKey?: string; channel: string; now: Date },
+  options: { report: ReportCommand; idempotencyKey?: string; channel: string; now: Date; files?: UploadedFile[] },
 ): Promise<CreatedReport> {
   await checkReportReferences(deps.db, options.report);
-  const fingerprint = fingerprintOf(options.report);
+  const files = options.files ?? [];
+  const fingerprint = fingerprintOf(options.report, files);
   const caseId = options.idempotencyKey ? caseIdForKey(options.idempotencyKey) : randomUUID();
-  const receipt = await withTemporal(
-    deps.temporal,
-    () => startAndAwaitReceipt(deps, caseId, fingerprint, options),
-    deps.timeoutMs,
-  );
+  const stored = await storeReportMedia(deps, caseId, files);
+  let started = false;
+  let receipt: Receipt;
+  try {
+    receipt = await withTemporal(
+      deps.temporal,
+      () =>
+        startAndAwaitReceipt(deps, caseId, fingerprint, { ...options, media: stored?.media }, () => {
+          started = true;
+        }),
+      deps.timeoutMs,
+    );
+  } catch (error) {
+    // Not started: nothing will ever record these files. Started: the workflow will.
+    if (stored && !started) await stored.discard();
+    throw error;
+  }
+  if (stored) await discardUnrecorded(deps.db, stored);
   if (receipt.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED');
   return {
     id: receipt.id,
@@ -52,11 +79,39 @@ export async function createReport(
   };
 }
 
+/** Checks and stores the files, unless the case is already recorded (a retry: its files are stored). */
+async function storeReportMedia(
+  deps: CreateReportDependencies,
+  caseId: string,
+  files: UploadedFile[],
+): Promise<StoredMediaSet | undefined> {
+  if (files.length === 0) return undefined;
+  if (!deps.storage) throw new Error('media storage is not configured');
+  if (await deps.db.case.findUnique({ where: { id: caseId }, select: { id: true } })) return undefined;
+  return storeMedia(deps.storage, {
+    caseId,
+    files,
+    allowed: ['photo', 'video'],
+    field: 'media',
+    unsupportedCode: 'unsupported_media',
+  });
+}
+
+/** Files of this request that the case did not record (it was started by another request). */
+async function discardUnrecorded(db: Db, stored: StoredMediaSet): Promise<void> {
+  const ids = stored.media.map((m) => m.id);
+  const recorded = new Set(
+    (await db.media.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((m) => m.id),
+  );
+  await stored.discard((m) => !recorded.has(m.id));
+}
+
 async function startAndAwaitReceipt(
   deps: CreateReportDependencies,
   caseId: string,
   fingerprint: string,
-  options: { report: ReportCommand; channel: string; now: Date },
+  options: { report: ReportCommand; channel: string; now: Date; media?: MediaInput[] },
+  onStarted: () => void,
 ): Promise<Receipt> {
   try {
     const handle = await deps.temporal.workflow.start<typeof fieldReportWorkflow>('fieldReportWorkflow', {
@@ -69,6 +124,7 @@ async function startAndAwaitReceipt(
           fingerprint,
           channel: options.channel,
           receivedAt: options.now.toISOString(),
+          ...(options.media?.length ? { media: options.media } : {}),
         },
       ],
       // A retry of a running case joins it; a finished case is never started again.
@@ -81,6 +137,7 @@ async function startAndAwaitReceipt(
         { key: CASE_LEVEL, value: options.report.level },
       ],
     });
+    onStarted();
     return await handle.executeUpdate(receiptUpdate, { updateId: 'receipt' });
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -95,8 +152,10 @@ async function startAndAwaitReceipt(
   }
 }
 
-function fingerprintOf(report: ReportCommand): string {
-  return createHash('sha256').update(canonicalJson(report)).digest('hex');
+/** The request as sent: the report, and the files by content and order (a resend of the same files matches). */
+function fingerprintOf(report: ReportCommand, files: readonly UploadedFile[]): string {
+  const request = files.length === 0 ? report : { report, media: files.map((file) => file.sha256) };
+  return createHash('sha256').update(canonicalJson(request)).digest('hex');
 }
 
 function canonicalJson(value: unknown): string {

@@ -3,7 +3,13 @@
  * (nothing was changed), and an Update the workflow refused becomes the AppError its refusal
  * type names (409 for "not now", 422 for missing data).
  */
-import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import {
+  isGrpcServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { AppError } from '../../platform/app-error';
 import type { FieldProblems, UpdateRefusal } from '../../workflows/messages';
@@ -16,7 +22,9 @@ export async function withTemporal<T>(temporal: Client, work: () => Promise<T>, 
     const refused = refusalOf(error);
     if (refused) throw refused;
     if (error instanceof WorkflowNotFoundError) throw new AppError('NOT_ALLOWED_NOW', {}, undefined, { cause: error });
-    if (isGrpcServiceError(error) || isUnavailable(error)) {
+    // An Update's RPC retries until the deadline while the server cannot be reached, then ends so.
+    const updateTimedOut = error instanceof WorkflowUpdateRPCTimeoutOrCancelledError;
+    if (updateTimedOut || isGrpcServiceError(error) || isUnavailable(error)) {
       throw new AppError('SERVICE_UNAVAILABLE', { retryAfterSeconds: 30 }, undefined, { cause: error });
     }
     throw error;

@@ -46,7 +46,15 @@ export class CaseDriver {
     const handle = await client.workflow.start<typeof fieldReportWorkflow>('fieldReportWorkflow', {
       taskQueue,
       workflowId: caseId,
-      args: [{ caseId, report: { ...REPORT, ...report }, fingerprint: 'test', channel: 'test', receivedAt: new Date().toISOString() }],
+      args: [
+        {
+          caseId,
+          report: { ...REPORT, ...report },
+          fingerprint: 'test',
+          channel: 'test',
+          receivedAt: new Date().toISOString(),
+        },
+      ],
     });
     const receipt = await handle.executeUpdate(receiptUpdate, { updateId: 'receipt' });
     return new CaseDriver(handle, caseId, receipt.trackingCode);
@@ -57,7 +65,10 @@ export class CaseDriver {
   }
 
   /** Waits until the workflow has opened a task (or reached a wait), and returns its state. */
-  async settled(predicate: (state: CaseState) => boolean = (s) => s.openTask !== null, timeoutMs = 10_000): Promise<CaseState> {
+  async settled(
+    predicate: (state: CaseState) => boolean = (s) => s.openTask !== null,
+    timeoutMs = 10_000,
+  ): Promise<CaseState> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const state = await this.state();
@@ -72,11 +83,16 @@ export class CaseDriver {
    * workflow task): what it does on its way to the wait (the projection of the new task, its
    * notifications) is written. The state is read between two identical idle descriptions.
    */
-  async quiet(predicate: (state: CaseState) => boolean = (s) => s.openTask !== null, timeoutMs = 10_000): Promise<CaseState> {
+  async quiet(
+    predicate: (state: CaseState) => boolean = (s) => s.openTask !== null,
+    timeoutMs = 10_000,
+  ): Promise<CaseState> {
     const deadline = Date.now() + timeoutMs;
     const idle = async () => {
       const { raw } = await this.handle.describe();
-      return (raw.pendingActivities?.length ?? 0) === 0 && !raw.pendingWorkflowTask ? String(raw.workflowExecutionInfo?.historyLength) : undefined;
+      return (raw.pendingActivities?.length ?? 0) === 0 && !raw.pendingWorkflowTask
+        ? String(raw.workflowExecutionInfo?.historyLength)
+        : undefined;
     };
     for (;;) {
       const before = await idle();
@@ -88,19 +104,32 @@ export class CaseDriver {
   }
 
   /** Completes the open task (which must be at `step`) as `actorId`. */
-  async complete(step: string, outcome: string, data: Record<string, unknown>, actorId: string, updateId?: string): Promise<CaseState> {
+  async complete(
+    step: string,
+    outcome: string,
+    data: Record<string, unknown>,
+    actorId: string,
+    updateId?: string,
+  ): Promise<CaseState> {
     return this.completeTask(await this.openTask(step), outcome, data, actorId, updateId);
   }
 
   /** The id of the open task, which must be at `step`. */
   async openTask(step: string): Promise<string> {
     const state = await this.settled();
-    if (state.openTask?.step !== step) throw new Error(`expected an open ${step} task, found ${JSON.stringify(state.openTask)}`);
+    if (state.openTask?.step !== step)
+      throw new Error(`expected an open ${step} task, found ${JSON.stringify(state.openTask)}`);
     return state.openTask.id;
   }
 
   /** Completes a task by its id, open or not (for refusals and retries). */
-  completeTask(taskId: string, outcome: string, data: Record<string, unknown>, actorId: string, updateId?: string): Promise<CaseState> {
+  completeTask(
+    taskId: string,
+    outcome: string,
+    data: Record<string, unknown>,
+    actorId: string,
+    updateId?: string,
+  ): Promise<CaseState> {
     return this.handle.executeUpdate(completeTaskUpdate, {
       args: [{ taskId, outcome, data, actor: { userId: actorId } }],
       ...(updateId && { updateId }),
@@ -111,12 +140,22 @@ export class CaseDriver {
   async acceptAndAssign(people: Record<string, string>, unitCode: string): Promise<CaseState> {
     await this.complete('verify', 'accept', {}, people.operator!);
     await this.complete('accept', 'accept', {}, people[`${unitCode}.officer`]!);
-    return this.complete('assign', 'assign', { assigneeId: people[`${unitCode}.officer`] }, people[`${unitCode}.leader`]!);
+    return this.complete(
+      'assign',
+      'assign',
+      { assigneeId: people[`${unitCode}.officer`] },
+      people[`${unitCode}.leader`]!,
+    );
   }
 
   /** The officer's reply with proof, then the leader's approval: the case waits for a rating. */
   async replyAndApprove(people: Record<string, string>, unitCode: string): Promise<CaseState> {
-    await this.complete('process', 'reply', { reply: TEXT.reply, attachmentIds: [randomUUID()] }, people[`${unitCode}.officer`]!);
+    await this.complete(
+      'process',
+      'reply',
+      { reply: TEXT.reply, attachmentIds: [randomUUID()] },
+      people[`${unitCode}.officer`]!,
+    );
     return this.complete('approve', 'approve', {}, people[`${unitCode}.leader`]!);
   }
 
@@ -135,7 +174,10 @@ export class CaseDriver {
 
 /** Ids of the seeded demo officials, by username. */
 export async function officials(db: Db, usernames: string[]): Promise<Record<string, string>> {
-  const users = await db.user.findMany({ where: { username: { in: usernames } }, select: { id: true, username: true } });
+  const users = await db.user.findMany({
+    where: { username: { in: usernames } },
+    select: { id: true, username: true },
+  });
   return Object.fromEntries(users.map((u) => [u.username, u.id]));
 }
 
@@ -147,19 +189,31 @@ export async function unitIdOf(db: Db, code: string): Promise<string> {
 export function caseRecord(db: Db, caseId: string) {
   return db.case.findUniqueOrThrow({
     where: { id: caseId },
-    include: { timeline: { orderBy: { seq: 'asc' } }, tasks: { orderBy: { seq: 'asc' } }, ratings: { orderBy: { round: 'asc' } } },
+    include: {
+      timeline: { orderBy: { seq: 'asc' } },
+      tasks: { orderBy: { seq: 'asc' } },
+      ratings: { orderBy: { round: 'asc' } },
+    },
   });
 }
 
 /** The timeline as [kind, visibility] pairs, in order. */
 export async function timelineOf(db: Db, caseId: string): Promise<[string, string][]> {
-  const entries = await db.caseTimelineEntry.findMany({ where: { caseId }, orderBy: { seq: 'asc' }, select: { kind: true, visibility: true } });
+  const entries = await db.caseTimelineEntry.findMany({
+    where: { caseId },
+    orderBy: { seq: 'asc' },
+    select: { kind: true, visibility: true },
+  });
   return entries.map((e) => [e.kind, e.visibility]);
 }
 
 /** The tasks as [step, state, outcome] triples, in order. */
 export async function tasksOf(db: Db, caseId: string): Promise<[string, string, string | null][]> {
-  const tasks = await db.task.findMany({ where: { caseId }, orderBy: { seq: 'asc' }, select: { step: true, state: true, outcome: true } });
+  const tasks = await db.task.findMany({
+    where: { caseId },
+    orderBy: { seq: 'asc' },
+    select: { step: true, state: true, outcome: true },
+  });
   return tasks.map((t) => [t.step, t.state, t.outcome]);
 }
 
@@ -168,8 +222,14 @@ export async function tasksOf(db: Db, caseId: string): Promise<[string, string, 
  * officials named in `among` (other suites may add officials to the IOC meanwhile).
  */
 export async function notificationsOf(db: Db, caseId: string, among: string[]): Promise<string[]> {
-  const rows = await db.notification.findMany({ where: { caseId, channel: 'in_app' }, select: { event: true, recipient: true } });
-  const users = await db.user.findMany({ where: { id: { in: rows.map((r) => r.recipient) } }, select: { id: true, username: true } });
+  const rows = await db.notification.findMany({
+    where: { caseId, channel: 'in_app' },
+    select: { event: true, recipient: true },
+  });
+  const users = await db.user.findMany({
+    where: { id: { in: rows.map((r) => r.recipient) } },
+    select: { id: true, username: true },
+  });
   const username = new Map(users.map((u) => [u.id, u.username]));
   return rows
     .map((r) => ({ event: r.event, who: username.get(r.recipient) ?? r.recipient }))

@@ -6,7 +6,18 @@ import type { ReportCommand } from '../../domain/report-command';
 import { CaseDriver, notificationsOf, officials } from './case-driver';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './platform';
 
-const USERNAMES = ['operator', 'supervisor', '18073.leader', '18073.officer', '18100.leader', '18100.officer', 'SNNMT.leader', 'SNNMT.officer', 'SXD.leader', 'SXD.officer'];
+const USERNAMES = [
+  'operator',
+  'supervisor',
+  '18073.leader',
+  '18073.officer',
+  '18100.leader',
+  '18100.officer',
+  'SNNMT.leader',
+  'SNNMT.officer',
+  'SXD.leader',
+  'SXD.officer',
+];
 
 export function caseSuite() {
   const config = testConfig();
