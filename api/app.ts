@@ -22,6 +22,7 @@ import {
   type CitizenRateLimits,
 } from './middleware/security';
 import { adminRoutes } from './routes/admin';
+import { apiDocsRoutes } from './routes/api-docs';
 import { authRoutes } from './routes/auth';
 import { citizenCaseActionRoutes } from './routes/citizen-case-actions';
 import { citizenReportRoutes } from './routes/citizen-reports';
@@ -29,6 +30,7 @@ import { citizenTrackingRoutes } from './routes/citizen-tracking';
 import { directoryRoutes } from './routes/directory';
 import { healthRoutes } from './routes/health';
 import { mediaRoutes } from './routes/media';
+import { open311Routes } from './routes/open311';
 import { publicFeedRoutes } from './routes/public-feed';
 
 export interface AppDependencies {
@@ -114,7 +116,13 @@ export function createApp({
   );
   app.use('/api/v1', mountPath('/api/v1'), directoryRoutes(db));
   app.use('/api/auth', mountPath('/api/auth'), authRoutes({ db, config, loginRateLimit }));
+  app.use('/api', mountPath('/api'), apiDocsRoutes());
   app.use('/api/admin', mountPath('/api/admin'), adminRoutes({ db, config, temporal, storage, limits }));
+  app.use(
+    '/open311/v2',
+    mountPath('/open311/v2'),
+    open311Routes({ temporal, db, taskQueue: config.TEMPORAL_TASK_QUEUE, secret: config.APP_SECRET, config }),
+  );
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -1,0 +1,318 @@
+/**
+ * The OpenAPI 3.1 document of the public API (citizens under /api/v1, officials' login under
+ * /api/auth, health), served at /api/openapi.json and shown at /api/docs. Request bodies come
+ * from the same zod schemas the API validates with; answers from ./schemas. Tests validate real
+ * answers against it (tests/openapi.test.ts), so it stays true.
+ */
+import { zodToJsonSchema } from 'zod-to-json-schema';
+import { z } from 'zod';
+import { reportCommandSchema } from '../../domain/report-command';
+import { SCHEMAS } from './schemas';
+
+type Operation = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(ref('Error'), description);
+const language = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', examples: ['vi', 'en'] },
+  description: 'Messages and labels in Vietnamese (default) or English.',
+};
+const citizenToken = {
+  name: 'X-Citizen-Token',
+  in: 'header',
+  required: true,
+  schema: { type: 'string' },
+  description: "The reporter's secret returned when the report was made.",
+};
+const idempotencyKey = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', maxLength: 200 },
+  description: 'The same key always yields the same result; retries change nothing twice.',
+};
+const trackingCode = {
+  name: 'trackingCode',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', examples: ['HT-2611-7K3Q'] },
+};
+const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema,
+  description,
+});
+
+function requestSchema(schema: z.ZodTypeAny): Record<string, unknown> {
+  const converted = zodToJsonSchema(schema, { target: 'jsonSchema2019-09', $refStrategy: 'none' }) as Record<
+    string,
+    unknown
+  >;
+  delete converted.$schema;
+  return converted;
+}
+
+const reporterAction = (summary: string, body: Record<string, unknown>): Operation => ({
+  tags: ['Citizens'],
+  summary,
+  parameters: [trackingCode, citizenToken, idempotencyKey, language],
+  requestBody: { required: true, content: { 'application/json': { schema: body } } },
+  responses: {
+    200: json(ref('Report'), 'The case after the workflow has moved on, as the reporter sees it.'),
+    401: error('No X-Citizen-Token.'),
+    403: error("The token is not this case's."),
+    404: error('Unknown tracking code.'),
+    409: error("The case's step does not allow it now (NOT_ALLOWED_NOW)."),
+    422: error('The body does not fit; `fields` says where.'),
+    429: error('Too many requests; see Retry-After.'),
+    503: error('Temporarily unavailable; nothing was changed. Retry after Retry-After seconds.'),
+  },
+});
+
+export function buildOpenApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Phản ánh hiện trường: public API',
+      version: '1',
+      description:
+        'Citizens report problems, follow them and rate the result; officials log in to the back office. ' +
+        'Errors: `{ "error": { "code", "message", "fields"? } }` with the message in the language of Accept-Language. ' +
+        'Times are ISO 8601; ids are strings. Open311 GeoReport v2 is served under /open311/v2 by its own standard.',
+    },
+    servers: [{ url: '/' }],
+    tags: [
+      { name: 'Citizens', description: 'Reports, tracking, rating, the public feed (/api/v1).' },
+      { name: 'Reference', description: 'Categories, units, communes, announcements.' },
+      { name: 'Officials', description: 'Login for the back office (/api/auth).' },
+      { name: 'Operations', description: 'Health and metrics.' },
+    ],
+    paths: {
+      '/api/v1/reports': {
+        post: {
+          tags: ['Citizens'],
+          summary: 'Report a problem',
+          description:
+            'JSON, or multipart/form-data with a `report` field holding the same JSON and up to 10 `media` files (photos jpeg/png/webp/heic ≤ 10 MB, videos mp4/mov ≤ 100 MB; checked by content). ' +
+            'The reporter is confidential by default.',
+          parameters: [idempotencyKey, language],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: requestSchema(reportCommandSchema) },
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['report'],
+                  properties: {
+                    report: { type: 'string', description: 'The JSON report.' },
+                    media: { type: 'array', items: { type: 'string', format: 'binary' } },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            201: json(ref('ReportCreated'), 'Recorded: the tracking code and the citizen token.'),
+            413: error('A file or the body is too large, or too many files.'),
+            415: error('A file is not a supported photo or video (checked by content).'),
+            422: error('The report does not fit, or the Idempotency-Key was used for a different report.'),
+            429: error('Too many reports from this address; see Retry-After.'),
+            503: error('Temporarily unavailable; nothing was recorded. Send it again after Retry-After seconds.'),
+          },
+        },
+        get: {
+          tags: ['Citizens'],
+          summary: 'The public feed of published reports (no personal data)',
+          parameters: [
+            query('page', '1-based page.', { type: 'integer', minimum: 1 }),
+            query('pageSize', 'Items per page, at most 100.', { type: 'integer', minimum: 1, maximum: 100 }),
+            query('categoryCode', 'One code or a comma list.'),
+            query('communeCode', 'One code or a comma list.'),
+            query('status', 'One status or a comma list.'),
+            query('from', 'Created on or after: YYYY-MM-DD (Asia/Ho_Chi_Minh) or an ISO instant.'),
+            query('to', 'Created on or before.'),
+            query('bbox', 'minLng,minLat,maxLng,maxLat (WGS84).'),
+            language,
+          ],
+          responses: {
+            200: json(ref('FeedPage'), 'A page of published reports.'),
+            422: error('A filter does not fit.'),
+          },
+        },
+      },
+      '/api/v1/reports/{trackingCode}': {
+        get: {
+          tags: ['Citizens'],
+          summary: 'Follow a report by its tracking code',
+          description:
+            'Anyone with the code sees the public view; with X-Citizen-Token the reporter also sees their personal data and the entries meant for them.',
+          parameters: [trackingCode, { ...citizenToken, required: false }, language],
+          responses: {
+            200: json(ref('Report'), 'The report.'),
+            403: error("The token is not this case's."),
+            404: error('Unknown tracking code.'),
+          },
+        },
+      },
+      '/api/v1/reports/{trackingCode}/rating': {
+        post: reporterAction(
+          'Rate the published result (1-5)',
+          requestSchema(
+            z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }).strict(),
+          ),
+        ),
+      },
+      '/api/v1/reports/{trackingCode}/info': {
+        post: reporterAction(
+          'Answer a request for information',
+          requestSchema(
+            z.object({ answer: z.string().min(1).max(4000), mediaIds: z.array(z.string().uuid()).optional() }).strict(),
+          ),
+        ),
+      },
+      '/api/v1/reports/{trackingCode}/withdraw': {
+        post: reporterAction(
+          'Withdraw the report (before processing starts)',
+          requestSchema(z.object({ reason: z.string().max(1000).optional() }).strict()),
+        ),
+      },
+      '/api/v1/media/{id}': {
+        get: {
+          tags: ['Citizens'],
+          summary: 'A photo, video or document (Range requests supported)',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+            { ...citizenToken, required: false },
+          ],
+          responses: {
+            200: { description: 'The file.' },
+            206: { description: 'The requested range.' },
+            404: error('Unknown, or not visible to this caller.'),
+            416: { description: 'The range cannot be satisfied.' },
+          },
+        },
+      },
+      '/api/v1/categories': {
+        get: {
+          tags: ['Reference'],
+          summary: 'Active categories',
+          parameters: [language],
+          responses: { 200: json({ type: 'array', items: ref('Category') }, 'Categories in display order.') },
+        },
+      },
+      '/api/v1/units': {
+        get: {
+          tags: ['Reference'],
+          summary: "Active units (IOC, departments, People's Committees)",
+          parameters: [language],
+          responses: { 200: json({ type: 'array', items: ref('Unit') }, 'Units.') },
+        },
+      },
+      '/api/v1/communes': {
+        get: {
+          tags: ['Reference'],
+          summary: 'Communes and wards with their official codes',
+          parameters: [language],
+          responses: { 200: json({ type: 'array', items: ref('Commune') }, 'Communes.') },
+        },
+      },
+      '/api/v1/announcements': {
+        get: {
+          tags: ['Reference'],
+          summary: 'Announcements in force (weather, disasters, traffic, notices)',
+          parameters: [
+            query('communeCode', 'Only those for this commune (province-wide ones included).'),
+            query('kind', 'One kind or a comma list.'),
+            language,
+          ],
+          responses: {
+            200: json({ type: 'array', items: ref('Announcement') }, 'Announcements, most severe first.'),
+            422: error('A filter does not fit.'),
+          },
+        },
+      },
+      '/api/auth/login': {
+        post: {
+          tags: ['Officials'],
+          summary: 'Log in (sets an httpOnly session cookie)',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: requestSchema(z.object({ username: z.string().min(1), password: z.string().min(1) }).strict()),
+              },
+            },
+          },
+          responses: {
+            200: json(
+              {
+                type: 'object',
+                required: ['user'],
+                additionalProperties: false,
+                properties: { user: ref('OfficialProfile') },
+              },
+              'Logged in.',
+            ),
+            401: error('Wrong username or password.'),
+            403: error('The account is disabled.'),
+            423: error('Locked for a while after repeated failures; see Retry-After.'),
+            429: error('Too many attempts from this address.'),
+          },
+        },
+      },
+      '/api/auth/logout': {
+        post: {
+          tags: ['Officials'],
+          summary: 'Log out (revokes the session)',
+          responses: { 204: { description: 'Logged out.' } },
+        },
+      },
+      '/api/auth/me': {
+        get: {
+          tags: ['Officials'],
+          summary: 'The signed-in official, roles, units and CASL rules',
+          responses: { 200: json(ref('OfficialProfile'), 'The official.'), 401: error('Not signed in.') },
+        },
+      },
+      '/api/auth/password': {
+        post: {
+          tags: ['Officials'],
+          summary: 'Change the password (other sessions are revoked)',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: requestSchema(
+                  z.object({ currentPassword: z.string(), newPassword: z.string().min(8) }).strict(),
+                ),
+              },
+            },
+          },
+          responses: {
+            204: { description: 'Changed.' },
+            401: error('Not signed in.'),
+            422: error('Wrong current password, or the new one does not fit.'),
+          },
+        },
+      },
+      '/healthz': {
+        get: {
+          tags: ['Operations'],
+          summary: 'Health of the database, Temporal and the worker',
+          responses: {
+            200: json(ref('Health'), 'All well.'),
+            503: json(ref('Health'), 'A part is failing; it says which.'),
+          },
+        },
+      },
+    },
+    components: { schemas: SCHEMAS },
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * The OpenAPI document is true: real answers of every documented operation, success and failure,
+ * validate against it; and the readable page at /api/docs loads without any CDN.
+ */
+import type { Express } from 'express';
+import request from 'supertest';
+import { createApp } from '../api/app';
+import { REPORT } from './support/case-driver';
+import { CitizenCases } from './support/citizen-cases';
+import { documentedOperations, expectDocumented } from './support/openapi-validator';
+import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
+
+const config = testConfig();
+const api = apiDependencies(config);
+let app: Express;
+let worker: Awaited<ReturnType<typeof startWorker>>;
+let cases: CitizenCases;
+const exercised = new Set<string>();
+
+/** Sends the request and checks its answer against the document. */
+async function call(
+  method: 'get' | 'post',
+  url: string,
+  documented: string,
+  setup: (r: request.Test) => request.Test = (r) => r,
+) {
+  const response = await setup(request(app)[method](url));
+  expectDocumented(method, documented, response.status, response.status === 204 ? undefined : response.body);
+  exercised.add(`${method.toUpperCase()} ${documented}`);
+  return response;
+}
+
+beforeAll(async () => {
+  worker = await startWorker(config, await bundleWorkflows());
+  const generous = { limit: 1_000, windowMs: 60_000 };
+  app = createApp({
+    ...api.deps,
+    loginRateLimit: generous,
+    citizenRateLimits: { reports: generous, citizenActions: generous },
+  });
+  cases = new CitizenCases(api.deps, config);
+});
+afterAll(async () => {
+  await worker.stop();
+  await api.close();
+});
+
+describe('the OpenAPI document', () => {
+  it('refuses an answer that differs from it (the check can fail)', () => {
+    expect(() => expectDocumented('get', '/api/v1/categories', 200, [{ code: 'moi-truong' }])).toThrow(
+      /does not match/,
+    );
+    expect(() =>
+      expectDocumented('get', '/api/v1/communes', 200, [
+        { code: '18073', name: 'Thành Sen', kind: 'ward', fullName: 'Phường Thành Sen', extra: 1 },
+      ]),
+    ).toThrow(/additional/);
+    expect(() => expectDocumented('get', '/api/v1/communes', 418, [])).toThrow(/does not document status 418/);
+  });
+
+  it('is served, and the API page loads from our own assets', async () => {
+    const served = await request(app).get('/api/openapi.json').expect(200);
+    expect(served.body.openapi).toBe('3.1.0');
+    const page = await request(app).get('/api/docs').expect(200);
+    expect(page.text).toContain('/api/docs/assets/swagger-ui-bundle.js');
+    expect(page.text).not.toMatch(/<script>(?!<\/script>)/); // no inline script under our CSP
+    await request(app)
+      .get('/api/docs/assets/swagger-ui-bundle.js')
+      .expect(200)
+      .expect('Content-Type', /javascript/);
+    await request(app).get('/api/docs/start.js').expect(200);
+  });
+
+  it("describes the report intake, tracking and the reporter's actions as they answer", async () => {
+    const created = await call('post', '/api/v1/reports', '/api/v1/reports', (r) => r.send(REPORT));
+    expect(created.status).toBe(201);
+    const invalid = await call('post', '/api/v1/reports', '/api/v1/reports', (r) => r.send({ description: 'x' }));
+    expect(invalid.status).toBe(422);
+
+    const code = created.body.trackingCode as string;
+    await call('get', `/api/v1/reports/${code}`, '/api/v1/reports/{trackingCode}');
+    const own = await call('get', `/api/v1/reports/${code}`, '/api/v1/reports/{trackingCode}', (r) =>
+      r.set('X-Citizen-Token', created.body.citizenToken),
+    );
+    expect(own.body.reporter).toBeDefined();
+    expect(
+      (
+        await call('get', `/api/v1/reports/${code}`, '/api/v1/reports/{trackingCode}', (r) =>
+          r.set('X-Citizen-Token', 'wrong'),
+        )
+      ).status,
+    ).toBe(403);
+    expect((await call('get', '/api/v1/reports/HT-0000-ZZZZ', '/api/v1/reports/{trackingCode}')).status).toBe(404);
+
+    const published = await cases.report();
+    await cases.publish(published, '18073');
+    const token = (r: request.Test) => r.set('X-Citizen-Token', published.token);
+    expect(
+      (
+        await call(
+          'post',
+          `/api/v1/reports/${published.trackingCode}/withdraw`,
+          '/api/v1/reports/{trackingCode}/withdraw',
+          (r) => token(r).send({}),
+        )
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await call(
+          'post',
+          `/api/v1/reports/${published.trackingCode}/info`,
+          '/api/v1/reports/{trackingCode}/info',
+          (r) => token(r).send({ answer: 'Số 12' }),
+        )
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await call(
+          'post',
+          `/api/v1/reports/${published.trackingCode}/rating`,
+          '/api/v1/reports/{trackingCode}/rating',
+          (r) => r.send({ score: 5 }),
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await call(
+          'post',
+          `/api/v1/reports/${published.trackingCode}/rating`,
+          '/api/v1/reports/{trackingCode}/rating',
+          (r) => token(r).send({ score: 9 }),
+        )
+      ).status,
+    ).toBe(422);
+    const rated = await call(
+      'post',
+      `/api/v1/reports/${published.trackingCode}/rating`,
+      '/api/v1/reports/{trackingCode}/rating',
+      (r) => token(r).send({ score: 4, comment: 'Tốt' }),
+    );
+    expect(rated.status).toBe(200);
+
+    const feed = await call('get', `/api/v1/reports?pageSize=5&communeCode=18073`, '/api/v1/reports');
+    expect(feed.body.items.length).toBeGreaterThan(0);
+    expect((await call('get', '/api/v1/reports?bbox=1,2', '/api/v1/reports')).status).toBe(422);
+
+    const withdrawable = await cases.report();
+    expect(
+      (
+        await call(
+          'post',
+          `/api/v1/reports/${withdrawable.trackingCode}/withdraw`,
+          '/api/v1/reports/{trackingCode}/withdraw',
+          (r) => r.set('X-Citizen-Token', withdrawable.token).send({ reason: 'Đã tự xử lý' }),
+        )
+      ).status,
+    ).toBe(200);
+    const asked = await cases.report();
+    await cases.requestInfo(asked);
+    expect(
+      (
+        await call('post', `/api/v1/reports/${asked.trackingCode}/info`, '/api/v1/reports/{trackingCode}/info', (r) =>
+          r.set('X-Citizen-Token', asked.token).send({ answer: 'Trước số nhà 12' }),
+        )
+      ).status,
+    ).toBe(200);
+  });
+
+  it("describes the reference data, the officials' login and health as they answer", async () => {
+    for (const path of ['/api/v1/categories', '/api/v1/units', '/api/v1/communes', '/api/v1/announcements']) {
+      expect((await call('get', path, path)).status).toBe(200);
+    }
+    expect((await call('get', '/api/v1/announcements?kind=nonsense', '/api/v1/announcements')).status).toBe(422);
+    const login = await call('post', '/api/auth/login', '/api/auth/login', (r) =>
+      r.send({ username: '18073.leader', password: config.DEMO_PASSWORD }),
+    );
+    const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
+    await call('get', '/api/auth/me', '/api/auth/me', (r) => r.set('Cookie', cookie));
+    expect(
+      (
+        await call('post', '/api/auth/password', '/api/auth/password', (r) =>
+          r.set('Cookie', cookie).send({ currentPassword: 'sai', newPassword: 'mật khẩu mới dài' }),
+        )
+      ).status,
+    ).toBe(422);
+    expect((await call('post', '/api/auth/logout', '/api/auth/logout', (r) => r.set('Cookie', cookie))).status).toBe(
+      204,
+    );
+    expect((await call('get', '/api/auth/me', '/api/auth/me', (r) => r.set('Cookie', cookie))).status).toBe(401);
+    expect(
+      (await call('post', '/api/auth/login', '/api/auth/login', (r) => r.send({ username: 'khong.co', password: 'x' })))
+        .status,
+    ).toBe(401);
+    expect((await call('get', '/healthz', '/healthz')).status).toBe(200);
+  });
+
+  it('has had every documented JSON operation exercised above', () => {
+    const untested = documentedOperations().filter((op) => !exercised.has(op) && op !== 'GET /api/v1/media/{id}');
+    expect(untested).toEqual([]);
+  });
+});
