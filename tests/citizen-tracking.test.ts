@@ -34,7 +34,23 @@ function expectNoPersonalData(body: unknown): void {
 }
 
 describe('the public view of a report', () => {
-  it('shows the status in Vietnamese or English, and nothing of the report before it is published', async () => {
+  it("shows the report's description and place once the operations centre has screened it, its files once published", async () => {
+    const c = await cases.report();
+    await cases.addMedia(c, 'report');
+    const people = await cases.people('18073');
+    await c.driver.complete('verify', 'accept', {}, people.operator!);
+    await c.driver.settled((s) => s.step === 'accept');
+    const screened = await request(app).get(`/api/v1/reports/${c.trackingCode}`).expect(200);
+    expect(screened.body).toMatchObject({
+      status: 'awaiting_acceptance',
+      description: REPORT.description,
+      location: { address: REPORT.location.address },
+    });
+    expect(screened.body.media).toEqual([]);
+    expectNoPersonalData(screened.body);
+  });
+
+  it('shows the status in Vietnamese or English, and nothing of the report before it is screened', async () => {
     const c = await cases.report();
     await cases.addMedia(c, 'report');
     const vi = await request(app).get(`/api/v1/reports/${c.trackingCode}`).expect(200);

@@ -2,14 +2,16 @@
  * A case by its tracking code, as citizens see it (../shared/API.md).
  *
  * The public view is what anyone holding the code may see: never the reporter's identity, never
- * internal entries; the report's content (description, place, files) only once the result is
- * published, because before that nobody has screened it. Every public view counts.
+ * internal entries; the report's description and place once the operations centre has screened
+ * it (domain/public-disclosure.ts, the same rule as Open311), its files once the result is
+ * published. Every public view counts.
  *
  * The reporter's view (with the case's citizen token) adds their personal data, the entries
  * meant for them (requests for information and their answers), their own files at any time and
  * what they may do now; reading it is audited like any read of personal data.
  */
 import { normaliseTrackingCode } from '../../domain/tracking-code';
+import { isScreened, PUBLIC_NOTE_KINDS } from '../../domain/public-disclosure';
 import { AppError } from '../../platform/app-error';
 import type { Db } from '../../platform/db';
 import type { Prisma } from '../../prisma/generated/client';
@@ -24,9 +26,6 @@ export interface ReportViewer {
   /** The reporter, proven by the case's citizen token; a token that does not match is refused. */
   reporter?: { token: string; secret: string; ip?: string | null; requestId?: string | null };
 }
-
-/** Public entries whose note is meant for everyone; citizens' own words stay with the reporter. */
-const PUBLIC_NOTE_KINDS = new Set(['rejected', 'duplicate', 'reply_published', 'reopened', 'closed']);
 
 const reportInclude = {
   category: { select: { code: true, nameVi: true, nameEn: true } },
@@ -79,7 +78,8 @@ function reportView(row: ReportRow, language: Language, forReporter: boolean, vi
   const published = row.publishedAt !== null;
   const timeline = row.timeline.filter((e) => forReporter || e.visibility === 'public');
   const publication = [...row.timeline].reverse().find((e) => e.kind === 'reply_published');
-  const showContent = published || forReporter;
+  // The whole row's timeline (internal entries are not loaded): was it screened?
+  const showContent = forReporter || published || isScreened(row.timeline);
   const rating = row.ratings[0];
   return {
     trackingCode: row.trackingCode,
