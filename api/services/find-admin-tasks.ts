@@ -49,7 +49,14 @@ export async function findAdminTasks(db: Db, ability: AppAbility, query: ListQue
     db.task.findMany({
       where,
       // Urgent first, then the earliest deadline: the operators' queue of the regulation.
-      orderBy: [{ urgent: 'desc' }, { [query.sort.field]: { sort: query.sort.order, nulls: 'last' } }, { id: 'asc' }],
+      // `nulls` is valid on nullable columns only (due); Prisma refuses it on createdAt & co.
+      orderBy: [
+        { urgent: 'desc' },
+        query.sort.field === 'due'
+          ? { due: { sort: query.sort.order, nulls: 'last' } }
+          : { [query.sort.field]: query.sort.order },
+        { id: 'asc' },
+      ],
       skip: query.skip,
       take: query.take,
     }),

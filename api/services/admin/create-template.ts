@@ -1,0 +1,27 @@
+/** An administrator adds a reply template (Vietnamese and English, with {{variables}}). */
+import type { Db } from '../../../platform/db';
+import { assertAllowed, auditChange, conflictOn, taken, type AdminActor } from './admin-actor';
+import { adminTemplate } from './find-templates';
+
+export interface TemplateInput {
+  code: string;
+  purpose: string;
+  titleVi: string;
+  titleEn: string;
+  bodyVi: string;
+  bodyEn: string;
+  active?: boolean;
+}
+
+export async function createTemplate(db: Db, actor: AdminActor, input: TemplateInput) {
+  assertAllowed(actor.ability, 'create', 'ReplyTemplate');
+  if (await db.replyTemplate.findUnique({ where: { code: input.code }, select: { id: true } })) throw taken('code');
+  const row = await db.replyTemplate.create({ data: input }).catch(conflictOn('code'));
+  await auditChange(db, actor, {
+    action: 'config.create',
+    subjectType: 'ReplyTemplate',
+    subjectId: row.id,
+    details: { code: row.code, fields: Object.keys(input) },
+  });
+  return adminTemplate(row);
+}
