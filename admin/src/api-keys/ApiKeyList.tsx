@@ -1,0 +1,21 @@
+import { BooleanField, DataTable, DateField } from 'react-admin';
+import { ConfigList } from '../common/ConfigList';
+
+export function ApiKeyList() {
+  return (
+    <ConfigList sort={{ field: 'createdAt', order: 'DESC' }}>
+      <DataTable rowClick="edit">
+        <DataTable.Col source="name" />
+        <DataTable.Col source="channel" />
+        <DataTable.Col source="prefix" disableSort />
+        <DataTable.Col source="active" field={BooleanField} />
+        <DataTable.Col source="lastUsedAt">
+          <DateField source="lastUsedAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="createdAt">
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    </ConfigList>
+  );
+}

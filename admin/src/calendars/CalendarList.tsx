@@ -1,0 +1,27 @@
+import { DataTable, DateField, useRecordContext } from 'react-admin';
+import { ConfigList } from '../common/ConfigList';
+
+function Count({ source }: { source: string }) {
+  const record = useRecordContext();
+  return <>{Array.isArray(record?.[source]) ? record[source].length : 0}</>;
+}
+
+export function CalendarList() {
+  return (
+    <ConfigList sort={{ field: 'year', order: 'DESC' }}>
+      <DataTable rowClick="edit">
+        <DataTable.Col source="year" />
+        <DataTable.Col source="timeZone" disableSort />
+        <DataTable.Col source="holidays" disableSort>
+          <Count source="holidays" />
+        </DataTable.Col>
+        <DataTable.Col source="workingDays" disableSort>
+          <Count source="workingDays" />
+        </DataTable.Col>
+        <DataTable.Col source="updatedAt">
+          <DateField source="updatedAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    </ConfigList>
+  );
+}

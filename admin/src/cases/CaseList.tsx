@@ -1,0 +1,106 @@
+/**
+ * All cases the official may read (the API filters by the CASL rules), with the filters of the
+ * issue (status, step, category, unit, level, commune, overdue, date range, full text) and saved
+ * filters kept in the browser (react-admin's saved queries).
+ */
+import { Card, CardContent } from '@mui/material';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  DataTable,
+  DateField,
+  DateInput,
+  FilterList,
+  FilterListItem,
+  FilterLiveSearch,
+  List,
+  SavedQueriesList,
+  SelectInput,
+  useTranslate,
+} from 'react-admin';
+import WarningIcon from '@mui/icons-material/WarningAmber';
+import { CASE_LEVELS, CASE_STATUSES, CASE_STEPS, choices } from '../common/choices';
+import { useCategoryChoices, useCommuneChoices, useUnitChoices } from '../common/useDirectory';
+import { CategoryField, CommuneField, LevelField, OverdueField, StatusField, EnumField, UnitField } from './CaseFields';
+
+/** Dates are days in the form, instants with an offset in the API's filter. */
+const startOfDay = (value: string) => (value ? new Date(`${value}T00:00:00+07:00`).toISOString() : undefined);
+const endOfDay = (value: string) => (value ? new Date(`${value}T23:59:59.999+07:00`).toISOString() : undefined);
+const toDay = (value?: string) =>
+  value ? new Date(new Date(value).getTime() + 7 * 3_600_000).toISOString().slice(0, 10) : '';
+
+function useCaseFilters() {
+  const categories = useCategoryChoices();
+  const units = useUnitChoices();
+  const communes = useCommuneChoices();
+  return [
+    <SelectInput key="status" source="status" choices={choices(CASE_STATUSES, 'domain.status')} alwaysOn />,
+    <SelectInput key="step" source="step" choices={choices(CASE_STEPS, 'domain.step')} />,
+    <AutocompleteInput key="categoryCode" source="categoryCode" choices={categories} translateChoice={false} />,
+    <AutocompleteInput key="unitId" source="unitId" choices={units} translateChoice={false} />,
+    <SelectInput key="level" source="level" choices={choices(CASE_LEVELS, 'domain.level')} />,
+    <AutocompleteInput key="communeCode" source="communeCode" choices={communes} translateChoice={false} />,
+    <BooleanInput key="overdue" source="overdue" label="resources.cases.filters.only_overdue" />,
+    <DateInput
+      key="createdFrom"
+      source="createdFrom"
+      label="resources.cases.filters.createdFrom"
+      parse={startOfDay}
+      format={toDay}
+    />,
+    <DateInput
+      key="createdTo"
+      source="createdTo"
+      label="resources.cases.filters.createdTo"
+      parse={endOfDay}
+      format={toDay}
+    />,
+  ];
+}
+
+function CaseSidebar() {
+  const translate = useTranslate();
+  return (
+    <Card sx={{ order: -1, mr: 2, mt: 8, width: 240, flexShrink: 0, display: { xs: 'none', md: 'block' } }}>
+      <CardContent>
+        <FilterLiveSearch source="q" label="resources.cases.filters.q" />
+        <SavedQueriesList />
+        <FilterList label="resources.cases.filters.overdue" icon={<WarningIcon />}>
+          <FilterListItem label="app.yes" value={{ overdue: true }} />
+          <FilterListItem label="app.no" value={{ overdue: false }} />
+        </FilterList>
+        <FilterList label="resources.cases.filters.status" icon={<span />}>
+          {(['verifying', 'routing', 'awaiting_acceptance', 'processing', 'awaiting_approval'] as const).map((s) => (
+            <FilterListItem key={s} label={translate(`domain.status.${s}`)} value={{ status: s }} />
+          ))}
+        </FilterList>
+      </CardContent>
+    </Card>
+  );
+}
+
+export function CaseList() {
+  const filters = useCaseFilters();
+  return (
+    <List filters={filters} aside={<CaseSidebar />} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="trackingCode" />
+        <DataTable.Col source="status" field={StatusField} />
+        <DataTable.Col source="step">
+          <EnumField source="step" prefix="domain.step" />
+        </DataTable.Col>
+        <DataTable.Col source="categoryCode" field={CategoryField} disableSort />
+        <DataTable.Col source="communeCode" field={CommuneField} disableSort />
+        <DataTable.Col source="unitId" field={UnitField} disableSort />
+        <DataTable.Col source="level" field={LevelField} />
+        <DataTable.Col source="deadline">
+          <DateField source="deadline" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="overdue" field={OverdueField} disableSort />
+        <DataTable.Col source="createdAt">
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

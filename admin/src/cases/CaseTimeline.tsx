@@ -1,0 +1,69 @@
+/** The case's timeline, public and internal entries together, with a filter by visibility. */
+import { Box, Chip, List, ListItem, ListItemText, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { useState } from 'react';
+import { LinearProgress, useLocaleState, useTranslate } from 'react-admin';
+import { Degraded } from '../common/Degraded';
+import { useCaseTimeline } from './useCaseHelpers';
+
+type Filter = 'all' | 'public' | 'internal';
+
+export function CaseTimeline({ caseId }: { caseId: string }) {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [filter, setFilter] = useState<Filter>('all');
+  const { data, error, isPending } = useCaseTimeline(caseId);
+  if (isPending) return <LinearProgress />;
+  if (error) return <Degraded error={error} />;
+  const entries = (data ?? [])
+    .filter(
+      (e) => filter === 'all' || (filter === 'public' ? e.visibility !== 'internal' : e.visibility === 'internal'),
+    )
+    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  return (
+    <Box data-testid="case-timeline">
+      <ToggleButtonGroup size="small" exclusive value={filter} onChange={(_, v: Filter | null) => v && setFilter(v)}>
+        {(['all', 'public', 'internal'] as const).map((f) => (
+          <ToggleButton key={f} value={f}>
+            {translate(`resources.cases.timeline.filter_${f}`)}
+          </ToggleButton>
+        ))}
+      </ToggleButtonGroup>
+      {entries.length === 0 ? (
+        <Typography color="text.secondary" sx={{ mt: 1 }}>
+          {translate('resources.cases.timeline.empty')}
+        </Typography>
+      ) : (
+        <List dense>
+          {entries.map((e) => (
+            <ListItem key={e.id} alignItems="flex-start" divider>
+              <ListItemText
+                primary={
+                  <>
+                    {translate(`domain.timeline.${e.kind}`, { _: e.kind })}{' '}
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      color={e.visibility === 'internal' ? 'warning' : 'default'}
+                      label={translate(`domain.visibility.${e.visibility}`)}
+                    />
+                  </>
+                }
+                secondary={
+                  <>
+                    {new Date(e.at).toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN')}
+                    {e.actorName ? ` · ${e.actorName}` : ''}
+                    {e.note && (
+                      <Typography component="span" variant="body2" sx={{ display: 'block', whiteSpace: 'pre-wrap' }}>
+                        {e.note}
+                      </Typography>
+                    )}
+                  </>
+                }
+              />
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * The back office's build: `npm run build:admin` (= vite build --config admin/vite.config.ts).
+ * The API serves admin/dist at /admin (api/routes/admin-app.ts). Vite 8 transforms JSX itself
+ * (Oxc), so no React plugin is needed. Chunks: React, MUI and react-admin are split into their own
+ * long-cached vendor files, and every screen behind the login is loaded on demand, so the login
+ * page needs only the vendor files and a small entry.
+ */
+import { defineConfig } from 'vite';
+
+// No node: imports, so `tsc -p admin` checks this file with the browser's types.
+const root = decodeURIComponent(new URL('./', import.meta.url).pathname);
+
+export default defineConfig({
+  root,
+  base: '/admin/',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: `${root}dist`,
+    emptyOutDir: true,
+    sourcemap: false,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      // MUI marks its modules "use client" (React Server Components); meaningless in this SPA.
+      onLog(level, log, handler) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
+      },
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/,
+              priority: 30,
+            },
+            {
+              name: 'mui',
+              test: /node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group|stylis)[\\/]/,
+              priority: 20,
+            },
+            { name: 'react-admin', test: /node_modules[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://localhost:3000' } },
+});
