@@ -1,9 +1,11 @@
 // Jest runs TypeScript through SWC (fast, no type check: `npm run typecheck` does that).
 // Unit tests sit beside their module; tests that cross parts live in tests/.
+const ESM_ONLY = ['bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash'].join('|');
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/domain', '<rootDir>/workflows', '<rootDir>/activities', '<rootDir>/api', '<rootDir>/platform', '<rootDir>/tests'],
+  roots: ['<rootDir>/domain', '<rootDir>/workflows', '<rootDir>/activities', '<rootDir>/api', '<rootDir>/platform', '<rootDir>/notifications', '<rootDir>/tests'],
   // tests/record-histories.ts rewrites tests/histories/ (workflows/README.md, "Recorded histories"):
   // it runs only when asked for, with RECORD_HISTORIES=1.
   testMatch: ['**/*.test.ts', ...(process.env.RECORD_HISTORIES ? ['**/tests/record-histories.ts'] : [])],
@@ -13,6 +15,9 @@ module.exports = {
   transform: {
     // The bootstrap's .mjs helpers are reused by tests that manage their own PostgreSQL.
     '^.+\\.(ts|mjs)$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    // bpmn-moddle and the helpers it and bpmnlint load ship ES modules only (tests/bpmn-consistency.test.ts).
+    [`/node_modules/(${ESM_ONLY})/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY})/)`],
   testTimeout: 60_000,
 };

@@ -7,6 +7,7 @@ import type { Db } from '../platform/db';
 import type { FieldReportInput } from '../workflows/messages';
 import { decideRouting, type DecideRoutingInput } from './decide-routing';
 import { notifyOfficials, type OfficialNotification } from './notify-officials';
+import { notifyReporter, type ReporterNotification } from './notify-reporter';
 import { projectTransition, type Transition } from './project-transition';
 import { recordRating } from './record-rating';
 import { recordReport } from './record-report';
@@ -26,6 +27,8 @@ export interface ActivityDependencies {
   settings: CaseSettings;
   /** How long configuration read from the database is cached (default 60 s; 0 in tests that edit it). */
   configTtlMs?: number;
+  /** The public origin citizens' links lead to (PUBLIC_BASE_URL); default http://localhost:3000. */
+  publicBaseUrl?: string;
 }
 
 /** Process settings a case reads once, at its start (so they are in its history). */
@@ -33,19 +36,32 @@ export interface CaseSettings {
   ratingWindowDays: number;
   infoRequestWorkingDays: number;
   reviewRatingAtMost: number;
+  /** The reporter is reminded to rate after this fraction of the window (0: never). Absent in
+   * cases started before it existed: 0.5. */
+  ratingReminderFraction?: number;
 }
 
 export function caseSettingsFrom(
-  config: Pick<Config, 'RATING_WINDOW_DAYS' | 'INFO_REQUEST_WORKING_DAYS' | 'REVIEW_RATING_AT_MOST'>,
+  config: Pick<
+    Config,
+    'RATING_WINDOW_DAYS' | 'INFO_REQUEST_WORKING_DAYS' | 'REVIEW_RATING_AT_MOST' | 'RATING_REMINDER_FRACTION'
+  >,
 ): CaseSettings {
   return {
     ratingWindowDays: config.RATING_WINDOW_DAYS,
     infoRequestWorkingDays: config.INFO_REQUEST_WORKING_DAYS,
     reviewRatingAtMost: config.REVIEW_RATING_AT_MOST,
+    ratingReminderFraction: config.RATING_REMINDER_FRACTION,
   };
 }
 
-export function createActivities({ db, trackingCodePrefix, settings, configTtlMs }: ActivityDependencies) {
+export function createActivities({
+  db,
+  trackingCodePrefix,
+  settings,
+  configTtlMs,
+  publicBaseUrl = 'http://localhost:3000',
+}: ActivityDependencies) {
   const calendars = createCalendarSource(db, { ttlMs: configTtlMs });
   const scheduling = { db, calendars, ttlMs: configTtlMs };
   return {
@@ -56,7 +72,8 @@ export function createActivities({ db, trackingCodePrefix, settings, configTtlMs
     extendSchedule: (input: ExtendScheduleInput) => extendSchedule(scheduling, input),
     workingDeadline: (input: WorkingDeadlineInput) => workingDeadline(scheduling, input),
     decideRouting: (input: DecideRoutingInput) => decideRouting({ db, ttlMs: configTtlMs }, input),
-    notifyOfficials: (notification: OfficialNotification) => notifyOfficials(db, notification),
+    notifyOfficials: (notification: OfficialNotification) => notifyOfficials(db, notification, publicBaseUrl),
+    notifyReporter: (notification: ReporterNotification) => notifyReporter({ db, publicBaseUrl }, notification),
     recordRating: (rating: Parameters<typeof recordRating>[1]) => recordRating(db, rating),
   };
 }

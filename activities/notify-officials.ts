@@ -1,22 +1,15 @@
 /**
  * In-app notifications for officials, through the outbox table: one row per (event, recipient,
  * channel), keyed so that a retried activity or a restarted worker never notifies twice.
- * Email, SMS and Zalo delivery, and citizens' notifications, are the notification service's
- * (issue 8); an in-app notification is delivered by being stored.
+ * An in-app notification is delivered by being stored (the back office's bell reads it, live through
+ * GET /api/admin/notifications/stream); the reporter's are activities/notify-reporter.ts.
  */
+import { formatDateTime } from '../notifications/render';
+import { renderTemplate, templateFor, type OfficialEvent } from '../notifications/templates';
 import type { Db } from '../platform/db';
 import type { Role } from '../prisma/generated/client';
 
-export type NotificationEvent =
-  | 'new_task'
-  | 'task_assigned'
-  | 'deadline_reminder'
-  | 'overdue'
-  | 'escalated'
-  | 'extension_requested'
-  | 'extension_decided'
-  | 'case_returned'
-  | 'urgent_report';
+export type NotificationEvent = OfficialEvent;
 
 export interface OfficialNotification {
   caseId: string;
@@ -31,46 +24,19 @@ export interface OfficialNotification {
   params: { trackingCode: string; step?: string; due?: string | null };
 }
 
-const TEXTS: Record<NotificationEvent, (p: OfficialNotification['params']) => { subject: string; body: string }> = {
-  new_task: (p) => ({
-    subject: `Nhiệm vụ mới: ${p.trackingCode}`,
-    body: `Phản ánh ${p.trackingCode} chờ bước "${p.step}".`,
-  }),
-  task_assigned: (p) => ({
-    subject: `Được giao xử lý ${p.trackingCode}`,
-    body: `Bạn được giao xử lý phản ánh ${p.trackingCode}.`,
-  }),
-  deadline_reminder: (p) => ({
-    subject: `Sắp đến hạn: ${p.trackingCode}`,
-    body: `Bước "${p.step}" của phản ánh ${p.trackingCode} đến hạn lúc ${p.due}.`,
-  }),
-  overdue: (p) => ({
-    subject: `Quá hạn: ${p.trackingCode}`,
-    body: `Bước "${p.step}" của phản ánh ${p.trackingCode} đã quá hạn (${p.due}).`,
-  }),
-  escalated: (p) => ({
-    subject: `Chuyển cấp giám sát: ${p.trackingCode}`,
-    body: `Phản ánh ${p.trackingCode} quá hạn ở bước "${p.step}" và được báo cáo lên giám sát.`,
-  }),
-  extension_requested: (p) => ({
-    subject: `Đề nghị gia hạn: ${p.trackingCode}`,
-    body: `Cán bộ xử lý đề nghị gia hạn phản ánh ${p.trackingCode}.`,
-  }),
-  extension_decided: (p) => ({
-    subject: `Kết quả đề nghị gia hạn: ${p.trackingCode}`,
-    body: `Đề nghị gia hạn phản ánh ${p.trackingCode} đã được xem xét.`,
-  }),
-  case_returned: (p) => ({
-    subject: `Phản ánh bị trả lại: ${p.trackingCode}`,
-    body: `Đơn vị đã trả lại phản ánh ${p.trackingCode} vì không thuộc thẩm quyền; cần chuyển lại.`,
-  }),
-  urgent_report: (p) => ({
-    subject: `Phản ánh KHẨN: ${p.trackingCode}`,
-    body: `Có phản ánh khẩn ${p.trackingCode} trên địa bàn của đơn vị.`,
-  }),
+/** Step names as officials read them in notifications. */
+const STEP_LABELS: Record<string, string> = {
+  verify: 'Xác minh',
+  route: 'Chuyển xử lý',
+  accept: 'Tiếp nhận',
+  assign: 'Phân công',
+  process: 'Xử lý',
+  extension: 'Gia hạn',
+  approve: 'Phê duyệt',
+  review: 'Xem xét đánh giá',
 };
 
-export async function notifyOfficials(db: Db, n: OfficialNotification): Promise<number> {
+export async function notifyOfficials(db: Db, n: OfficialNotification, publicBaseUrl = ''): Promise<number> {
   const recipients = new Set(n.audience.userIds ?? []);
   if (n.audience.roles?.length) {
     const unitWhere = n.audience.areaCommuneCode
@@ -85,7 +51,13 @@ export async function notifyOfficials(db: Db, n: OfficialNotification): Promise<
     for (const m of members) recipients.add(m.userId);
   }
   if (recipients.size === 0) return 0;
-  const { subject, body } = TEXTS[n.event](n.params);
+  // Officials read the back office in Vietnamese; the wording is an editable template.
+  const { subject, body } = renderTemplate(await templateFor(db, n.event, 'vi'), {
+    trackingCode: n.params.trackingCode,
+    step: n.params.step ? (STEP_LABELS[n.params.step] ?? n.params.step) : '',
+    deadline: formatDateTime(n.params.due, 'vi'),
+    link: `${publicBaseUrl}/admin/#/cases/${n.caseId}/show`,
+  });
   const now = new Date();
   const result = await db.notification.createMany({
     data: [...recipients].map((userId) => ({

@@ -22,10 +22,12 @@ import {
   type CitizenRateLimits,
 } from './middleware/security';
 import { adminRoutes } from './routes/admin';
+import { adminAppRoutes } from './routes/admin-app';
 import { apiDocsRoutes } from './routes/api-docs';
 import { authRoutes } from './routes/auth';
 import { citizenCaseActionRoutes } from './routes/citizen-case-actions';
 import { citizenReportRoutes } from './routes/citizen-reports';
+import { citizenSubscriptionRoutes } from './routes/citizen-subscriptions';
 import { citizenTrackingRoutes } from './routes/citizen-tracking';
 import { directoryRoutes } from './routes/directory';
 import { healthRoutes } from './routes/health';
@@ -115,9 +117,11 @@ export function createApp({
     mediaRoutes({ db, config, storage }),
   );
   app.use('/api/v1', mountPath('/api/v1'), directoryRoutes(db));
+  app.use('/api/v1', mountPath('/api/v1'), citizenSubscriptionRoutes({ db, publicBaseUrl: config.PUBLIC_BASE_URL }));
   app.use('/api/auth', mountPath('/api/auth'), authRoutes({ db, config, loginRateLimit }));
   app.use('/api', mountPath('/api'), apiDocsRoutes());
   app.use('/api/admin', mountPath('/api/admin'), adminRoutes({ db, config, temporal, storage, limits }));
+  app.use('/admin', mountPath('/admin'), adminAppRoutes());
   app.use(
     '/open311/v2',
     mountPath('/open311/v2'),

@@ -74,6 +74,7 @@ const CONFIGURATION: SubjectName[] = [
   'SlaPolicy',
   'WorkingCalendar',
   'ReplyTemplate',
+  'NotificationTemplate',
 ];
 
 /** The reporter's personal data on a Case: shown only where `readPersonalData` holds. */

@@ -21,6 +21,7 @@ import type {
   Media,
   Membership,
   Notification,
+  NotificationTemplate,
   Prisma,
   Rating,
   ReplyTemplate,
@@ -82,6 +83,7 @@ export type AppSubjects = Subjects<{
   Media: WithCase<Media>;
   Membership: Membership;
   Notification: Notification;
+  NotificationTemplate: NotificationTemplate;
   Rating: WithCase<Rating>;
   ReplyTemplate: ReplyTemplate;
   RoutingRule: RoutingRule;

@@ -45,6 +45,8 @@ export const reportCommandSchema = z.object({
         .regex(/^\+?[0-9 .-]{8,20}$/)
         .optional(),
       email: z.string().trim().email().max(254).optional(),
+      /** The language of the reporter's notifications (Vietnamese by default). */
+      language: z.enum(['vi', 'en']).optional(),
     })
     .optional(),
 });

@@ -80,6 +80,34 @@ const schema = z
     REPORT_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(30),
     /** Reporter actions (rating, information, withdrawal) per citizen token and hour. */
     CITIZEN_ACTION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(60),
+    /** Where citizens' links lead (case pages, confirmation and unsubscribe links): the public origin. */
+    PUBLIC_BASE_URL: z
+      .string()
+      .url()
+      .default('http://localhost:3000')
+      .transform((v) => v.replace(/\/+$/, '')),
+    /** Notifications (notifications/README.md): email over SMTP, e.g. smtp://user:pass@mail:587. */
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().min(3).default('"Phản ánh hiện trường Hà Tĩnh" <no-reply@hatinh.gov.vn>'),
+    /** SMS and Zalo OA through HTTP gateways: POST { to, text, idempotencyKey } with a Bearer token. */
+    SMS_GATEWAY_URL: z.string().url().optional(),
+    SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+    ZALO_GATEWAY_URL: z.string().url().optional(),
+    ZALO_GATEWAY_TOKEN: z.string().min(1).optional(),
+    /** Whether this worker delivers the outbox (several may: they never take the same row). */
+    NOTIFY_DISPATCHER: bool.default('true'),
+    /** Sending attempts before a message is failed (an administrator may retry it). */
+    NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    /** The first retry's delay; each further one doubles it, up to an hour. */
+    NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+    /** How long a claimed message is a sender's; after it, another sender takes it (a crashed worker). */
+    NOTIFY_LEASE_MS: z.coerce.number().int().min(1_000).default(120_000),
+    /** How often an idle sender looks for messages to deliver. */
+    NOTIFY_POLL_MS: z.coerce.number().int().min(10).default(2_000),
+    /** How often the back office's live stream (GET /api/admin/notifications/stream) looks for new ones. */
+    NOTIFY_STREAM_POLL_MS: z.coerce.number().int().min(100).default(3_000),
+    /** The reporter is reminded to rate after this fraction of the rating window (0: never). */
+    RATING_REMINDER_FRACTION: z.coerce.number().min(0).max(0.99).default(0.5),
     /** Where `npm start` keeps its state; media default to its `media/` folder. */
     DATA_DIR: z.string().min(1).default('.data'),
     /** Media on the local disk (when S3_BUCKET is not set); default `<DATA_DIR>/media`. */

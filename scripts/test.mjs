@@ -5,10 +5,12 @@
 // With DATABASE_URL set, a fresh database is created on that server and dropped at the end.
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ADMIN_BUILD_HINT, buildAdmin } from './lib/admin-build.mjs';
+import { CHROMIUM_HINT, findChromium } from './lib/chromium.mjs';
 import { applyMigrations, generateClient, seed } from './lib/database.mjs';
 import { ensureDependencies } from './lib/dependencies.mjs';
 import { createProgress, reportFailure } from './lib/progress.mjs';
@@ -126,10 +128,18 @@ async function main() {
     TEST_WORK_DIR: workDir,
   };
   const jestArgs = process.argv.slice(2);
+  // The browser tests need the built back office and a Chromium; other selections skip the browser.
+  await progress.step('Build the back office', () => buildAdmin(root), ADMIN_BUILD_HINT);
+  if (selectsBrowserTests(jestArgs)) {
+    const chromium = await progress.step('Find Chromium (browser tests)', () => findChromium(), CHROMIUM_HINT);
+    env.CHROMIUM_PATH = chromium.path;
+  }
   if (jestArgs.length === 0) {
-    await progress.step('Type check', () =>
-      runQuiet(['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], env),
-    );
+    await progress.step('Type check', async () => {
+      await runQuiet(['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], env);
+      await runQuiet(['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'admin'], env);
+      return { note: 'platform and back office' };
+    });
     await progress.step('Lint', () => runQuiet(['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.'], env));
   }
   process.stdout.write('\n');
@@ -137,6 +147,22 @@ async function main() {
   await cleanUp();
   process.stdout.write(`\nnpm test: ${failed ? 'FAILED' : 'passed'} in ${progress.elapsed()}\n`);
   return failed;
+}
+
+/** Whether Jest's arguments (path patterns) select a tests/*.browser.test.ts; none selects all. */
+function selectsBrowserTests(jestArgs) {
+  const patterns = jestArgs.filter((arg) => !arg.startsWith('-'));
+  if (patterns.length === 0) return true;
+  const browserTests = readdirSync(path.join(root, 'tests')).filter((f) => f.endsWith('.browser.test.ts'));
+  return browserTests.some((file) => patterns.some((p) => `tests/${file}`.includes(p) || safeRegExp(p)?.test(`tests/${file}`)));
+}
+
+function safeRegExp(pattern) {
+  try {
+    return new RegExp(pattern);
+  } catch {
+    return undefined;
+  }
 }
 
 function runQuiet(args, env) {

@@ -44,7 +44,13 @@ async function startWorkerProcess(name: string): Promise<NodeService> {
     name,
     script: 'worker/main.ts',
     cwd: root,
-    env: { ...process.env, TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE, LOG_LEVEL: 'silent' },
+    // Its notification sender stays off: other suites deliver their own outbox rows meanwhile.
+    env: {
+      ...process.env,
+      TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
+      LOG_LEVEL: 'silent',
+      NOTIFY_DISPATCHER: 'false',
+    },
     logFile: path.join(process.env.TEST_WORK_DIR ?? os.tmpdir(), `${config.TEMPORAL_TASK_QUEUE}-${name}.log`),
     echo: false,
     readyTimeoutMs: 60_000,

@@ -8,6 +8,8 @@ import { caseSettingsFrom } from '../activities';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
+import { createDispatcher } from '../notifications/dispatcher';
+import { sendersFromConfig } from '../notifications/channels';
 import { ensureSearchAttributes } from '../platform/temporal';
 import { createWorker, workflowsPath } from './create-worker';
 import { sdkLogger } from './sdk-logger';
@@ -33,7 +35,12 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle,
-    dependencies: { db, trackingCodePrefix: config.TRACKING_CODE_PREFIX, settings: caseSettingsFrom(config) },
+    dependencies: {
+      db,
+      trackingCodePrefix: config.TRACKING_CODE_PREFIX,
+      settings: caseSettingsFrom(config),
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+    },
     shutdownGraceTime: config.SHUTDOWN_GRACE_MS,
   });
 
@@ -41,12 +48,28 @@ async function main(): Promise<void> {
   process.on('disconnect', () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
   });
+  // The notification outbox's sender runs beside the Temporal worker (notifications/README.md).
+  const senders = sendersFromConfig(config);
+  const dispatcher = config.NOTIFY_DISPATCHER
+    ? createDispatcher(
+        { db, senders, logger: logger.child({ component: 'notifications' }) },
+        {
+          maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+          retryBaseMs: config.NOTIFY_RETRY_BASE_MS,
+          leaseMs: config.NOTIFY_LEASE_MS,
+          pollMs: config.NOTIFY_POLL_MS,
+        },
+      )
+    : undefined;
   const running = worker.run();
+  dispatcher?.start();
   process.send?.({ type: 'ready', taskQueue: config.TEMPORAL_TASK_QUEUE });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker running');
   try {
     await running; // resolves after the SDK's own SIGINT/SIGTERM handling has drained the worker
   } finally {
+    await dispatcher?.stop();
+    senders.close?.();
     await connection.close();
     await db.$disconnect();
     logger.info('worker stopped');

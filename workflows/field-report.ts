@@ -6,8 +6,9 @@
  * process (↔ extension) → approve (send back → process) → respond → rate (→ review → reopen) → close.
  * Each human step is a task with a deadline from its SLA policy, watched in working time.
  */
-import { allHandlersFinished, condition, setHandler, uuid4 } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import type { CaseSettings } from '../activities';
+import type { ReporterEvent, ReporterNotification } from '../activities/notify-reporter';
 import type { StepSchedule } from '../activities/step-schedule';
 import type { HumanStep } from '../domain/case-steps';
 import type { StepOutcome } from '../domain/task-outcomes';
@@ -47,12 +48,15 @@ type Next =
   | 'withdrawn'
   | 'done';
 const WITHDRAWN = Symbol('withdrawn');
+/** The patch of the reporter's notifications (2026-12); its id is forever. */
+const REPORTER_NOTIFICATIONS = 'reporter-notifications';
 type Completion = { outcome: StepOutcome; actorId: string; taskId: string };
 
 export async function fieldReportWorkflow(input: FieldReportInput): Promise<CaseState> {
   const record = new CaseRecord(input);
   const state = record.state;
   const { report } = input;
+  const reporterContact = Boolean(report.reporter?.email || report.reporter?.phone);
 
   // What the reporter and the officials have sent and the main loop has not yet taken up.
   const inbox: {
@@ -212,6 +216,8 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       assigneeId?: string | null;
       deadline: StepSchedule;
       entry: TransitionNote;
+      /** Runs once the entry is projected and the task announced (the reporter's notification). */
+      afterEntry?: () => Promise<void>;
     },
   ): Promise<Completion | typeof WITHDRAWN> {
     const openTask = {
@@ -241,6 +247,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         : { unitId: openTask.unitId, roles: [openTask.role] },
       params: { trackingCode: state.trackingCode ?? '', step, due: openTask.due },
     });
+    await options.afterEntry?.();
     settle();
     await condition(() => inbox.completion !== undefined || inbox.withdrawal !== undefined);
     state.openTask = null;
@@ -300,6 +307,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
             note: outcome.data.reason,
             case: { closedAt: new Date().toISOString() },
           });
+          await tellReporter('closed', 'case_closed', { outcome: 'rejected', note: outcome.data.reason });
           return 'done';
         case 'duplicate':
           state.status = 'duplicate';
@@ -312,6 +320,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
             note: outcome.data.note ?? null,
             case: { duplicateOfId: outcome.data.duplicateOf, closedAt: new Date().toISOString() },
           });
+          await tellReporter('closed', 'case_closed', { outcome: 'duplicate' });
           return 'done';
         case 'request_info': {
           const due = await activities.workingDeadline({
@@ -323,6 +332,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
           state.infoRequest = { question: outcome.data.question, due };
           state.deadline = due;
           await enter({ kind: 'info_requested', visibility: 'reporter', actorId, note: outcome.data.question });
+          await tellReporter('info_requested', 'info_requested', { question: outcome.data.question, deadline: due });
           return 'info';
         }
         default:
@@ -439,6 +449,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
               case: { acceptedAt: new Date().toISOString() },
             }
           : { kind: 'assignment_started', visibility: 'internal' },
+        afterEntry: accepted ? () => tellReporter('accepted', 'case_accepted') : undefined,
       });
       if (done === WITHDRAWN) throw new Error('withdrawal is not allowed while processing');
       if (done.outcome.outcome !== 'assign') throw new Error(`unexpected assign outcome ${done.outcome.outcome}`);
@@ -580,12 +591,20 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         note: reply!.text,
         case: { publishedAt: publishedAt.toISOString() },
       });
+      await tellReporter('reply_published', 'reply_published', { reply: reply!.text, deadline: state.ratingDue });
       return 'rate';
     },
 
     async rate() {
       settle();
       const due = Date.parse(state.ratingDue!);
+      // 2026-12: a reporter who has not rated halfway through the window is reminded once.
+      const fraction = settings.ratingReminderFraction ?? 0.5;
+      if (fraction > 0 && reporterContact && patched(REPORTER_NOTIFICATIONS)) {
+        const remindAt = due - (1 - fraction) * settings.ratingWindowDays * 86_400_000;
+        const rated = await condition(() => inbox.rating !== undefined, Math.max(1, remindAt - Date.now()));
+        if (!rated) await tellReporter('rating_reminder', 'rating_reminder', { deadline: state.ratingDue });
+      }
       await condition(() => inbox.rating !== undefined, Math.max(1, due - Date.now()));
       const rating = inbox.rating;
       inbox.rating = undefined;
@@ -646,6 +665,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         note: note?.note ?? null,
         case: { closedAt: new Date().toISOString() },
       });
+      await tellReporter('closed', 'case_closed', { outcome: 'closed' });
       return 'done';
     },
 
@@ -686,11 +706,28 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
     });
   }
 
+  /**
+   * The reporter's email and SMS (activities/notify-reporter.ts), when they gave a contact. Added
+   * after cases were already running: behind one patch, so a case recorded without it replays
+   * (workflows/README.md); the key is made unique per occurrence (a reopened case's round).
+   */
+  async function tellReporter(key: string, event: ReporterEvent, params?: ReporterNotification['params']) {
+    if (!reporterContact || !patched(REPORTER_NOTIFICATIONS)) return;
+    await activities.notifyReporter({
+      caseId: state.caseId,
+      key: `${record.nextSeq - 1}:${state.reopenCount}:${key}`,
+      event,
+      locale: report.reporter?.language ?? 'vi',
+      ...(params && { params }),
+    });
+  }
+
   // ---- receive --------------------------------------------------------------------------------
   receipt = await activities.recordReport(input);
   state.trackingCode = receipt.trackingCode;
   Object.assign(settings, await activities.caseSettings());
   if (state.level === 'urgent') await alertArea();
+  await tellReporter('received', 'case_received');
 
   let next: Next = 'verify';
   while (next !== 'done') {

@@ -48,6 +48,14 @@ export const ERROR_MESSAGES: Record<AppErrorCode, Messages> = {
     vi: () => 'Thao tác không thực hiện được ở trạng thái hiện tại của hồ sơ.',
     en: () => 'This cannot be done in the current state of the case.',
   },
+  ALREADY_EXISTS: {
+    vi: () => 'Đã có bản ghi trùng (mã hoặc giá trị phải là duy nhất). Vui lòng kiểm tra các trường được đánh dấu.',
+    en: () => 'A record with the same unique values already exists. Please check the marked fields.',
+  },
+  WRONG_STATE: {
+    vi: () => 'Thao tác không phù hợp với trạng thái hiện tại của bản ghi.',
+    en: () => 'This cannot be done in the current state of the record.',
+  },
   TASK_NOT_OPEN: {
     vi: () => 'Nhiệm vụ này đã được xử lý hoặc không còn mở.',
     en: () => 'This task has already been completed or is no longer open.',
@@ -183,6 +191,79 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
   invalid_bbox: {
     vi: () => 'Khung bản đồ phải có dạng kinhĐộNhỏ,vĩĐộNhỏ,kinhĐộLớn,vĩĐộLớn (WGS84).',
     en: () => 'The map box must be minLng,minLat,maxLng,maxLat (WGS84).',
+  },
+  // Back-office configuration (api/services/admin/).
+  taken: { vi: () => 'Giá trị này đã được sử dụng.', en: () => 'This value is already in use.' },
+  immutable: { vi: () => 'Không được thay đổi trường này.', en: () => 'This field cannot be changed.' },
+  invalid_boundary: {
+    vi: (p) => `Vùng ranh giới (GeoJSON Polygon/MultiPolygon) không hợp lệ (${p.problem}).`,
+    en: (p) => `The boundary is not a valid GeoJSON Polygon or MultiPolygon (${p.problem}).`,
+  },
+  ioc_role_outside_ioc: {
+    vi: () => 'Vai trò điều hành, giám sát và quản trị chỉ được cấp tại Trung tâm IOC.',
+    en: () => 'The operator, supervisor and admin roles are granted at the IOC only.',
+  },
+  duplicate_membership: { vi: () => 'Vai trò này bị lặp lại.', en: () => 'This role is listed twice.' },
+  own_account: {
+    vi: () => 'Không thể tự vô hiệu hóa hoặc bỏ quyền quản trị của chính mình.',
+    en: () => 'You cannot disable your own account or remove your own administrator role.',
+  },
+  not_human_step: {
+    vi: () => 'Chỉ đặt thời hạn cho các bước do cán bộ thực hiện.',
+    en: () => 'Deadlines apply to the steps people perform only.',
+  },
+  invalid_duration: {
+    vi: () => 'Thời hạn phải lớn hơn 0; số ngày làm việc phải là số nguyên.',
+    en: () => 'The duration must be above 0; working days must be a whole number.',
+  },
+  invalid_fraction: {
+    vi: () => 'Phải là một tỷ lệ giữa 0 và 1 (ví dụ 0,75).',
+    en: () => 'Must be a fraction between 0 and 1 (e.g. 0.75).',
+  },
+  invalid_escalation: {
+    vi: () => 'Cấp chuyển tiếp phải là số nguyên dương không lặp lại; số giờ làm việc từ 0 trở lên.',
+    en: () => 'An escalation level must be a whole number above 0, used once; its working hours at least 0.',
+  },
+  escalations_out_of_order: {
+    vi: () => 'Cấp chuyển tiếp cao hơn không được đến sớm hơn cấp thấp hơn.',
+    en: () => 'A higher escalation level cannot come before a lower one.',
+  },
+  duplicate_active_policy: {
+    vi: () => 'Đã có chính sách thời hạn đang áp dụng cho cùng bước, lĩnh vực và mức độ.',
+    en: () => 'An active SLA policy for the same step, category and level already exists.',
+  },
+  invalid_time_zone: { vi: () => 'Múi giờ IANA không hợp lệ.', en: () => 'Not an IANA time zone.' },
+  invalid_weekday: {
+    vi: () => 'Thứ trong tuần phải từ 1 (thứ Hai) đến 7 (Chủ nhật).',
+    en: () => 'Weekdays go from 1 (Monday) to 7 (Sunday).',
+  },
+  invalid_time: { vi: () => 'Giờ phải có dạng HH:mm.', en: () => 'Times are written HH:mm.' },
+  empty_period: {
+    vi: () => 'Khoảng thời gian làm việc phải kết thúc sau khi bắt đầu.',
+    en: () => 'A working period must end after it starts.',
+  },
+  overlapping_periods: {
+    vi: () => 'Các khoảng thời gian làm việc bị chồng lên nhau.',
+    en: () => 'Working periods overlap.',
+  },
+  invalid_date: { vi: () => 'Ngày phải có dạng YYYY-MM-DD.', en: () => 'Dates are written YYYY-MM-DD.' },
+  duplicate_date: { vi: () => 'Ngày này bị lặp lại.', en: () => 'This date appears twice.' },
+  missing_name: { vi: () => 'Cần có tên.', en: () => 'A name is needed.' },
+  holiday_and_working_day: {
+    vi: () => 'Một ngày không thể vừa là ngày nghỉ vừa là ngày làm bù.',
+    en: () => 'A date cannot be both a holiday and a working day.',
+  },
+  no_default_periods: {
+    vi: () => 'Chưa có giờ làm việc, và thứ Hai cũng không có giờ để áp dụng mặc định.',
+    en: () => 'No periods given, and Monday has none to default to.',
+  },
+  no_working_time: {
+    vi: () => 'Lịch không có thời gian làm việc nào.',
+    en: () => 'The calendar has no working time at all.',
+  },
+  unknown_variable: {
+    vi: (p) => `Biến không có trong mẫu này: ${p.name}.`,
+    en: (p) => `Not a variable of this template: ${p.name}.`,
   },
   from_after_to: {
     vi: () => 'Ngày bắt đầu phải trước ngày kết thúc.',

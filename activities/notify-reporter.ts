@@ -1,0 +1,97 @@
+/**
+ * The reporter's notifications, through the outbox: one row per channel the reporter gave a
+ * contact for (email, SMS), none when they gave none, keyed `${caseId}:${key}:${channel}`, so a
+ * retried activity or a restarted worker never writes a second one. The rows are delivered by
+ * the dispatcher (notifications/dispatcher.ts). Texts come from the templates, in the reporter's
+ * language (Vietnamese unless they chose English).
+ */
+import { STATUS_LABELS } from '../api/i18n/status-labels';
+import type { Db } from '../platform/db';
+import { excerpt, formatDateTime, localeOf } from '../notifications/render';
+import { renderTemplate, templateFor } from '../notifications/templates';
+
+export type ReporterEvent =
+  'case_received' | 'info_requested' | 'case_accepted' | 'reply_published' | 'rating_reminder' | 'case_closed';
+
+export interface ReporterNotification {
+  caseId: string;
+  /** Unique per occurrence in the case, e.g. "received" or "<seq>:info_requested". */
+  key: string;
+  event: ReporterEvent;
+  /** The reporter's language; Vietnamese when absent. */
+  locale?: string;
+  params?: {
+    question?: string;
+    /** The deadline the message names (answer by, rate by); else the case's resolution deadline. */
+    deadline?: string | null;
+    reply?: string;
+    /** For case_closed: the final status (closed, rejected, duplicate). */
+    outcome?: 'closed' | 'rejected' | 'duplicate';
+    note?: string | null;
+  };
+}
+
+/** Phone numbers as gateways take them: digits and a leading +. */
+export function normalisePhone(phone: string): string {
+  return phone.replace(/[^\d+]/g, '');
+}
+
+export function casePageUrl(publicBaseUrl: string, trackingCode: string): string {
+  return `${publicBaseUrl}/reports/${encodeURIComponent(trackingCode)}`;
+}
+
+export async function notifyReporter(
+  deps: { db: Db; publicBaseUrl: string },
+  n: ReporterNotification,
+): Promise<number> {
+  const { db } = deps;
+  const row = await db.case.findUnique({
+    where: { id: n.caseId },
+    select: {
+      trackingCode: true,
+      reporterEmail: true,
+      reporterPhone: true,
+      status: true,
+      receivedAt: true,
+      resolutionDeadline: true,
+      unit: { select: { name: true, nameEn: true } },
+    },
+  });
+  if (!row) return 0;
+  const recipients: { channel: 'email' | 'sms'; address: string }[] = [];
+  if (row.reporterEmail) recipients.push({ channel: 'email', address: row.reporterEmail.trim() });
+  if (row.reporterPhone) recipients.push({ channel: 'sms', address: normalisePhone(row.reporterPhone) });
+  if (recipients.length === 0) return 0;
+
+  const locale = localeOf(n.locale);
+  const p = n.params ?? {};
+  const outcome = p.outcome ?? (row.status === 'rejected' || row.status === 'duplicate' ? row.status : 'closed');
+  const variables = {
+    trackingCode: row.trackingCode,
+    link: casePageUrl(deps.publicBaseUrl, row.trackingCode),
+    receivedAt: formatDateTime(row.receivedAt, locale),
+    question: p.question ?? '',
+    deadline: formatDateTime(p.deadline ?? row.resolutionDeadline, locale),
+    unitName: (locale === 'en' ? row.unit?.nameEn : undefined) ?? row.unit?.name ?? '',
+    replyExcerpt: excerpt(p.reply, 300),
+    statusLabel: STATUS_LABELS[outcome][locale],
+    note: p.note ?? '',
+  };
+  const text = renderTemplate(await templateFor(db, n.event, locale), variables);
+  const result = await db.notification.createMany({
+    data: recipients.map(({ channel, address }) => ({
+      dedupeKey: `${n.caseId}:${n.key}:${channel}`,
+      caseId: n.caseId,
+      event: n.event,
+      channel,
+      recipient: address,
+      recipientKind: 'citizen' as const,
+      locale,
+      subject: text.subject,
+      body: channel === 'email' ? text.body : text.shortBody,
+      state: 'pending' as const,
+    })),
+    skipDuplicates: true,
+  });
+  return result.count;
+}

@@ -1,0 +1,332 @@
+/**
+ * Every notification's wording, Vietnamese and English, with the {{variables}} it may use and a
+ * sample of each for previews. These are the defaults: an administrator's edit is a
+ * NotificationTemplate row (id "<event>.<locale>") that replaces one, and deleting it restores
+ * the default (api/services/notification-templates.ts).
+ *
+ * `subject` is the mail subject and the in-app title; `body` the mail's text (its HTML part is the
+ * same text, escaped) and the in-app text; `shortBody` the SMS and Zalo text (one or two SMS:
+ * Vietnamese with diacritics is sent as UCS-2, 70 characters a part).
+ */
+import type { Db } from '../platform/db';
+import { render, type Locale } from './render';
+
+export interface TemplateText {
+  subject: string;
+  body: string;
+  shortBody: string;
+}
+
+export type CitizenEvent =
+  | 'case_received'
+  | 'info_requested'
+  | 'case_accepted'
+  | 'reply_published'
+  | 'rating_reminder'
+  | 'case_closed'
+  | 'announcement_alert'
+  | 'subscription_confirm';
+
+export type OfficialEvent =
+  | 'new_task'
+  | 'task_assigned'
+  | 'deadline_reminder'
+  | 'overdue'
+  | 'escalated'
+  | 'extension_requested'
+  | 'extension_decided'
+  | 'case_returned'
+  | 'urgent_report';
+
+export type TemplateEvent = CitizenEvent | OfficialEvent;
+
+export interface EventSpec {
+  audience: 'citizen' | 'official';
+  /** What each variable holds, for the template editor. */
+  variables: Record<string, string>;
+  /** Values for previews. */
+  sample: Record<string, string>;
+  texts: Record<Locale, TemplateText>;
+}
+
+const CASE_VARIABLES = {
+  trackingCode: 'Mã tra cứu / tracking code',
+  link: 'Trang theo dõi phản ánh / the case page',
+};
+const CASE_SAMPLE = {
+  trackingCode: 'HT-2612-7K3Q',
+  link: 'https://phananh.hatinh.gov.vn/reports/HT-2612-7K3Q',
+};
+const OFFICIAL_VARIABLES = {
+  trackingCode: 'Mã phản ánh / tracking code',
+  step: 'Bước xử lý / step',
+  deadline: 'Hạn của bước / the step deadline',
+  link: 'Trang phản ánh trong hệ thống / the case in the back office',
+};
+const OFFICIAL_SAMPLE = {
+  trackingCode: 'HT-2612-7K3Q',
+  step: 'Xử lý',
+  deadline: '16:30 08/12/2026',
+  link: 'https://phananh.hatinh.gov.vn/admin/#/cases/5f0c…',
+};
+
+function official(vi: [string, string], en: [string, string]): EventSpec {
+  return {
+    audience: 'official',
+    variables: OFFICIAL_VARIABLES,
+    sample: OFFICIAL_SAMPLE,
+    texts: {
+      vi: { subject: vi[0], body: vi[1], shortBody: `${vi[0]}. ${vi[1]}` },
+      en: { subject: en[0], body: en[1], shortBody: `${en[0]}. ${en[1]}` },
+    },
+  };
+}
+
+const SIGN_VI = '\n\nTrân trọng,\nHệ thống Phản ánh hiện trường tỉnh Hà Tĩnh';
+const SIGN_EN = '\n\nRegards,\nHà Tĩnh field reports';
+
+export const EVENTS: Record<TemplateEvent, EventSpec> = {
+  case_received: {
+    audience: 'citizen',
+    variables: { ...CASE_VARIABLES, receivedAt: 'Thời điểm tiếp nhận / when it was received' },
+    sample: { ...CASE_SAMPLE, receivedAt: '09:15 05/12/2026' },
+    texts: {
+      vi: {
+        subject: 'Đã tiếp nhận phản ánh {{trackingCode}}',
+        body: `Kính gửi Ông/Bà,\n\nPhản ánh của Ông/Bà đã được tiếp nhận lúc {{receivedAt}}. Mã tra cứu: {{trackingCode}}.\n\nTheo dõi quá trình xử lý tại: {{link}}${SIGN_VI}`,
+        shortBody: 'Hà Tĩnh: Đã tiếp nhận phản ánh, mã {{trackingCode}}. Theo dõi: {{link}}',
+      },
+      en: {
+        subject: 'Report {{trackingCode}} received',
+        body: `Dear citizen,\n\nYour report was received at {{receivedAt}}. Tracking code: {{trackingCode}}.\n\nFollow it at: {{link}}${SIGN_EN}`,
+        shortBody: 'Ha Tinh: report received, code {{trackingCode}}. Follow it: {{link}}',
+      },
+    },
+  },
+  info_requested: {
+    audience: 'citizen',
+    variables: {
+      ...CASE_VARIABLES,
+      question: 'Nội dung cần bổ sung / the question',
+      deadline: 'Hạn trả lời / answer by',
+    },
+    sample: { ...CASE_SAMPLE, question: 'Xin cho biết vị trí chính xác (số nhà, ngõ)?', deadline: '17:00 12/12/2026' },
+    texts: {
+      vi: {
+        subject: 'Đề nghị bổ sung thông tin phản ánh {{trackingCode}}',
+        body: `Kính gửi Ông/Bà,\n\nĐể xử lý phản ánh {{trackingCode}}, đề nghị Ông/Bà bổ sung thông tin:\n"{{question}}"\n\nVui lòng trả lời trước {{deadline}} tại: {{link}}${SIGN_VI}`,
+        shortBody: 'Hà Tĩnh: Phản ánh {{trackingCode}} cần bổ sung thông tin trước {{deadline}}: {{link}}',
+      },
+      en: {
+        subject: 'More information needed for report {{trackingCode}}',
+        body: `Dear citizen,\n\nTo handle report {{trackingCode}} we need more information:\n"{{question}}"\n\nPlease answer by {{deadline}} at: {{link}}${SIGN_EN}`,
+        shortBody: 'Ha Tinh: report {{trackingCode}} needs more information by {{deadline}}: {{link}}',
+      },
+    },
+  },
+  case_accepted: {
+    audience: 'citizen',
+    variables: { ...CASE_VARIABLES, unitName: 'Đơn vị xử lý / the unit' },
+    sample: { ...CASE_SAMPLE, unitName: 'UBND phường Thành Sen' },
+    texts: {
+      vi: {
+        subject: 'Phản ánh {{trackingCode}} đã được đơn vị tiếp nhận xử lý',
+        body: `Kính gửi Ông/Bà,\n\n{{unitName}} đã tiếp nhận xử lý phản ánh {{trackingCode}}.\n\nTheo dõi tại: {{link}}${SIGN_VI}`,
+        shortBody: 'Hà Tĩnh: {{unitName}} đã tiếp nhận xử lý phản ánh {{trackingCode}}. Theo dõi: {{link}}',
+      },
+      en: {
+        subject: 'Report {{trackingCode}} accepted by {{unitName}}',
+        body: `Dear citizen,\n\n{{unitName}} has accepted report {{trackingCode}}.\n\nFollow it at: {{link}}${SIGN_EN}`,
+        shortBody: 'Ha Tinh: {{unitName}} accepted report {{trackingCode}}. Follow it: {{link}}',
+      },
+    },
+  },
+  reply_published: {
+    audience: 'citizen',
+    variables: {
+      ...CASE_VARIABLES,
+      unitName: 'Đơn vị xử lý / the unit',
+      replyExcerpt: 'Trích nội dung trả lời / the reply, shortened',
+      deadline: 'Hạn đánh giá / rate by',
+    },
+    sample: {
+      ...CASE_SAMPLE,
+      unitName: 'UBND phường Thành Sen',
+      replyExcerpt: 'Kính gửi Ông/Bà, UBND phường đã thu gom rác và xử phạt.',
+      deadline: '09:15 12/12/2026',
+    },
+    texts: {
+      vi: {
+        subject: 'Kết quả xử lý phản ánh {{trackingCode}}',
+        body: `Kính gửi Ông/Bà,\n\n{{unitName}} đã trả lời phản ánh {{trackingCode}}:\n"{{replyExcerpt}}"\n\nXem đầy đủ và đánh giá kết quả (trước {{deadline}}) tại: {{link}}${SIGN_VI}`,
+        shortBody: 'Hà Tĩnh: Phản ánh {{trackingCode}} đã có kết quả. Xem và đánh giá: {{link}}',
+      },
+      en: {
+        subject: 'Result of report {{trackingCode}}',
+        body: `Dear citizen,\n\n{{unitName}} has answered report {{trackingCode}}:\n"{{replyExcerpt}}"\n\nRead it in full and rate it (by {{deadline}}) at: {{link}}${SIGN_EN}`,
+        shortBody: 'Ha Tinh: report {{trackingCode}} has been answered. Read and rate: {{link}}',
+      },
+    },
+  },
+  rating_reminder: {
+    audience: 'citizen',
+    variables: { ...CASE_VARIABLES, deadline: 'Hạn đánh giá / rate by' },
+    sample: { ...CASE_SAMPLE, deadline: '09:15 12/12/2026' },
+    texts: {
+      vi: {
+        subject: 'Mời đánh giá kết quả xử lý phản ánh {{trackingCode}}',
+        body: `Kính gửi Ông/Bà,\n\nMời Ông/Bà đánh giá mức độ hài lòng với kết quả xử lý phản ánh {{trackingCode}} trước {{deadline}} tại: {{link}}${SIGN_VI}`,
+        shortBody: 'Hà Tĩnh: Mời đánh giá kết quả xử lý phản ánh {{trackingCode}} trước {{deadline}}: {{link}}',
+      },
+      en: {
+        subject: 'Please rate the result of report {{trackingCode}}',
+        body: `Dear citizen,\n\nPlease tell us how satisfied you are with the result of report {{trackingCode}}, by {{deadline}}, at: {{link}}${SIGN_EN}`,
+        shortBody: 'Ha Tinh: please rate the result of report {{trackingCode}} by {{deadline}}: {{link}}',
+      },
+    },
+  },
+  case_closed: {
+    audience: 'citizen',
+    variables: { ...CASE_VARIABLES, statusLabel: 'Kết quả / outcome', note: 'Ghi chú / note' },
+    sample: { ...CASE_SAMPLE, statusLabel: 'Đã hoàn thành', note: '' },
+    texts: {
+      vi: {
+        subject: 'Phản ánh {{trackingCode}}: {{statusLabel}}',
+        body: `Kính gửi Ông/Bà,\n\nPhản ánh {{trackingCode}} đã kết thúc với kết quả: {{statusLabel}}. {{note}}\n\nChi tiết tại: {{link}}\n\nCảm ơn Ông/Bà đã đồng hành cùng chính quyền.${SIGN_VI}`,
+        shortBody: 'Hà Tĩnh: Phản ánh {{trackingCode}}: {{statusLabel}}. Chi tiết: {{link}}',
+      },
+      en: {
+        subject: 'Report {{trackingCode}}: {{statusLabel}}',
+        body: `Dear citizen,\n\nReport {{trackingCode}} has ended: {{statusLabel}}. {{note}}\n\nDetails: {{link}}\n\nThank you for your report.${SIGN_EN}`,
+        shortBody: 'Ha Tinh: report {{trackingCode}}: {{statusLabel}}. Details: {{link}}',
+      },
+    },
+  },
+  announcement_alert: {
+    audience: 'citizen',
+    variables: {
+      title: 'Tiêu đề / title',
+      body: 'Nội dung / text',
+      kindLabel: 'Loại tin / kind',
+      unitName: 'Đơn vị đăng tin / the publishing unit',
+      validUntil: 'Hiệu lực đến / valid until',
+      link: 'Trang thông báo / the announcements page',
+      unsubscribeLink: 'Hủy đăng ký / one-click unsubscribe',
+    },
+    sample: {
+      title: 'Cảnh báo lũ quét trên sông Ngàn Sâu',
+      body: 'Mưa lớn kéo dài, nguy cơ lũ quét và sạt lở đất tại các xã ven sông. Người dân không qua ngầm tràn.',
+      kindLabel: 'Thiên tai',
+      unitName: 'Ban Chỉ huy PCTT và TKCN tỉnh',
+      validUntil: '18:00 07/12/2026',
+      link: 'https://phananh.hatinh.gov.vn/announcements',
+      unsubscribeLink: 'https://phananh.hatinh.gov.vn/api/v1/subscriptions/unsubscribe?token=…',
+    },
+    texts: {
+      vi: {
+        subject: '[KHẨN] {{kindLabel}}: {{title}}',
+        body: `{{title}}\n\n{{body}}\n\nHiệu lực đến: {{validUntil}}. Nguồn: {{unitName}}.\nXem các thông báo: {{link}}\n\nNgừng nhận cảnh báo: {{unsubscribeLink}}`,
+        shortBody: '[KHẨN] {{title}}. {{body}} Hủy nhận tin: {{unsubscribeLink}}',
+      },
+      en: {
+        subject: '[URGENT] {{kindLabel}}: {{title}}',
+        body: `{{title}}\n\n{{body}}\n\nValid until: {{validUntil}}. From: {{unitName}}.\nAll announcements: {{link}}\n\nStop these alerts: {{unsubscribeLink}}`,
+        shortBody: '[URGENT] {{title}}. {{body}} Stop: {{unsubscribeLink}}',
+      },
+    },
+  },
+  subscription_confirm: {
+    audience: 'citizen',
+    variables: {
+      areaNames: 'Địa bàn đăng ký / the areas',
+      confirmLink: 'Xác nhận đăng ký / confirm',
+      unsubscribeLink: 'Hủy đăng ký / unsubscribe',
+    },
+    sample: {
+      areaNames: 'Phường Thành Sen, Xã Cẩm Xuyên',
+      confirmLink: 'https://phananh.hatinh.gov.vn/api/v1/subscriptions/confirm?token=…',
+      unsubscribeLink: 'https://phananh.hatinh.gov.vn/api/v1/subscriptions/unsubscribe?token=…',
+    },
+    texts: {
+      vi: {
+        subject: 'Xác nhận đăng ký nhận cảnh báo thiên tai',
+        body: `Kính gửi Ông/Bà,\n\nĐịa chỉ này vừa được đăng ký nhận cảnh báo thiên tai khẩn cấp cho: {{areaNames}}.\n\nXác nhận đăng ký: {{confirmLink}}\n\nNếu không phải Ông/Bà đăng ký, hãy bỏ qua thư này hoặc hủy tại: {{unsubscribeLink}}${SIGN_VI}`,
+        shortBody: 'Hà Tĩnh: Xác nhận nhận cảnh báo thiên tai cho {{areaNames}}: {{confirmLink}}',
+      },
+      en: {
+        subject: 'Confirm your subscription to disaster alerts',
+        body: `Dear citizen,\n\nThis address was subscribed to urgent disaster alerts for: {{areaNames}}.\n\nConfirm: {{confirmLink}}\n\nIf this was not you, ignore this message or unsubscribe: {{unsubscribeLink}}${SIGN_EN}`,
+        shortBody: 'Ha Tinh: confirm disaster alerts for {{areaNames}}: {{confirmLink}}',
+      },
+    },
+  },
+  new_task: official(
+    ['Nhiệm vụ mới: {{trackingCode}}', 'Phản ánh {{trackingCode}} chờ bước "{{step}}", hạn {{deadline}}.'],
+    ['New task: {{trackingCode}}', 'Report {{trackingCode}} awaits the step "{{step}}", due {{deadline}}.'],
+  ),
+  task_assigned: official(
+    ['Được giao xử lý {{trackingCode}}', 'Bạn được giao xử lý phản ánh {{trackingCode}}, hạn {{deadline}}.'],
+    ['Assigned: {{trackingCode}}', 'You were assigned report {{trackingCode}}, due {{deadline}}.'],
+  ),
+  deadline_reminder: official(
+    ['Sắp đến hạn: {{trackingCode}}', 'Bước "{{step}}" của phản ánh {{trackingCode}} đến hạn lúc {{deadline}}.'],
+    ['Due soon: {{trackingCode}}', 'The step "{{step}}" of report {{trackingCode}} is due at {{deadline}}.'],
+  ),
+  overdue: official(
+    ['Quá hạn: {{trackingCode}}', 'Bước "{{step}}" của phản ánh {{trackingCode}} đã quá hạn ({{deadline}}).'],
+    ['Overdue: {{trackingCode}}', 'The step "{{step}}" of report {{trackingCode}} is overdue (due {{deadline}}).'],
+  ),
+  escalated: official(
+    [
+      'Chuyển cấp giám sát: {{trackingCode}}',
+      'Phản ánh {{trackingCode}} quá hạn ở bước "{{step}}" và được báo cáo lên giám sát.',
+    ],
+    [
+      'Escalated: {{trackingCode}}',
+      'Report {{trackingCode}} is overdue at "{{step}}" and was escalated to supervisors.',
+    ],
+  ),
+  extension_requested: official(
+    ['Đề nghị gia hạn: {{trackingCode}}', 'Cán bộ xử lý đề nghị gia hạn phản ánh {{trackingCode}}.'],
+    ['Extension requested: {{trackingCode}}', 'The official handling report {{trackingCode}} asks for more time.'],
+  ),
+  extension_decided: official(
+    ['Kết quả đề nghị gia hạn: {{trackingCode}}', 'Đề nghị gia hạn phản ánh {{trackingCode}} đã được xem xét.'],
+    ['Extension decided: {{trackingCode}}', 'The extension request for report {{trackingCode}} has been decided.'],
+  ),
+  case_returned: official(
+    [
+      'Phản ánh bị trả lại: {{trackingCode}}',
+      'Đơn vị đã trả lại phản ánh {{trackingCode}} vì không thuộc thẩm quyền; cần chuyển lại.',
+    ],
+    [
+      'Report returned: {{trackingCode}}',
+      'A unit returned report {{trackingCode}} as outside its competence; route it again.',
+    ],
+  ),
+  urgent_report: official(
+    ['Phản ánh KHẨN: {{trackingCode}}', 'Có phản ánh khẩn {{trackingCode}} trên địa bàn của đơn vị.'],
+    ['URGENT report: {{trackingCode}}', 'An urgent report, {{trackingCode}}, was made in your area.'],
+  ),
+};
+
+export function isTemplateEvent(event: string): event is TemplateEvent {
+  return Object.hasOwn(EVENTS, event);
+}
+
+/** The wording in force: the administrator's edit if there is one, else the default. */
+export async function templateFor(db: Pick<Db, 'notificationTemplate'>, event: TemplateEvent, locale: Locale) {
+  const edited = await db.notificationTemplate.findUnique({ where: { id: `${event}.${locale}` } });
+  return edited
+    ? { subject: edited.subject, body: edited.body, shortBody: edited.shortBody }
+    : EVENTS[event].texts[locale];
+}
+
+/** A template rendered: subject and body for mail and in-app, shortBody for SMS and Zalo. */
+export function renderTemplate(template: TemplateText, variables: Record<string, string | null | undefined>) {
+  return {
+    subject: render(template.subject, variables).replace(/\s+/g, ' ').trim(),
+    body: render(template.body, variables),
+    shortBody: render(template.shortBody, variables).replace(/\s+/g, ' ').trim(),
+  };
+}
