@@ -174,6 +174,20 @@ describe('the OpenAPI document', () => {
       expect((await call('get', path, path)).status).toBe(200);
     }
     expect((await call('get', '/api/v1/announcements?kind=nonsense', '/api/v1/announcements')).status).toBe(422);
+    const subscribed = await call('post', '/api/v1/subscriptions', '/api/v1/subscriptions', (r) =>
+      r.send({ channel: 'email', address: `openapi-${Date.now()}@example.vn`, communeCodes: ['18073'] }),
+    );
+    expect(subscribed.status).toBe(202);
+    expect(
+      (
+        await call('post', '/api/v1/subscriptions', '/api/v1/subscriptions', (r) =>
+          r.send({ channel: 'pigeon', address: 'x' }),
+        )
+      ).status,
+    ).toBe(422);
+    expect(
+      (await call('post', '/api/v1/subscriptions/unsubscribe?token=nope', '/api/v1/subscriptions/unsubscribe')).status,
+    ).toBe(404);
     const login = await call('post', '/api/auth/login', '/api/auth/login', (r) =>
       r.send({ username: '18073.leader', password: config.DEMO_PASSWORD }),
     );

@@ -7,6 +7,7 @@
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { z } from 'zod';
 import { reportCommandSchema } from '../../domain/report-command';
+import { subscriptionInput } from '../services/subscriptions/subscribe';
 import { SCHEMAS } from './schemas';
 
 type Operation = Record<string, unknown>;
@@ -235,6 +236,45 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: {
             200: json({ type: 'array', items: ref('Announcement') }, 'Announcements, most severe first.'),
             422: error('A filter does not fit.'),
+          },
+        },
+      },
+      '/api/v1/subscriptions': {
+        post: {
+          tags: ['Reference'],
+          summary: 'Subscribe to urgent announcements of an area (double opt-in)',
+          description:
+            'Always answers 202: a confirmation link goes to the address; nothing is sent before it is confirmed.',
+          parameters: [language],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: requestSchema(subscriptionInput) } },
+          },
+          responses: {
+            202: json(
+              {
+                type: 'object',
+                required: ['status'],
+                additionalProperties: false,
+                properties: { status: { type: 'string', enum: ['confirmation_sent'] } },
+              },
+              'A confirmation was sent.',
+            ),
+            422: error('The subscription does not fit.'),
+          },
+        },
+      },
+      '/api/v1/subscriptions/unsubscribe': {
+        post: {
+          tags: ['Reference'],
+          summary: 'One-click unsubscribe (RFC 8058); GET shows the same as a page',
+          parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: json(
+              { type: 'object', required: ['status'], properties: { status: { type: 'string' } } },
+              'Unsubscribed.',
+            ),
+            404: error('Unknown token.'),
           },
         },
       },
