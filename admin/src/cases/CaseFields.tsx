@@ -33,7 +33,15 @@ export function StatusField(props: FieldProps) {
         : status === 'info_requested'
           ? 'warning'
           : 'info';
-  return <Chip size="small" color={color} label={translate(`domain.status.${status}`)} data-testid="case-status" />;
+  return (
+    <Chip
+      size="small"
+      color={color}
+      label={translate(`domain.status.${status}`)}
+      data-testid="case-status"
+      data-status={status}
+    />
+  );
 }
 
 export function LevelField(props: FieldProps) {

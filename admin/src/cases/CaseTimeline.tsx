@@ -35,7 +35,14 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
       ) : (
         <List dense>
           {entries.map((e) => (
-            <ListItem key={e.id} alignItems="flex-start" divider>
+            <ListItem
+              key={e.id}
+              alignItems="flex-start"
+              divider
+              data-testid="timeline-entry"
+              data-kind={e.kind}
+              data-visibility={e.visibility}
+            >
               <ListItemText
                 primary={
                   <>
