@@ -30,6 +30,13 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
+              // bpmn-js and its own dependencies: reached only by the dynamic import of
+              // src/process/bpmnViewer.ts (Process page, case Diagram tab), never by the entry.
+              name: 'bpmn',
+              test: /node_modules[\\/](bpmn-js|bpmn-moddle|diagram-js|diagram-js-direct-editing|moddle|moddle-xml|saxen|min-dash|min-dom|tiny-svg|didi|object-refs|path-intersection|ids|hat|inherits-browser|@bpmn-io|htm|preact)[\\/]/,
+              priority: 40,
+            },
+            {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/,
               priority: 30,

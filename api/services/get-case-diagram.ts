@@ -75,7 +75,7 @@ export const DIAGRAM_FLOWS = [
 ] as const;
 
 let bpmnXml: string | undefined;
-function diagramXml(): string {
+export function diagramXml(): string {
   bpmnXml ??= readFileSync(FIELD_REPORT_BPMN, 'utf8');
   return bpmnXml;
 }

@@ -8,6 +8,7 @@ import { DateField, Labeled, Show, useRecordContext, useTranslate, TextField } f
 import { CaseTimeline } from './CaseTimeline';
 import { CategoryField, CommuneField, EnumField, LevelField, StatusField, UnitField } from './CaseFields';
 import { CurrentTask } from './CurrentTask';
+import { CaseProcess } from './diagram/CaseProcess';
 import { LocationMap } from './LocationMap';
 import { MediaGallery } from './MediaGallery';
 import { ReporterPanel } from './ReporterPanel';
@@ -103,6 +104,11 @@ function CaseLayout() {
           </Section>
           <ReporterPanel record={record} />
         </Stack>
+      </Grid>
+      <Grid size={12}>
+        <Section title="process">
+          <CaseProcess caseId={id} />
+        </Section>
       </Grid>
     </Grid>
   );
