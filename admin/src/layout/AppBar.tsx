@@ -3,6 +3,7 @@ import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import { forwardRef } from 'react';
 import { AppBar as RaAppBar, Logout, TitlePortal, UserMenu, useTranslate, useUserMenu } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const ChangePasswordItem = forwardRef<HTMLAnchorElement>((props, ref) => {
@@ -28,7 +29,12 @@ const ChangePasswordItem = forwardRef<HTMLAnchorElement>((props, ref) => {
 export function AppBar() {
   return (
     <RaAppBar
-      toolbar={<LanguageSwitch />}
+      toolbar={
+        <>
+          <NotificationBell />
+          <LanguageSwitch />
+        </>
+      }
       userMenu={
         <UserMenu>
           <ChangePasswordItem />

@@ -3,6 +3,7 @@
  * configuration an official may open (canAccess, from the CASL rules of /api/auth/me).
  */
 import InboxIcon from '@mui/icons-material/Inbox';
+import ProcessIcon from '@mui/icons-material/AccountTree';
 import { Badge, Box, Chip, Divider, ListSubheader, Stack, Tooltip } from '@mui/material';
 import {
   Menu as RaMenu,
@@ -22,6 +23,7 @@ const CONFIGURATION = [
   'sla-policies',
   'calendars',
   'templates',
+  'notification-templates',
   'api-keys',
   'notifications',
   'audit-log',
@@ -52,6 +54,16 @@ function Counters() {
         />
       </Tooltip>
     </Stack>
+  );
+}
+
+/** The Process page (the diagram with open cases per step), for those who read cases. */
+function ProcessItem() {
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'cases', action: 'list' });
+  if (!canAccess) return null;
+  return (
+    <RaMenu.Item to="/process" primaryText={translate('resources.cases.process.menu')} leftIcon={<ProcessIcon />} />
   );
 }
 
@@ -92,6 +104,12 @@ function ConfigurationItems() {
   );
 }
 
+/** Announcements: for those who write them (a unit's leader, the IOC's supervisors and admins). */
+function AnnouncementsItem() {
+  const { canAccess } = useCanAccess({ resource: 'announcements', action: 'create' });
+  return canAccess ? <RaMenu.ResourceItem name="announcements" /> : null;
+}
+
 export function Menu() {
   const translate = useTranslate();
   return (
@@ -101,6 +119,8 @@ export function Menu() {
         <Counters />
       </Box>
       <RaMenu.ResourceItem name="cases" />
+      <ProcessItem />
+      <AnnouncementsItem />
       <ConfigurationItems />
     </RaMenu>
   );

@@ -1,7 +1,8 @@
-/** The notification outbox and its delivery state (read-only here). */
+/** The notification outbox and its delivery state; administrators send a failed row again. */
 import { DataTable, DateField, SelectInput, useRecordContext, useTranslate } from 'react-admin';
 import { CHANNELS, NOTIFICATION_STATES, choices } from '../common/choices';
 import { ConfigList } from '../common/ConfigList';
+import { RetryButton } from './RetryButton';
 
 function Enum({ source, prefix }: { source: string; prefix: string }) {
   const record = useRecordContext();
@@ -36,6 +37,9 @@ export function NotificationList() {
         </DataTable.Col>
         <DataTable.Col source="attempts" />
         <DataTable.Col source="lastError" disableSort />
+        <DataTable.Col label="notif.retry">
+          <RetryButton />
+        </DataTable.Col>
       </DataTable>
     </ConfigList>
   );

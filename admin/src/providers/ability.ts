@@ -66,6 +66,7 @@ export const RESOURCE_SUBJECTS: Record<string, string> = {
   notifications: 'Notification',
   'audit-log': 'AuditLog',
   announcements: 'Announcement',
+  'notification-templates': 'NotificationTemplate',
 };
 
 /** react-admin's canAccess actions → the API's actions. */
