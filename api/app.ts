@@ -33,6 +33,7 @@ import { directoryRoutes } from './routes/directory';
 import { healthRoutes } from './routes/health';
 import { mediaRoutes } from './routes/media';
 import { open311Routes } from './routes/open311';
+import { portalAppRoutes } from './routes/portal-app';
 import { publicFeedRoutes } from './routes/public-feed';
 
 export interface AppDependencies {
@@ -127,6 +128,9 @@ export function createApp({
     mountPath('/open311/v2'),
     open311Routes({ temporal, db, taskQueue: config.TEMPORAL_TASK_QUEUE, secret: config.APP_SECRET, config }),
   );
+
+  // The citizens' portal at /, last: every route above keeps priority (api/routes/portal-app.ts).
+  app.use(portalAppRoutes());
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // `npm start`: brings the whole platform up on this machine, from a fresh clone, and keeps it
 // running until Ctrl-C. Zero dependencies until step 1 has installed them.
-//   1 dependencies  2 back office build  3 Temporal CLI  4 PostgreSQL  5 database  6 Temporal
-//   7 worker + API
+//   1 dependencies  2 back office build  3 portal build  4 Temporal CLI  5 PostgreSQL  6 database
+//   7 Temporal  8 worker + API
 // Data survive restarts under .data/; DATABASE_URL and TEMPORAL_ADDRESS point at real servers.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADMIN_BUILD_HINT, buildAdmin } from './lib/admin-build.mjs';
+import { buildPortal, PORTAL_BUILD_HINT } from './lib/portal-build.mjs';
 import { applyMigrations, generateClient, seed } from './lib/database.mjs';
 import { ensureDependencies } from './lib/dependencies.mjs';
 import { createProgress, reportFailure } from './lib/progress.mjs';
@@ -65,6 +66,7 @@ async function main() {
     'run `npm ci` to see the whole error; the npm registry must be reachable.');
 
   await progress.step('Build the back office', () => buildAdmin(root), ADMIN_BUILD_HINT);
+  await progress.step("Build the citizens' portal", () => buildPortal(root), PORTAL_BUILD_HINT);
 
   if (!(await isFree(port))) {
     throw Object.assign(new Error(`port ${port} is in use`), {

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADMIN_BUILD_HINT, buildAdmin } from './lib/admin-build.mjs';
+import { buildPortal, PORTAL_BUILD_HINT } from './lib/portal-build.mjs';
 import { CHROMIUM_HINT, findChromium } from './lib/chromium.mjs';
 import { applyMigrations, generateClient, seed } from './lib/database.mjs';
 import { ensureDependencies } from './lib/dependencies.mjs';
@@ -128,8 +129,9 @@ async function main() {
     TEST_WORK_DIR: workDir,
   };
   const jestArgs = process.argv.slice(2);
-  // The browser tests need the built back office and a Chromium; other selections skip the browser.
+  // The browser tests need the built back office and portal and a Chromium; other selections skip the browser.
   await progress.step('Build the back office', () => buildAdmin(root), ADMIN_BUILD_HINT);
+  await progress.step("Build the citizens' portal", () => buildPortal(root), PORTAL_BUILD_HINT);
   if (selectsBrowserTests(jestArgs)) {
     const chromium = await progress.step('Find Chromium (browser tests)', () => findChromium(), CHROMIUM_HINT);
     env.CHROMIUM_PATH = chromium.path;
@@ -138,7 +140,8 @@ async function main() {
     await progress.step('Type check', async () => {
       await runQuiet(['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'], env);
       await runQuiet(['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'admin'], env);
-      return { note: 'platform and back office' };
+      await runQuiet(['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'portal'], env);
+      return { note: 'platform, back office and portal' };
     });
     await progress.step('Lint', () => runQuiet(['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.'], env));
   }

@@ -20,11 +20,14 @@ import templates from './templates';
 import units from './units';
 import users from './users';
 import { auditLog, notifications } from './monitoring';
+import announcements from './announcements';
+import notificationTemplates from './notification-templates';
 import { theme } from './theme';
 
 const ChangePasswordPage = lazy(() =>
   import('./layout/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
 );
+const ProcessPage = lazy(() => import('./process/ProcessPage').then((m) => ({ default: m.ProcessPage })));
 const RoutingTestPage = lazy(() => import('./routing-rules/RoutingTest').then((m) => ({ default: m.RoutingTestPage })));
 
 const store = localStorageStore(undefined, 'field-report');
@@ -56,9 +59,12 @@ export function App() {
         <Resource name="api-keys" {...apiKeys} />
         <Resource name="notifications" {...notifications} />
         <Resource name="audit-log" {...auditLog} />
+        <Resource name="notification-templates" {...notificationTemplates} />
+        <Resource name="announcements" {...announcements} />
         <CustomRoutes>
           <Route path="/change-password" element={<ChangePasswordPage />} />
           <Route path="/routing-test" element={<RoutingTestPage />} />
+          <Route path="/process" element={<ProcessPage />} />
         </CustomRoutes>
       </Admin>
     </BrowserRouter>

@@ -16,6 +16,7 @@ import { adminCaseProcessRoutes } from './admin-case-process';
 import { adminCaseRoutes } from './admin-cases';
 import { adminNotificationStreamRoutes } from './admin-notification-stream';
 import { adminNotificationTemplateRoutes } from './admin-notification-templates';
+import { adminProcessSummaryRoutes } from './admin-process-summary';
 import { adminTaskRoutes } from './admin-tasks';
 import { adminApiKeyRoutes } from './admin/admin-api-keys';
 import { adminAuditLogRoutes } from './admin/admin-audit-log';
@@ -39,6 +40,7 @@ export function adminRoutes(
   router.use(authenticate(deps), requireOfficial());
   router.use(adminCaseRoutes(deps.db));
   router.use(adminCaseProcessRoutes(deps));
+  router.use(adminProcessSummaryRoutes(deps.db));
   router.use(adminCasePageRoutes(deps.db));
   router.use(adminCaseMediaRoutes(deps));
   router.use(adminTaskCountRoutes(deps.db)); // before /tasks/:id

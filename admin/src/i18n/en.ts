@@ -5,6 +5,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { merge } from './merge';
+import { notificationResourcesEn, notificationUiEn } from '../notifications/messages';
 
 export const domainEn = {
   app: {
@@ -232,6 +233,7 @@ export const domainEn = {
         sla: 'Deadlines',
         task: 'Current task',
         personal_data: 'Reporter (personal data)',
+        process: 'Process',
       },
       timeline: {
         empty: 'No entry yet.',
@@ -271,6 +273,36 @@ export const domainEn = {
       personal: {
         audited: 'Every view of these data is written to the audit log.',
         none: 'The reporter gave no personal data.',
+      },
+      process: {
+        menu: 'Process',
+        title: 'The process and its open cases',
+        hint: 'Open cases on each step (those you may read); click a step to list its cases.',
+        open: '%{smart_count} open |||| %{smart_count} open',
+        overdue: '%{smart_count} overdue |||| %{smart_count} overdue',
+        live: 'Updated every %{seconds} s.',
+      },
+      diagram: {
+        tab: 'Diagram',
+        spent: 'spent %{time}',
+        due: 'due %{date}',
+        escalation: 'escalated, level %{level}',
+        days: '%{smart_count} day |||| %{smart_count} days',
+        legend: 'Green: the path taken. Blue: the current step. Red: overdue.',
+      },
+      history: {
+        tab: 'History',
+        forbidden: "Only the IOC's supervisors and administrators may read the workflow history.",
+        export: 'Download JSON',
+        temporal_ui: 'Open in Temporal',
+        time: 'Time',
+        event: 'Event',
+        name: 'Name',
+        who: 'Who',
+        outcome: 'Outcome',
+        summary: 'Details',
+        who_system: 'System',
+        who_citizen: 'Citizen',
       },
       action: {
         submit: 'Send',
@@ -527,7 +559,9 @@ export const domainEn = {
         details: 'Details',
       },
     },
+    ...notificationResourcesEn,
   },
+  ...notificationUiEn,
 };
 
 export type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };

@@ -8,6 +8,7 @@ import vietnameseMessages from 'ra-language-vietnamese';
 import type { TranslationMessages } from 'react-admin';
 import type { domainEn, Messages } from './en';
 import { merge } from './merge';
+import { notificationResourcesVi, notificationUiVi } from '../notifications/messages';
 import { raVietnameseComplement } from './ra-vi-complement';
 
 /** "vật phẩm" (an item in a game) reads oddly for records. */
@@ -259,6 +260,7 @@ export const domainVi: Messages<typeof domainEn> = {
         sla: 'Thời hạn',
         task: 'Việc hiện tại',
         personal_data: 'Người phản ánh (dữ liệu cá nhân)',
+        process: 'Quy trình',
       },
       timeline: {
         empty: 'Chưa có diễn biến.',
@@ -298,6 +300,36 @@ export const domainVi: Messages<typeof domainEn> = {
       personal: {
         audited: 'Mỗi lần xem các dữ liệu này đều được ghi vào nhật ký.',
         none: 'Người phản ánh không để lại thông tin cá nhân.',
+      },
+      process: {
+        menu: 'Quy trình',
+        title: 'Quy trình và các phản ánh đang xử lý',
+        hint: 'Số phản ánh đang mở ở mỗi bước (trong phạm vi bạn được xem); bấm vào một bước để xem danh sách.',
+        open: '%{smart_count} đang mở',
+        overdue: '%{smart_count} quá hạn',
+        live: 'Cập nhật mỗi %{seconds} giây.',
+      },
+      diagram: {
+        tab: 'Sơ đồ',
+        spent: 'đã mất %{time}',
+        due: 'hạn %{date}',
+        escalation: 'đã báo cáo vượt cấp, cấp %{level}',
+        days: '%{smart_count} ngày',
+        legend: 'Xanh lá: đường đã đi. Xanh dương: bước hiện tại. Đỏ: quá hạn.',
+      },
+      history: {
+        tab: 'Lịch sử',
+        forbidden: 'Chỉ giám sát viên và quản trị viên của Trung tâm IOC được xem lịch sử quy trình.',
+        export: 'Tải JSON',
+        temporal_ui: 'Mở trong Temporal',
+        time: 'Thời gian',
+        event: 'Sự kiện',
+        name: 'Tên',
+        who: 'Người thực hiện',
+        outcome: 'Kết quả',
+        summary: 'Chi tiết',
+        who_system: 'Hệ thống',
+        who_citizen: 'Người dân',
       },
       action: {
         submit: 'Gửi',
@@ -554,7 +586,9 @@ export const domainVi: Messages<typeof domainEn> = {
         details: 'Chi tiết',
       },
     },
+    ...notificationResourcesVi,
   },
+  ...notificationUiVi,
 };
 
 export default merge<TranslationMessages>(vietnameseMessages, raVietnameseComplement, corrections, domainVi);

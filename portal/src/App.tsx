@@ -1,0 +1,94 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { NavLink, Route, Routes } from 'react-router';
+import { useOnline } from './common';
+import { I18nContext, initialLanguage, storeLanguage, translator, type I18n, type Language } from './i18n';
+import { Home } from './pages/Home';
+
+// Every screen but the first is loaded when it is opened (tests/portal-size.test.ts).
+const Report = lazy(() => import('./pages/Report'));
+const Track = lazy(() => import('./pages/Track'));
+const Feed = lazy(() => import('./pages/Feed'));
+const Help = lazy(() => import('./pages/Help'));
+
+export function App() {
+  const [language, setLanguageState] = useState<Language>(() => {
+    const initial = initialLanguage();
+    document.documentElement.lang = initial;
+    return initial;
+  });
+  const i18n = useMemo<I18n>(
+    () => ({
+      language,
+      t: translator(language),
+      setLanguage(next) {
+        storeLanguage(next);
+        setLanguageState(next);
+      },
+    }),
+    [language],
+  );
+  const { t } = i18n;
+  const online = useOnline();
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <NavLink to="/" className="brand">
+          <img src="/icon.svg" alt="" width="32" height="32" />
+          <span>
+            <strong>{t('appName')}</strong>
+            <small>{t('province')}</small>
+          </span>
+        </NavLink>
+        <button
+          type="button"
+          className="language-switch"
+          data-testid="language-switch"
+          lang={language === 'vi' ? 'en' : 'vi'}
+          aria-label={t('switchLanguageLabel')}
+          onClick={() => i18n.setLanguage(language === 'vi' ? 'en' : 'vi')}
+        >
+          {t('switchLanguage')}
+        </button>
+      </header>
+      {!online && (
+        <p className="offline-banner" role="status" data-testid="offline-banner">
+          {t('offlineBanner')}
+        </p>
+      )}
+      <main id="main">
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <Routes>
+            <Route path="/" element={<Home />} />
+            <Route path="/report" element={<Report />} />
+            <Route path="/track/:code" element={<Track />} />
+            <Route path="/feed" element={<Feed />} />
+            <Route path="/help" element={<Help />} />
+            <Route path="*" element={<Home />} />
+          </Routes>
+        </Suspense>
+      </main>
+      <nav className="bottom-nav" aria-label={t('mainNav')}>
+        <NavLink to="/" end>
+          <span aria-hidden="true">🏠</span>
+          {t('navHome')}
+        </NavLink>
+        <NavLink to="/report">
+          <span aria-hidden="true">➕</span>
+          {t('navReport')}
+        </NavLink>
+        <NavLink to="/feed">
+          <span aria-hidden="true">📰</span>
+          {t('navFeed')}
+        </NavLink>
+        <NavLink to="/help">
+          <span aria-hidden="true">☎️</span>
+          {t('navHelp')}
+        </NavLink>
+      </nav>
+    </I18nContext.Provider>
+  );
+}

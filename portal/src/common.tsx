@@ -1,0 +1,88 @@
+/** Small pieces the screens share. */
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useI18n } from './i18n';
+
+/** The page's heading: sets the document title and takes focus, so screen readers hear the new page. */
+export function PageTitle({ children }: { children: string }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${children} — ${t('appName')}`;
+    ref.current?.focus({ preventScroll: true });
+  }, [children, t]);
+  return (
+    <h1 ref={ref} tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
+
+function subscribeOnline(callback: () => void) {
+  window.addEventListener('online', callback);
+  window.addEventListener('offline', callback);
+  return () => {
+    window.removeEventListener('online', callback);
+    window.removeEventListener('offline', callback);
+  };
+}
+export function useOnline(): boolean {
+  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+}
+
+export type Loaded<T> = { state: 'loading' } | { state: 'ok'; data: T } | { state: 'error'; error: unknown };
+
+/** Loads `load()` again whenever `deps` change; `reload` to try again. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>, () => void] {
+  const [result, setResult] = useState<Loaded<T>>({ state: 'loading' });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setResult({ state: 'loading' });
+    load().then(
+      (data) => live && setResult({ state: 'ok', data }),
+      (error: unknown) => live && setResult({ state: 'error', error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, round]);
+  return [result, () => setRound((r) => r + 1)];
+}
+
+export function LoadError({ retry }: { retry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div role="alert" className="notice error">
+      <p>{t('loadFailed')}</p>
+      <button type="button" onClick={retry}>
+        {t('retry')}
+      </button>
+    </div>
+  );
+}
+
+/** Category icons: the administrators' Material Symbols names, drawn with emoji (no icon font to load). */
+const ICONS: Record<string, string> = {
+  traffic: '🚦',
+  eco: '🌿',
+  location_city: '🏙️',
+  volunteer_activism: '🤝',
+  local_police: '👮',
+  assignment: '📋',
+  bolt: '⚡',
+  water_drop: '💧',
+  lightbulb: '💡',
+  restaurant: '🍲',
+  park: '🌳',
+  flood: '🌊',
+  local_hospital: '🏥',
+  school: '🏫',
+  more_horiz: '⋯',
+};
+export function CategoryIcon({ icon }: { icon: string }) {
+  return (
+    <span className="category-icon" aria-hidden="true">
+      {ICONS[icon] ?? '📌'}
+    </span>
+  );
+}

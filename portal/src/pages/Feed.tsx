@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, type Category, type Commune, type FeedPage } from '../api';
+import { CategoryIcon, LoadError, PageTitle, useLoad } from '../common';
+import { formatDate, useI18n } from '../i18n';
+
+const PAGE_SIZE = 10;
+const STATUSES = ['responded', 'closed'] as const;
+
+/** Published reports only (the API reads no personal data for them), with filters. */
+export default function Feed() {
+  const { t, language } = useI18n();
+  const [categoryCode, setCategoryCode] = useState('');
+  const [communeCode, setCommuneCode] = useState('');
+  const [status, setStatus] = useState('');
+  const [page, setPage] = useState(1);
+  const [categories] = useLoad(() => api<Category[]>('/categories'), [language]);
+  const [communes] = useLoad(() => api<Commune[]>('/communes'), [language]);
+  const [feed, reload] = useLoad(() => {
+    const query = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
+    if (categoryCode) query.set('categoryCode', categoryCode);
+    if (communeCode) query.set('communeCode', communeCode);
+    if (status) query.set('status', status);
+    return api<FeedPage>(`/reports?${query}`);
+  }, [categoryCode, communeCode, status, page, language]);
+  const icons = new Map(categories.state === 'ok' ? categories.data.map((c) => [c.code, c.icon]) : []);
+  const pages = feed.state === 'ok' ? Math.max(1, Math.ceil(feed.data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <>
+      <PageTitle>{t('feedTitle')}</PageTitle>
+      <fieldset className="card filters">
+        <legend>{t('filters')}</legend>
+        <label htmlFor="f-category">{t('category')}</label>
+        <select id="f-category" value={categoryCode} onChange={(e) => (setCategoryCode(e.target.value), setPage(1))}>
+          <option value="">{t('allCategories')}</option>
+          {categories.state === 'ok' &&
+            categories.data.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+        </select>
+        <label htmlFor="f-commune">{t('commune')}</label>
+        <select id="f-commune" value={communeCode} onChange={(e) => (setCommuneCode(e.target.value), setPage(1))}>
+          <option value="">{t('allCommunes')}</option>
+          {communes.state === 'ok' &&
+            communes.data.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.fullName}
+              </option>
+            ))}
+        </select>
+        <label htmlFor="f-status">{t('status')}</label>
+        <select id="f-status" value={status} onChange={(e) => (setStatus(e.target.value), setPage(1))}>
+          <option value="">{t('allStatuses')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(s === 'responded' ? 'statusResponded' : 'statusClosed')}
+            </option>
+          ))}
+        </select>
+      </fieldset>
+      {/* TODO(portal): a Leaflet map of the page's reports (leaflet is not installed). */}
+      <p className="map-placeholder" role="note">
+        {t('feedMapTodo')}
+      </p>
+      {feed.state === 'loading' && <p role="status">{t('loading')}</p>}
+      {feed.state === 'error' && <LoadError retry={reload} />}
+      {feed.state === 'ok' && (
+        <>
+          {feed.data.items.length === 0 && <p>{t('feedEmpty')}</p>}
+          <ul className="plain-list" data-testid="feed">
+            {feed.data.items.map((item) => (
+              <li key={item.trackingCode} className="card feed-item">
+                <h2>
+                  {item.category && <CategoryIcon icon={icons.get(item.category.code) ?? ''} />}
+                  <Link to={`/track/${item.trackingCode}`}>{item.category?.name ?? item.trackingCode}</Link>
+                </h2>
+                <p>
+                  <span className={`badge status-${item.status}`}>{item.statusLabel}</span>{' '}
+                  <small>{formatDate(item.publishedAt ?? item.createdAt, language)}</small>
+                </p>
+                {item.description && <p className="snippet">{item.description}</p>}
+                {item.location?.commune && <p className="hint">📍 {item.location.commune.name}</p>}
+                {item.reply && (
+                  <p className="reply">
+                    <strong>{t('reply')}:</strong> {item.reply.text}
+                  </p>
+                )}
+                {item.viewCount !== undefined && <small>{t('views', { n: item.viewCount })}</small>}
+              </li>
+            ))}
+          </ul>
+          <nav className="pager" aria-label={t('pageOf', { page, pages })}>
+            <button type="button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+              {t('previous')}
+            </button>
+            <span>{t('pageOf', { page, pages })}</span>
+            <button type="button" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
+              {t('next')}
+            </button>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

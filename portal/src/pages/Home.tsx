@@ -1,0 +1,115 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, type Announcement, type Commune } from '../api';
+import { LoadError, PageTitle, useLoad } from '../common';
+import { formatDate, useI18n } from '../i18n';
+import { useMyReports } from '../useMyReports';
+
+const AREA_KEY = 'portal.area';
+
+export function Home() {
+  const { t, language } = useI18n();
+  const navigate = useNavigate();
+  const [code, setCode] = useState('');
+  const { sent, waiting, ready } = useMyReports();
+  const [area, setArea] = useState(() => localStorage.getItem(AREA_KEY) ?? '');
+  const [communes] = useLoad(() => api<Commune[]>('/communes'), [language]);
+  const [announcements, reloadAnnouncements] = useLoad(
+    () => api<Announcement[]>(`/announcements${area ? `?communeCode=${encodeURIComponent(area)}` : ''}`),
+    [area, language],
+  );
+
+  function track(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = code.trim();
+    if (trimmed) void navigate(`/track/${encodeURIComponent(trimmed)}`);
+  }
+
+  return (
+    <>
+      <PageTitle>{t('appName')}</PageTitle>
+      <p className="lead">{t('homeIntro')}</p>
+      <Link to="/report" className="button primary big" data-testid="new-report">
+        {t('reportButton')}
+      </Link>
+
+      <section aria-labelledby="track-heading" className="card">
+        <h2 id="track-heading">{t('trackTitle')}</h2>
+        <form onSubmit={track} className="inline-form">
+          <label htmlFor="track-code">{t('trackCodeLabel')}</label>
+          <input
+            id="track-code"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            placeholder={t('trackCodeHint')}
+            autoCapitalize="characters"
+            autoComplete="off"
+          />
+          <button type="submit">{t('trackButton')}</button>
+        </form>
+      </section>
+
+      <section aria-labelledby="mine-heading" className="card">
+        <h2 id="mine-heading">{t('myReports')}</h2>
+        {ready && sent.length === 0 && waiting.length === 0 && <p>{t('myReportsEmpty')}</p>}
+        <ul className="plain-list" data-testid="my-reports">
+          {waiting.map((entry) => (
+            <li key={entry.key} className="list-item">
+              <span className={`badge ${entry.state === 'rejected' ? 'danger' : 'warn'}`}>
+                {entry.state === 'rejected' ? t('sendFailed') : t('waitingToSend')}
+              </span>
+              <span className="snippet">{entry.report.description}</span>
+              <small>{formatDate(entry.createdAt, language)}</small>
+            </li>
+          ))}
+          {sent.map((report) => (
+            <li key={report.trackingCode} className="list-item">
+              <Link to={`/track/${report.trackingCode}`} className="code">
+                {report.trackingCode}
+              </Link>
+              <span className="snippet">{report.description}</span>
+              <small>{formatDate(report.createdAt, language)}</small>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="announcements-heading" className="card">
+        <h2 id="announcements-heading">{t('announcements')}</h2>
+        <label htmlFor="area">{t('announcementsArea')}</label>
+        <select
+          id="area"
+          value={area}
+          onChange={(e) => {
+            setArea(e.target.value);
+            localStorage.setItem(AREA_KEY, e.target.value);
+          }}
+        >
+          <option value="">{t('allProvince')}</option>
+          {communes.state === 'ok' &&
+            communes.data.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.fullName}
+              </option>
+            ))}
+        </select>
+        {announcements.state === 'loading' && <p role="status">{t('loading')}</p>}
+        {announcements.state === 'error' && <LoadError retry={reloadAnnouncements} />}
+        {announcements.state === 'ok' &&
+          (announcements.data.length === 0 ? (
+            <p>{t('noAnnouncements')}</p>
+          ) : (
+            <ul className="plain-list">
+              {announcements.data.map((a) => (
+                <li key={a.id} className={`announcement severity-${a.severity}`}>
+                  <h3>{a.title}</h3>
+                  <p>{a.body}</p>
+                  <small>{formatDate(a.validFrom, language)}</small>
+                </li>
+              ))}
+            </ul>
+          ))}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,443 @@
+import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { api, type Category, type Commune } from '../api';
+import { CategoryIcon, LoadError, PageTitle, useLoad, useOnline } from '../common';
+import { formatSize, useI18n, type MessageKey, type Translate } from '../i18n';
+import { discard, enqueue } from '../outbox';
+import { useMyReports } from '../useMyReports';
+
+const MB = 1_048_576;
+export const MEDIA_LIMITS = { maxFiles: 10, photoBytes: 10 * MB, videoBytes: 100 * MB };
+
+interface Picked {
+  id: string;
+  file: File;
+  /** A data: URL (the CSP allows data: images, not blob:); videos show an icon. */
+  preview?: string;
+}
+
+type Field = 'category' | 'description' | 'location' | 'latlng' | 'phone' | 'email';
+
+/** Checks a file before it is accepted: type and size (the API checks again). */
+export function fileProblem(file: File, t: Translate): string | undefined {
+  const isVideo = file.type.startsWith('video/');
+  if (!isVideo && !file.type.startsWith('image/')) return t('fileWrongType', { name: file.name });
+  const max = isVideo ? MEDIA_LIMITS.videoBytes : MEDIA_LIMITS.photoBytes;
+  if (file.size > max) return t('fileTooLarge', { name: file.name, size: formatSize(file.size), max: formatSize(max) });
+  return undefined;
+}
+
+function readPreview(file: File): Promise<string | undefined> {
+  if (!file.type.startsWith('image/')) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : undefined);
+    reader.onerror = () => resolve(undefined);
+    reader.readAsDataURL(file);
+  });
+}
+
+/** A new form for every report (the key remounts it). */
+export default function Report() {
+  const [round, setRound] = useState(0);
+  return <ReportForm key={round} onAnother={() => setRound((r) => r + 1)} />;
+}
+
+function ReportForm({ onAnother }: { onAnother: () => void }) {
+  const { t, language } = useI18n();
+  const online = useOnline();
+  const [categories, reloadCategories] = useLoad(() => api<Category[]>('/categories'), [language]);
+  const [communes] = useLoad(() => api<Commune[]>('/communes'), [language]);
+
+  const [categoryCode, setCategoryCode] = useState('');
+  const [description, setDescription] = useState('');
+  const [urgent, setUrgent] = useState(false);
+  const [files, setFiles] = useState<Picked[]>([]);
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+  const [lat, setLat] = useState('');
+  const [lng, setLng] = useState('');
+  const [address, setAddress] = useState('');
+  const [communeCode, setCommuneCode] = useState('');
+  const [locating, setLocating] = useState<'idle' | 'busy' | 'failed' | { accuracy: number }>('idle');
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [email, setEmail] = useState('');
+  const [confidential, setConfidential] = useState(true);
+  const [errors, setErrors] = useState<Partial<Record<Field, MessageKey>>>({});
+  const [busy, setBusy] = useState(false);
+  const [sentKey, setSentKey] = useState<string>();
+
+  async function addFiles(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = Array.from(event.target.files ?? []);
+    event.target.value = '';
+    const problems: string[] = [];
+    const accepted: Picked[] = [];
+    for (const file of chosen) {
+      const problem = fileProblem(file, t);
+      if (problem) problems.push(problem);
+      else if (files.length + accepted.length >= MEDIA_LIMITS.maxFiles) {
+        problems.push(t('tooManyFiles', { max: MEDIA_LIMITS.maxFiles }));
+        break;
+      } else accepted.push({ id: crypto.randomUUID(), file, preview: await readPreview(file) });
+    }
+    setFileErrors(problems);
+    setFiles((current) => [...current, ...accepted]);
+  }
+
+  function locate() {
+    if (!('geolocation' in navigator)) {
+      setLocating('failed');
+      return;
+    }
+    setLocating('busy');
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLat(position.coords.latitude.toFixed(6));
+        setLng(position.coords.longitude.toFixed(6));
+        setLocating({ accuracy: Math.round(position.coords.accuracy) });
+      },
+      () => setLocating('failed'),
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  }
+
+  function validate(): Partial<Record<Field, MessageKey>> {
+    const found: Partial<Record<Field, MessageKey>> = {};
+    if (!categoryCode) found.category = 'errCategory';
+    if (description.trim().length < 10) found.description = 'errDescription';
+    const hasLat = lat.trim() !== '';
+    const hasLng = lng.trim() !== '';
+    const latN = Number(lat);
+    const lngN = Number(lng);
+    if (
+      hasLat !== hasLng ||
+      (hasLat && (!Number.isFinite(latN) || Math.abs(latN) > 90 || !Number.isFinite(lngN) || Math.abs(lngN) > 180))
+    )
+      found.latlng = 'errLatLng';
+    else if (!hasLat && !address.trim()) found.location = 'errLocation';
+    if (phone.trim() && !/^\+?[0-9 .-]{8,20}$/.test(phone.trim())) found.phone = 'errPhone';
+    if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) found.email = 'errEmail';
+    return found;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = validate();
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      const first = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+      first?.focus();
+      return;
+    }
+    const reporter = {
+      ...(name.trim() && { name: name.trim() }),
+      ...(phone.trim() && { phone: phone.trim() }),
+      ...(email.trim() && { email: email.trim() }),
+      language,
+    };
+    const report = {
+      categoryCode,
+      description: description.trim(),
+      level: urgent ? 'urgent' : 'normal',
+      confidential,
+      location: {
+        ...(lat.trim() && { lat: Number(lat), lng: Number(lng) }),
+        ...(address.trim() && { address: address.trim() }),
+        ...(communeCode && { communeCode }),
+      },
+      ...(Object.keys(reporter).length > 1 && { reporter }),
+    };
+    setBusy(true);
+    try {
+      setSentKey(
+        await enqueue(
+          report,
+          files.map((f) => f.file),
+        ),
+      );
+      window.scrollTo(0, 0);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (sentKey) return <Submission entryKey={sentKey} onAnother={onAnother} />;
+
+  const invalid = (field: Field) =>
+    errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-error` } : {};
+  const errorText = (field: Field) =>
+    errors[field] && (
+      <p id={`${field}-error`} className="field-error">
+        {t(errors[field])}
+      </p>
+    );
+
+  return (
+    <>
+      <PageTitle>{t('reportTitle')}</PageTitle>
+      <form onSubmit={submit} noValidate data-testid="report-form">
+        {Object.keys(errors).length > 0 && (
+          <p role="alert" className="notice error">
+            {t('formHasErrors')}
+          </p>
+        )}
+        <fieldset className="card" {...(errors.category && { 'aria-describedby': 'category-error' })}>
+          <legend>{t('stepCategory')}</legend>
+          {categories.state === 'loading' && <p role="status">{t('loading')}</p>}
+          {categories.state === 'error' && <LoadError retry={reloadCategories} />}
+          {categories.state === 'ok' && (
+            <div className="category-grid">
+              {categories.data.map((c) => (
+                <label key={c.code} className={`category-option${categoryCode === c.code ? ' selected' : ''}`}>
+                  <input
+                    type="radio"
+                    name="category"
+                    value={c.code}
+                    checked={categoryCode === c.code}
+                    onChange={() => setCategoryCode(c.code)}
+                    {...invalid('category')}
+                  />
+                  <CategoryIcon icon={c.icon} />
+                  <span>{c.name}</span>
+                </label>
+              ))}
+            </div>
+          )}
+          {errorText('category')}
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t('stepDescription')}</legend>
+          <label htmlFor="description">{t('descriptionLabel')}</label>
+          <p id="description-hint" className="hint">
+            {t('descriptionHint')}
+          </p>
+          <textarea
+            id="description"
+            rows={5}
+            maxLength={4000}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            aria-describedby={errors.description ? 'description-error' : 'description-hint'}
+            aria-invalid={errors.description ? true : undefined}
+          />
+          {errorText('description')}
+          <label className="check">
+            <input type="checkbox" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} />
+            {t('urgentLabel')}
+          </label>
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t('stepMedia')}</legend>
+          <p className="hint" id="media-hint">
+            {t('mediaHint')}
+          </p>
+          <div className="button-row">
+            <label className="button file-button">
+              <span aria-hidden="true">📷</span> {t('takePhoto')}
+              <input
+                type="file"
+                accept="image/*,video/*"
+                capture="environment"
+                onChange={addFiles}
+                aria-describedby="media-hint"
+              />
+            </label>
+            <label className="button file-button">
+              <span aria-hidden="true">🖼️</span> {t('pickFiles')}
+              <input
+                type="file"
+                accept="image/*,video/*"
+                multiple
+                onChange={addFiles}
+                aria-describedby="media-hint"
+                data-testid="media-input"
+              />
+            </label>
+          </div>
+          {fileErrors.length > 0 && (
+            <ul role="alert" className="field-error">
+              {fileErrors.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          )}
+          {files.length > 0 && (
+            <ul className="previews" data-testid="previews">
+              {files.map((f) => (
+                <li key={f.id}>
+                  {f.preview ? (
+                    <img src={f.preview} alt={f.file.name} />
+                  ) : (
+                    <span className="video-tile">🎬 {t('video')}</span>
+                  )}
+                  <small>{formatSize(f.file.size)}</small>
+                  <button
+                    type="button"
+                    className="remove"
+                    aria-label={t('removeFile', { name: f.file.name })}
+                    onClick={() => setFiles((current) => current.filter((x) => x.id !== f.id))}
+                  >
+                    ✕
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t('stepLocation')}</legend>
+          <button type="button" onClick={locate} disabled={locating === 'busy'} data-testid="locate">
+            <span aria-hidden="true">📍</span> {t('useMyLocation')}
+          </button>
+          <p role="status" className="hint">
+            {locating === 'busy' && t('locating')}
+            {locating === 'failed' && t('locationFailed')}
+            {typeof locating === 'object' && t('locationFound', { accuracy: locating.accuracy })}
+          </p>
+          {/* TODO(portal): Leaflet map with a draggable pin and a configurable tile server (leaflet is not installed). */}
+          <div className="map-placeholder" role="note">
+            {t('mapUnavailable')}
+          </div>
+          <div className="two-columns">
+            <div>
+              <label htmlFor="lat">{t('latitude')}</label>
+              <input
+                id="lat"
+                inputMode="decimal"
+                value={lat}
+                onChange={(e) => setLat(e.target.value)}
+                {...invalid('latlng')}
+              />
+            </div>
+            <div>
+              <label htmlFor="lng">{t('longitude')}</label>
+              <input
+                id="lng"
+                inputMode="decimal"
+                value={lng}
+                onChange={(e) => setLng(e.target.value)}
+                {...invalid('latlng')}
+              />
+            </div>
+          </div>
+          {errorText('latlng')}
+          <label htmlFor="address">{t('address')}</label>
+          <input
+            id="address"
+            value={address}
+            placeholder={t('addressHint')}
+            onChange={(e) => setAddress(e.target.value)}
+            autoComplete="street-address"
+            {...invalid('location')}
+          />
+          {errorText('location')}
+          <label htmlFor="commune">{t('commune')}</label>
+          <select id="commune" value={communeCode} onChange={(e) => setCommuneCode(e.target.value)}>
+            <option value="">{t('communeAuto')}</option>
+            {communes.state === 'ok' &&
+              communes.data.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.fullName}
+                </option>
+              ))}
+          </select>
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t('stepReporter')}</legend>
+          <label htmlFor="name">{t('name')}</label>
+          <input id="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+          <label htmlFor="phone">{t('phone')}</label>
+          <input
+            id="phone"
+            type="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            autoComplete="tel"
+            {...invalid('phone')}
+          />
+          {errorText('phone')}
+          <label htmlFor="email">{t('email')}</label>
+          <input
+            id="email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoComplete="email"
+            {...invalid('email')}
+          />
+          {errorText('email')}
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={confidential}
+              onChange={(e) => setConfidential(e.target.checked)}
+              aria-describedby="confidential-hint"
+              data-testid="confidential"
+            />
+            {t('confidential')}
+          </label>
+          <p id="confidential-hint" className="hint">
+            {t('confidentialHint')}
+          </p>
+        </fieldset>
+
+        {!online && <p className="notice warn">{t('offlineBanner')}</p>}
+        <button type="submit" className="primary big" disabled={busy}>
+          {busy ? t('submitting') : t('submit')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+/** What became of a report just made: its tracking code, or that it waits on the device. */
+function Submission({ entryKey, onAnother }: { entryKey: string; onAnother: () => void }) {
+  const { t } = useI18n();
+  const { sent, waiting, ready } = useMyReports();
+  const saved = sent.find((r) => r.key === entryKey);
+  const entry = waiting.find((e) => e.key === entryKey);
+  const online = useOnline();
+  useEffect(() => {
+    if (saved) document.getElementById('sent-code')?.focus();
+  }, [saved]);
+
+  return (
+    <section className="card" data-testid="submission" aria-live="polite">
+      {saved ? (
+        <>
+          <h1>{t('sentTitle')}</h1>
+          <p>{t('sentCodeIntro')}</p>
+          <p id="sent-code" className="tracking-code" data-testid="tracking-code" tabIndex={-1}>
+            {saved.trackingCode}
+          </p>
+          <p>{t('sentCodeKept')}</p>
+          <Link to={`/track/${saved.trackingCode}`} className="button primary">
+            {t('viewReport')}
+          </Link>
+        </>
+      ) : entry?.state === 'rejected' ? (
+        <>
+          <h1>{t('sendFailed')}</h1>
+          <p role="alert">{t('rejectedText', { reason: entry.lastError ?? '' })}</p>
+          <button type="button" onClick={() => void discard(entryKey)}>
+            {t('discard')}
+          </button>
+        </>
+      ) : (
+        ready && (
+          <>
+            <h1>{online && entry?.attempts === 0 ? t('submitting') : t('queuedTitle')}</h1>
+            <p data-testid="queued">{online && entry?.attempts === 0 ? t('sendingText') : t('queuedText')}</p>
+          </>
+        )
+      )}
+      <button type="button" onClick={onAnother}>
+        {t('newReport')}
+      </button>
+    </section>
+  );
+}
