@@ -114,7 +114,7 @@ it('tells the reporter of every step by email and SMS, once each, and delivers e
 
   // The activity retried (a worker that died after writing, before reporting): nothing new.
   const activities = createActivities({ db, trackingCodePrefix: 'HT', settings: SETTINGS, publicBaseUrl: BASE });
-  const receipt = rows.find((r) => r.event === 'case_received')!;
+  const receipt = rows.find((r) => r.event === 'case_received' && r.channel === 'email')!; // same createdAt as the SMS row
   const key = receipt.dedupeKey.slice(c.caseId.length + 1, -':email'.length);
   expect(await activities.notifyReporter({ caseId: c.caseId, key, event: 'case_received' })).toBe(0);
   expect(await activities.notifyReporter({ caseId: c.caseId, key, event: 'case_received' })).toBe(0);

@@ -30,7 +30,8 @@ let operatorId: string;
 // The schemas carry no $schema: Ajv 8's default dialect (draft-07) reads them as written. strict
 // is off because request/service lists put `minItems` beside `$ref` inside `items` (harmless: it
 // applies to arrays only) and Ajv's strict mode refuses such keywords.
-const SCHEMA_DIR = path.resolve(__dirname, '../../shared/domain/open311-schemas');
+// A copy of ../shared/domain/open311-schemas (see SOURCE.txt there), so the test runs in any checkout.
+const SCHEMA_DIR = path.join(__dirname, 'fixtures', 'open311-schemas');
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 const schemaFile = (name: string) => JSON.parse(readFileSync(path.join(SCHEMA_DIR, name), 'utf8')) as object;
