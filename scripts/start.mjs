@@ -8,8 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_BUILD_HINT, buildAdmin } from './lib/admin-build.mjs';
-import { buildPortal, PORTAL_BUILD_HINT } from './lib/portal-build.mjs';
+import { APPS, buildApp } from './lib/app-build.mjs';
 import { applyMigrations, generateClient, seed } from './lib/database.mjs';
 import { ensureDependencies } from './lib/dependencies.mjs';
 import { createProgress, reportFailure } from './lib/progress.mjs';
@@ -65,8 +64,8 @@ async function main() {
   await progress.step('Install dependencies', () => ensureDependencies(root),
     'run `npm ci` to see the whole error; the npm registry must be reachable.');
 
-  await progress.step('Build the back office', () => buildAdmin(root), ADMIN_BUILD_HINT);
-  await progress.step("Build the citizens' portal", () => buildPortal(root), PORTAL_BUILD_HINT);
+  await progress.step('Build the back office', () => buildApp(root, APPS.admin), APPS.admin.hint);
+  await progress.step("Build the citizens' portal", () => buildApp(root, APPS.portal), APPS.portal.hint);
 
   if (!(await isFree(port))) {
     throw Object.assign(new Error(`port ${port} is in use`), {

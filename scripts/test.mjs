@@ -9,8 +9,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_BUILD_HINT, buildAdmin } from './lib/admin-build.mjs';
-import { buildPortal, PORTAL_BUILD_HINT } from './lib/portal-build.mjs';
+import { APPS, buildApp } from './lib/app-build.mjs';
 import { CHROMIUM_HINT, findChromium } from './lib/chromium.mjs';
 import { applyMigrations, generateClient, seed } from './lib/database.mjs';
 import { ensureDependencies } from './lib/dependencies.mjs';
@@ -130,8 +129,8 @@ async function main() {
   };
   const jestArgs = process.argv.slice(2);
   // The browser tests need the built back office and portal and a Chromium; other selections skip the browser.
-  await progress.step('Build the back office', () => buildAdmin(root), ADMIN_BUILD_HINT);
-  await progress.step("Build the citizens' portal", () => buildPortal(root), PORTAL_BUILD_HINT);
+  await progress.step('Build the back office', () => buildApp(root, APPS.admin), APPS.admin.hint);
+  await progress.step("Build the citizens' portal", () => buildApp(root, APPS.portal), APPS.portal.hint);
   if (selectsBrowserTests(jestArgs)) {
     const chromium = await progress.step('Find Chromium (browser tests)', () => findChromium(), CHROMIUM_HINT);
     env.CHROMIUM_PATH = chromium.path;

@@ -41,7 +41,7 @@ export function portalAppRoutes({ dir = PORTAL_DIST }: { dir?: string } = {}): R
   router.use(
     express.static(dir, {
       index: false,
-      dotfiles: 'ignore', // dist/.source-hash (scripts/lib/portal-build.mjs) is not for the public
+      dotfiles: 'ignore', // dist/.source-hash (scripts/lib/app-build.mjs) is not for the public
       setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
     }),
   );

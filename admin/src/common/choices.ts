@@ -1,43 +1,6 @@
 /** Choices whose labels are i18n keys, e.g. statuses → domain.status.<id>. */
-export const CASE_STATUSES = [
-  'received',
-  'verifying',
-  'info_requested',
-  'routing',
-  'awaiting_acceptance',
-  'processing',
-  'awaiting_approval',
-  'responded',
-  'closed',
-  'rejected',
-  'duplicate',
-  'withdrawn',
-] as const;
-export const CASE_STEPS = [
-  'receive',
-  'verify',
-  'route',
-  'accept',
-  'assign',
-  'process',
-  'extension',
-  'approve',
-  'respond',
-  'rate',
-  'review',
-  'close',
-] as const;
-export const HUMAN_STEPS = [
-  'verify',
-  'route',
-  'accept',
-  'assign',
-  'process',
-  'extension',
-  'approve',
-  'review',
-] as const;
-export const CASE_LEVELS = ['normal', 'urgent', 'complex'] as const;
+// The case's vocabulary comes from the domain, so the back office cannot drift from the workflow.
+export { CASE_LEVELS, CASE_STATUSES, CASE_STEPS, HUMAN_STEPS } from '../../../domain/case-steps';
 export const ROLES = ['officer', 'leader', 'unit_admin', 'operator', 'supervisor', 'admin'] as const;
 export const UNIT_KINDS = ['ioc', 'department', 'commune', 'other'] as const;
 export const DURATION_UNITS = ['hours', 'days'] as const;
