@@ -15,7 +15,7 @@ import { createActivities } from '../activities';
 import searchAttributes from '../workflows/search-attributes.json';
 import { CaseDriver, officials } from './support/case-driver';
 import { walkCase } from './support/case-walk';
-import { historyToJSON } from './support/history-json';
+import { historyToJSON } from '../platform/history-json';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
 import { createTimeSkippingEnv } from './support/time-skipping';
 
@@ -42,7 +42,7 @@ afterAll(async () => {
 async function save(scenario: string, c: CaseDriver): Promise<void> {
   await c.handle.result();
   const history = await c.handle.fetchHistory();
-  writeFileSync(path.join(dir, `${scenario}.json`), `${historyToJSON(history)}\n`);
+  writeFileSync(path.join(dir, `${scenario}.json`), `${JSON.stringify(historyToJSON(history), null, 2)}\n`);
 }
 
 const SCENARIOS: Record<string, () => Promise<CaseDriver>> = {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { bundleWorkflowCode, Runtime, Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { workflowsPath } from '../worker/create-worker';
-import { historyFromJSON } from './support/history-json';
+import { historyFromJSON } from '../platform/history-json';
 import { silentLogger } from './support/time-skipping';
 
 const dir = path.join(__dirname, 'histories');

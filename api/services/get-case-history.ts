@@ -17,7 +17,7 @@ import type { Config } from '../../platform/config';
 import { AppError } from '../../platform/app-error';
 import type { Db } from '../../platform/db';
 import type { Case } from '../../prisma/generated/client';
-import { historyToJSON, type History } from '../history-json';
+import { historyToJSON, type History } from '../../platform/history-json';
 import { personalDataMask } from './mask-personal-data';
 import { withTemporal } from './temporal-call';
 

@@ -1,5 +1,6 @@
 /**
- * Workflow histories as JSON files, in the form Temporal's tools write them (proto3 JSON).
+ * Workflow histories in proto3 JSON, the form Temporal's tools read and write (`temporal workflow
+ * show --output json`, the replayer); used by the history export and the recorded test histories.
  *
  * Why not historyToJSON/historyFromJSON from @temporalio/common/lib/proto-utils: in this install
  * both throw "type must be a Type". The root node_modules holds protobufjs 7 (for @grpc/proto-loader),
@@ -29,9 +30,8 @@ const historyType = (patchProtobufRoot(proto) as unknown as { lookupType(name: s
   'temporal.api.history.v1.History',
 );
 
-export function historyToJSON(history: History): string {
-  const message = proto.temporal.api.history.v1.History.fromObject(history);
-  return JSON.stringify(protojson.toJson(historyType, message), null, 2);
+export function historyToJSON(history: History): unknown {
+  return protojson.toJson(historyType, proto.temporal.api.history.v1.History.fromObject(history));
 }
 
 export function historyFromJSON(json: unknown): History {
