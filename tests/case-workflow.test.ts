@@ -78,6 +78,21 @@ describe('the happy path', () => {
     ]);
     expect(row.tasks.every((t) => t.completedAt !== null && t.completedById !== null)).toBe(true);
     expect(row.ratings).toEqual([expect.objectContaining({ score: 5, round: 0, comment: 'Rất hài lòng' })]);
+    // Each entry names who did what it records (the official of the step before it).
+    const actors = await db.caseTimelineEntry.findMany({
+      where: { caseId: c.caseId },
+      orderBy: { seq: 'asc' },
+      select: { kind: true, actorId: true },
+    });
+    expect(Object.fromEntries(actors.map((e) => [e.kind, e.actorId]))).toMatchObject({
+      verified: people.operator,
+      routed: null, // routed automatically
+      accepted: people['18073.officer'],
+      processing_started: people['18073.leader'],
+      reply_submitted: people['18073.officer'],
+      reply_published: people['18073.leader'],
+      closed: null,
+    });
     // Each new task reaches its role, the process task its assignee, once each.
     expect(await notifications(c.caseId)).toEqual([
       'new_task → 18073.leader', // assign

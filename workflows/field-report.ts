@@ -386,15 +386,14 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       if (done === WITHDRAWN) return 'withdrawn';
       if (done.outcome.outcome !== 'route') throw new Error(`unexpected route outcome ${done.outcome.outcome}`);
       state.unitId = done.outcome.data.unitId;
-      pendingRouteActor = done.actorId;
+      handover = { actorId: done.actorId };
       return 'accept';
     },
 
     async accept() {
       state.status = 'awaiting_acceptance';
       const deadline = await schedule('accept');
-      const actorId = pendingRouteActor;
-      pendingRouteActor = undefined;
+      const actorId = takeHandover()?.actorId;
       const done = await task('accept', {
         role: 'officer',
         unitId: state.unitId,
@@ -425,7 +424,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         return 'route';
       }
       state.status = 'processing';
-      pendingAcceptance = {
+      handover = {
         actorId: done.actorId,
         note: done.outcome.outcome === 'accept' ? (done.outcome.data.note ?? null) : null,
       };
@@ -434,8 +433,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
 
     async assign() {
       const deadline = await schedule('assign');
-      const accepted = pendingAcceptance;
-      pendingAcceptance = undefined;
+      const accepted = takeHandover();
       const done = await task('assign', {
         role: 'leader',
         unitId: state.unitId,
@@ -455,7 +453,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       if (done.outcome.outcome !== 'assign') throw new Error(`unexpected assign outcome ${done.outcome.outcome}`);
       state.assigneeId = done.outcome.data.assigneeId;
       processNote = done.outcome.data.note;
-      pendingAssignActor = done.actorId;
+      handover = { actorId: done.actorId };
       return 'process';
     },
 
@@ -471,8 +469,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       }
       const note = processNote;
       processNote = undefined;
-      const actorId = pendingAssignActor;
-      pendingAssignActor = undefined;
+      const actorId = takeHandover()?.actorId;
       const done = await task('process', {
         role: 'officer',
         unitId: state.unitId,
@@ -490,7 +487,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       reply = { text: outcome.data.reply, attachmentIds: outcome.data.attachmentIds };
       processFired = watches.get('process')?.firedEvents ?? [];
       unwatch('process'); // the unit answered within (or after) its deadline; approval has its own
-      pendingReplyActor = done.actorId;
+      handover = { actorId: done.actorId };
       return 'approve';
     },
 
@@ -551,8 +548,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
     async approve() {
       state.status = 'awaiting_approval';
       const deadline = await schedule('approve');
-      const actorId = pendingReplyActor;
-      pendingReplyActor = undefined;
+      const actorId = takeHandover()?.actorId;
       const done = await task('approve', {
         role: 'leader',
         unitId: state.unitId,
@@ -572,7 +568,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         });
         return 'process';
       }
-      pendingApprover = done.actorId;
+      handover = { actorId: done.actorId };
       return 'respond';
     },
 
@@ -582,8 +578,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       state.step = 'rate';
       state.deadline = null;
       state.ratingDue = new Date(publishedAt.getTime() + settings.ratingWindowDays * 86_400_000).toISOString();
-      const actorId = pendingApprover;
-      pendingApprover = undefined;
+      const actorId = takeHandover()?.actorId;
       await enter({
         kind: 'reply_published',
         visibility: 'public',
@@ -647,7 +642,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
         await enter({ kind: 'reopened', visibility: 'public', actorId: done.actorId, note: done.outcome.data.comment });
         return 'process';
       }
-      closingNote =
+      handover =
         done.outcome.outcome === 'close' ? { actorId: done.actorId, note: done.outcome.data.comment } : undefined;
       return 'close';
     },
@@ -656,8 +651,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       state.status = 'closed';
       state.step = 'close';
       state.deadline = null;
-      const note = closingNote;
-      closingNote = undefined;
+      const note = takeHandover();
       await enter({
         kind: ratedOnce || note ? 'closed' : 'closed_unrated',
         visibility: 'public',
@@ -685,13 +679,14 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
     },
   };
 
-  // Who did what, carried from the step where it happened into the transition that records it.
-  let pendingRouteActor: string | undefined;
-  let pendingAcceptance: { actorId: string; note: string | null } | undefined;
-  let pendingAssignActor: string | undefined;
-  let pendingReplyActor: string | undefined;
-  let pendingApprover: string | undefined;
-  let closingNote: { actorId: string; note: string } | undefined;
+  // Who did what (and their note), carried from the step where it happened into the next step's
+  // transition that records it; each step takes it, so nothing leaks further.
+  let handover: { actorId: string; note?: string | null } | undefined;
+  const takeHandover = () => {
+    const taken = handover;
+    handover = undefined;
+    return taken;
+  };
   let ratedOnce = false;
 
   /** Urgent reports alert the officials of the area at once (Huế's "instant" process). */
