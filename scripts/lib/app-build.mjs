@@ -32,7 +32,12 @@ export function sourceHash(root, app) {
     'package-lock.json',
   ].sort();
   const hash = createHash('sha256');
-  for (const file of files) hash.update(file).update('\0').update(readFileSync(path.join(root, file))).update('\0');
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(path.join(root, file)))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -40,7 +45,11 @@ const marker = (root, app) => path.join(root, app.dir, 'dist', '.source-hash');
 
 export function buildIsCurrent(root, app, hash = sourceHash(root, app)) {
   const file = marker(root, app);
-  return existsSync(path.join(root, app.dir, 'dist', 'index.html')) && existsSync(file) && readFileSync(file, 'utf8') === hash;
+  return (
+    existsSync(path.join(root, app.dir, 'dist', 'index.html')) &&
+    existsSync(file) &&
+    readFileSync(file, 'utf8') === hash
+  );
 }
 
 /** Builds <app>/dist unless it is current; `{ note }` for the progress line. */
@@ -50,7 +59,12 @@ export async function buildApp(root, app) {
   if (buildIsCurrent(root, app, hash)) return { note: 'up to date' };
   const started = Date.now();
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  await run(process.execPath, [vite, 'build', '--config', `${app.dir}/vite.config.ts`, '--logLevel', 'warn'], { cwd: root });
+  // NODE_ENV from the caller's shell (test, development) would make Vite bundle React's development
+  // build: several times larger and slower, with warnings in the console. These builds are served.
+  await run(process.execPath, [vite, 'build', '--config', `${app.dir}/vite.config.ts`, '--logLevel', 'warn'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   writeFileSync(marker(root, app), hash);
   return { note: `built ${app.dir}/dist in ${((Date.now() - started) / 1000).toFixed(1)} s` };
 }
