@@ -8,25 +8,14 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../api/app';
 import { apiDependencies, testConfig } from './support/platform';
+import { officialSessions } from './support/official-sessions';
 
 const config = testConfig();
 const api = apiDependencies(config);
 const db = api.deps.db;
 let app: Express;
-const cookies = new Map<string, string>();
+const as = officialSessions(() => app, config.DEMO_PASSWORD);
 const ids = { thanhSen: randomUUID(), tranPhu: randomUUID(), unrouted: randomUUID() };
-
-async function as(username: string): Promise<string> {
-  const known = cookies.get(username);
-  if (known) return known;
-  const response = await request(app)
-    .post('/api/auth/login')
-    .send({ username, password: config.DEMO_PASSWORD })
-    .expect(200);
-  const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
-  cookies.set(username, cookie);
-  return cookie;
-}
 
 beforeAll(async () => {
   app = createApp({ ...api.deps, loginRateLimit: { limit: 10_000, windowMs: 60_000 } });

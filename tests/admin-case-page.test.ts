@@ -10,29 +10,19 @@ import request from 'supertest';
 import { createApp } from '../api/app';
 import type { Prisma } from '../prisma/generated/client';
 import { apiDependencies, testConfig } from './support/platform';
+import { officialSessions } from './support/official-sessions';
 
 const config = testConfig();
 const api = apiDependencies(config);
 const db = api.deps.db;
 let app: Express;
-const cookies = new Map<string, string>();
+const as = officialSessions(() => app, config.DEMO_PASSWORD);
 const ids = { a: randomUUID(), b: randomUUID(), c: randomUUID(), d: randomUUID(), e: randomUUID(), f: randomUUID() };
 const media = { photo: randomUUID(), proof: randomUUID() };
 let ours: { id: string; code: string };
 let theirs: { id: string; code: string };
 // A point of our own, away from the one other suites report at.
 const origin = { lat: 18.05 + Math.random() / 100, lng: 106.2 + Math.random() / 100 };
-
-async function as(username: string): Promise<string> {
-  if (!cookies.has(username)) {
-    const response = await request(app)
-      .post('/api/auth/login')
-      .send({ username, password: config.DEMO_PASSWORD })
-      .expect(200);
-    cookies.set(username, ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0]!.split(';')[0]!);
-  }
-  return cookies.get(username)!;
-}
 
 beforeAll(async () => {
   app = createApp({ ...api.deps, loginRateLimit: { limit: 10_000, windowMs: 60_000 } });

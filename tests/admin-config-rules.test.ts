@@ -10,12 +10,14 @@ import request from 'supertest';
 import { createApp } from '../api/app';
 import { checkApiKey } from '../api/open311/api-key';
 import { apiDependencies, testConfig } from './support/platform';
+import { officialSessions } from './support/official-sessions';
+import { square as squareAround } from './support/geo';
 
 const config = testConfig();
 const api = apiDependencies(config);
 const db = api.deps.db;
 let app: Express;
-const cookies = new Map<string, string>();
+const as = officialSessions(() => app, config.DEMO_PASSWORD);
 const suffix = randomUUID().slice(0, 8);
 const category = `t-cat-${suffix}`;
 const units: Record<string, string> = {};
@@ -26,34 +28,10 @@ const created = {
   notifications: [] as string[],
 };
 
-async function as(username: string): Promise<string> {
-  if (!cookies.has(username)) {
-    const response = await request(app)
-      .post('/api/auth/login')
-      .send({ username, password: config.DEMO_PASSWORD })
-      .expect(200);
-    cookies.set(username, ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0]!.split(';')[0]!);
-  }
-  return cookies.get(username)!;
-}
-
 const filter = (value: object) => `filter=${encodeURIComponent(JSON.stringify(value))}`;
 
-/** A square around a point, as GeoJSON. */
-function square(lat: number, lng: number, half = 0.01) {
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [lng - half, lat - half],
-        [lng + half, lat - half],
-        [lng + half, lat + half],
-        [lng - half, lat + half],
-        [lng - half, lat - half],
-      ],
-    ],
-  };
-}
+/** Squares of 0.01° either side of a point. */
+const square = (lat: number, lng: number) => squareAround(lat, lng, 0.01);
 
 beforeAll(async () => {
   app = createApp({ ...api.deps, loginRateLimit: { limit: 10_000, windowMs: 60_000 } });

@@ -15,13 +15,14 @@ import type { ReportCommand } from '../domain/report-command';
 import { CitizenCases, REPLY, type CitizenCase } from './support/citizen-cases';
 import { officials, unitIdOf } from './support/case-driver';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
+import { officialSessions } from './support/official-sessions';
 
 const config = testConfig();
 const api = apiDependencies(config);
 const db = api.deps.db;
 let app: Express;
 let worker: Awaited<ReturnType<typeof startWorker>>;
-const cookies = new Map<string, string>();
+const as = officialSessions(() => app, config.DEMO_PASSWORD);
 
 /** Left out, with the reason: the stream never ends (tests/notifications-api.test.ts reads it). */
 const NOT_CALLED = new Set(['/notifications/stream']);
@@ -53,18 +54,6 @@ function expectNoPersonalData(what: string, text: string): void {
   for (const value of personalData()) {
     if (text.includes(value)) throw new Error(`${what} contains the reporter's "${value}": ${text.slice(0, 500)}`);
   }
-}
-
-async function as(username: string): Promise<string> {
-  const known = cookies.get(username);
-  if (known) return known;
-  const response = await request(app)
-    .post('/api/auth/login')
-    .send({ username, password: config.DEMO_PASSWORD })
-    .expect(200);
-  const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
-  cookies.set(username, cookie);
-  return cookie;
 }
 
 interface RouterLayer {

@@ -8,24 +8,14 @@ import request from 'supertest';
 import { createApp } from '../api/app';
 import { REPORT } from './support/case-driver';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
+import { officialSessions } from './support/official-sessions';
 
 const config = testConfig();
 const api = apiDependencies(config);
 const db = api.deps.db;
 let app: Express;
 let worker: Awaited<ReturnType<typeof startWorker>>;
-const cookies = new Map<string, string>();
-
-async function as(username: string): Promise<string> {
-  if (!cookies.has(username)) {
-    const response = await request(app)
-      .post('/api/auth/login')
-      .send({ username, password: config.DEMO_PASSWORD })
-      .expect(200);
-    cookies.set(username, ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0]!.split(';')[0]!);
-  }
-  return cookies.get(username)!;
-}
+const as = officialSessions(() => app, config.DEMO_PASSWORD);
 
 async function newCase(): Promise<string> {
   const created = await request(app).post('/api/v1/reports').send(REPORT).expect(201);

@@ -10,30 +10,20 @@ import { createApp } from '../api/app';
 import { CaseDriver, officials, unitIdOf } from './support/case-driver';
 import { walkCase } from './support/case-walk';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
+import { officialSessions } from './support/official-sessions';
 
 const config = testConfig({ TEMPORAL_UI_URL: 'http://temporal-ui.test:8080/' });
 const api = apiDependencies(config);
 const db = api.deps.db;
 let app: Express;
 let worker: Awaited<ReturnType<typeof startWorker>>;
-const cookies = new Map<string, string>();
+const as = officialSessions(() => app, config.DEMO_PASSWORD);
 let people: Record<string, string> = {};
 
 /** The reporter, and a description that repeats the phone number in another spelling. */
 const REPORTER = { name: 'Trần Thị Bích Ngọc', phone: '0987 654 321', email: 'bich.ngoc@example.vn' };
 const DESCRIPTION = 'Rác thải đổ trộm cạnh chợ, cần xử lý gấp; gọi 0987.654.321 nếu cần';
 const IN_CLEAR = [REPORTER.name, REPORTER.phone, REPORTER.email, '0987654321', '0987.654.321'];
-
-async function as(username: string): Promise<string> {
-  if (!cookies.has(username)) {
-    const response = await request(app)
-      .post('/api/auth/login')
-      .send({ username, password: config.DEMO_PASSWORD })
-      .expect(200);
-    cookies.set(username, ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0]!.split(';')[0]!);
-  }
-  return cookies.get(username)!;
-}
 
 const get = async (path: string, username: string, status: number) =>
   request(app)

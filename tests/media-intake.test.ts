@@ -15,6 +15,7 @@ import { caseIdForKey } from '../api/services/create-report';
 import { eventually } from './support/eventually';
 import { filesIn, jpegWithGps, minimalVideo } from './support/media';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
+import { officialSessions } from './support/official-sessions';
 
 const workDir = path.join(process.env.TEST_WORK_DIR ?? '/tmp', `media-intake-${randomUUID()}`);
 const mediaDir = path.join(workDir, 'media');
@@ -33,19 +34,7 @@ const report = {
   reporter: { name: 'Nguyễn Văn A', phone: '0912 345 678' },
 };
 
-const cookies = new Map<string, string>();
-async function as(username: string): Promise<string> {
-  const known = cookies.get(username);
-  if (known) return known;
-  const response = await request(app)
-    .post('/api/auth/login')
-    .send({ username, password: config.DEMO_PASSWORD })
-    .expect(200);
-  const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
-  cookies.set(username, cookie);
-  return cookie;
-}
-
+const as = officialSessions(() => app, config.DEMO_PASSWORD);
 function postReport(key = `media-${randomUUID()}`) {
   return request(app).post('/api/v1/reports').set('Idempotency-Key', key).field('report', JSON.stringify(report));
 }

@@ -17,6 +17,7 @@ import { createHttpGatewaySender } from '../notifications/http-gateway-sender';
 import { eventually } from './support/eventually';
 import { startGatewaySink, startMailbox, type Mailbox } from './support/notification-sinks';
 import { apiDependencies, testConfig } from './support/platform';
+import { officialSessions } from './support/official-sessions';
 
 const BASE = 'https://phananh.hatinh.test';
 const config = testConfig({ NOTIFY_STREAM_POLL_MS: '200', PUBLIC_BASE_URL: BASE });
@@ -24,18 +25,7 @@ const api = apiDependencies(config);
 const db = api.deps.db;
 let app: Express;
 let mailbox: Mailbox;
-const cookies = new Map<string, string>();
-
-async function as(username: string): Promise<string> {
-  if (!cookies.has(username)) {
-    const response = await request(app)
-      .post('/api/auth/login')
-      .send({ username, password: config.DEMO_PASSWORD })
-      .expect(200);
-    cookies.set(username, ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0]!.split(';')[0]!);
-  }
-  return cookies.get(username)!;
-}
+const as = officialSessions(() => app, config.DEMO_PASSWORD);
 
 beforeAll(async () => {
   app = createApp({ ...api.deps, loginRateLimit: { limit: 10_000, windowMs: 60_000 } });
