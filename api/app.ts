@@ -35,6 +35,7 @@ import { mediaRoutes } from './routes/media';
 import { open311Routes } from './routes/open311';
 import { portalAppRoutes } from './routes/portal-app';
 import { publicFeedRoutes } from './routes/public-feed';
+import { readsOwnJsonBody } from './routes/admin/admin-communes';
 
 export interface AppDependencies {
   config: Config;
@@ -81,7 +82,17 @@ export function createApp({
     ],
     limiters.citizenActions,
   );
-  app.use(express.json({ limit: '64kb' }));
+  // Commune boundaries are large GeoJSON: their routes read their bodies after authentication,
+  // with their own limit (api/routes/admin/admin-communes.ts); every other JSON body stays small.
+  app.use(
+    express.json({
+      limit: '64kb',
+      type: (req) => {
+        const request = req as express.Request;
+        return !readsOwnJsonBody(request) && Boolean(request.is('application/json'));
+      },
+    }),
+  );
   app.use(cookieParser());
 
   app.use(

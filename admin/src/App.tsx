@@ -9,6 +9,7 @@ import apiKeys from './api-keys';
 import calendars from './calendars';
 import cases from './cases';
 import categories from './categories';
+import communes from './communes';
 import { TaskInbox } from './inbox/TaskInbox';
 import { Layout } from './layout/Layout';
 import { authProvider } from './providers/authProvider';
@@ -52,6 +53,7 @@ export function App() {
         <Resource name="units" {...units} />
         <Resource name="users" {...users} />
         <Resource name="categories" {...categories} />
+        <Resource name="communes" {...communes} />
         <Resource name="routing-rules" {...routingRules} />
         <Resource name="sla-policies" {...slaPolicies} />
         <Resource name="calendars" {...calendars} />

@@ -199,6 +199,18 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
     vi: (p) => `Vùng ranh giới (GeoJSON Polygon/MultiPolygon) không hợp lệ (${p.problem}).`,
     en: (p) => `The boundary is not a valid GeoJSON Polygon or MultiPolygon (${p.problem}).`,
   },
+  not_a_feature: {
+    vi: () => 'Phần tử này không phải là một GeoJSON Feature.',
+    en: () => 'This item is not a GeoJSON Feature.',
+  },
+  feature_without_code: {
+    vi: (p) => `Thiếu mã xã/phường trong thuộc tính "${p.property}".`,
+    en: (p) => `The commune code is missing from the "${p.property}" property.`,
+  },
+  duplicate_commune: {
+    vi: (p) => `Mã xã/phường ${p.value} xuất hiện nhiều lần trong tệp.`,
+    en: (p) => `Commune code ${p.value} appears more than once in the file.`,
+  },
   ioc_role_outside_ioc: {
     vi: () => 'Vai trò điều hành, giám sát và quản trị chỉ được cấp tại Trung tâm IOC.',
     en: () => 'The operator, supervisor and admin roles are granted at the IOC only.',

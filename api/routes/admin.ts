@@ -23,6 +23,7 @@ import { adminAuditLogRoutes } from './admin/admin-audit-log';
 import { adminCalendarRoutes } from './admin/admin-calendars';
 import { adminCasePageRoutes } from './admin/admin-case-page';
 import { adminCategoryRoutes } from './admin/admin-categories';
+import { adminCommuneRoutes } from './admin/admin-communes';
 import { adminNotificationRoutes } from './admin/admin-notifications';
 import { adminRoutingRuleRoutes } from './admin/admin-routing-rules';
 import { adminSlaPolicyRoutes } from './admin/admin-sla-policies';
@@ -48,6 +49,7 @@ export function adminRoutes(
   router.use(adminUnitRoutes(deps.db));
   router.use(adminUserRoutes(deps.db));
   router.use(adminCategoryRoutes(deps.db));
+  router.use(adminCommuneRoutes(deps.db));
   router.use(adminRoutingRuleRoutes(deps.db));
   router.use(adminSlaPolicyRoutes(deps.db));
   router.use(adminCalendarRoutes(deps.db));

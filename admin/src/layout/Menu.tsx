@@ -19,6 +19,7 @@ const CONFIGURATION = [
   'units',
   'users',
   'categories',
+  'communes',
   'routing-rules',
   'sla-policies',
   'calendars',

@@ -9,6 +9,13 @@ import { httpClient, postJson } from './httpClient';
 
 export const ADMIN_API = '/api/admin';
 
+export interface CommuneBoundaryImportSummary {
+  dryRun: boolean;
+  updated: string[];
+  unchanged: string[];
+  stillWithout: string[];
+}
+
 export interface Task {
   id: string;
   caseId: string;
@@ -131,6 +138,9 @@ export const dataProvider = {
   }) => postJson<RoutingDecision>(url('/routing-rules/test'), body).then((r) => r.json),
   resetPassword: (userId: string) =>
     postJson<{ temporaryPassword: string }>(url(`/users/${enc(userId)}/reset-password`)).then((r) => r.json),
+  /** Every commune's boundary from one GeoJSON FeatureCollection; `dryRun` only previews. */
+  importCommuneBoundaries: (body: { geojson: unknown; codeProperty: string; dryRun: boolean }) =>
+    postJson<CommuneBoundaryImportSummary>(url('/communes/boundaries'), body).then((r) => r.json),
   /** The public directory (/api/v1): communes for filters and forms. */
   communes: () => httpClient<{ code: string; name: string; kind: string }[]>('/api/v1/communes').then((r) => r.json),
 } satisfies DataProvider & Record<string, unknown>;

@@ -2,6 +2,7 @@
  * What the back office's configuration use cases share: who acts, the scope of what they may
  * read (404 outside it, 403 where the role may not act), and the audit entry every change writes.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { subject as asSubject } from '@casl/ability';
 import {
   accessibleWhere,
@@ -78,8 +79,13 @@ export function changedFields<P extends object>(before: object, patch: P): (keyo
   const stored = before as Record<string, unknown>;
   const given = patch as Record<string, unknown>;
   return (Object.keys(patch) as (keyof P & string)[]).filter(
-    (key) => given[key] !== undefined && JSON.stringify(given[key] ?? null) !== JSON.stringify(stored[key] ?? null),
+    (key) => given[key] !== undefined && !sameJson(given[key] ?? null, stored[key] ?? null),
   );
+}
+
+/** Equal as JSON values (dates as their ISO text), whatever the keys' order: jsonb reorders them. */
+function sameJson(a: unknown, b: unknown): boolean {
+  return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 }
 
 export type ConfigAction = 'config.create' | 'config.update' | 'config.delete';
