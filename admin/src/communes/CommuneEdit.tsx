@@ -12,6 +12,8 @@ import {
   SimpleForm,
   TextInput,
   required,
+  SaveButton,
+  Toolbar,
   useTranslate,
 } from 'react-admin';
 import { readJsonFile, summarizeBoundary } from './boundaryFile';
@@ -86,7 +88,14 @@ function BoundaryInput() {
 export function CommuneEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm>
+      {/* No delete: the province's communes are set by law; one no longer used is made inactive. */}
+      <SimpleForm
+        toolbar={
+          <Toolbar>
+            <SaveButton />
+          </Toolbar>
+        }
+      >
         <TextInput source="code" disabled />
         <TextInput source="name" validate={required()} fullWidth />
         <SelectInput source="kind" choices={KINDS} validate={required()} />
