@@ -60,6 +60,10 @@ describe('communes in the back office', () => {
     await page.fill('input[name="username"]', 'admin');
     await page.fill('input[name="password"]', config.DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    // The home page tells the administrator what to complete, with a link to it.
+    const warnings = page.getByTestId('configuration-warnings');
+    await warnings.getByText(/xã, phường chưa có ranh giới/).waitFor({ timeout: 30_000 });
+    await browser.screenshot('admin-communes-00-warnings');
     await page.getByRole('menuitem', { name: 'Xã, phường' }).click();
     await page.getByText('Hoành Sơn').waitFor({ timeout: 30_000 });
 

@@ -24,6 +24,7 @@ import { adminCalendarRoutes } from './admin/admin-calendars';
 import { adminCasePageRoutes } from './admin/admin-case-page';
 import { adminCategoryRoutes } from './admin/admin-categories';
 import { adminCommuneRoutes } from './admin/admin-communes';
+import { adminConfigurationWarningRoutes } from './admin/admin-configuration-warnings';
 import { adminNotificationRoutes } from './admin/admin-notifications';
 import { adminRoutingRuleRoutes } from './admin/admin-routing-rules';
 import { adminSlaPolicyRoutes } from './admin/admin-sla-policies';
@@ -50,6 +51,7 @@ export function adminRoutes(
   router.use(adminUserRoutes(deps.db));
   router.use(adminCategoryRoutes(deps.db));
   router.use(adminCommuneRoutes(deps.db));
+  router.use(adminConfigurationWarningRoutes(deps.db));
   router.use(adminRoutingRuleRoutes(deps.db));
   router.use(adminSlaPolicyRoutes(deps.db));
   router.use(adminCalendarRoutes(deps.db));

@@ -44,6 +44,15 @@ export const domainEn = {
     must_change: 'Please choose a new password before you continue.',
     submit: 'Change password',
   },
+  configuration_warnings: {
+    open: 'Open',
+    calendar_missing:
+      'No working calendar for %{year}: deadlines falling in %{year} will not skip public holidays. Add the %{year} calendar.',
+    holidays_unconfirmed:
+      "The %{year} calendar has holidays not yet confirmed by the Prime Minister's decision: %{dates}. Check and confirm them.",
+    communes_without_boundary:
+      "%{count} of %{total} communes have no boundary: a report's commune there cannot be found from its location. Import the boundaries.",
+  },
   inbox: {
     title: 'My tasks',
     mine: 'Assigned to me',

@@ -61,6 +61,15 @@ export const domainVi: Messages<typeof domainEn> = {
     must_change: 'Vui lòng đặt mật khẩu mới trước khi tiếp tục.',
     submit: 'Đổi mật khẩu',
   },
+  configuration_warnings: {
+    open: 'Mở',
+    calendar_missing:
+      'Chưa có lịch làm việc năm %{year}: thời hạn rơi vào năm %{year} sẽ không trừ ngày nghỉ lễ. Hãy thêm lịch năm %{year}.',
+    holidays_unconfirmed:
+      'Lịch năm %{year} còn ngày nghỉ chưa được xác nhận theo quyết định của Thủ tướng: %{dates}. Hãy kiểm tra và xác nhận.',
+    communes_without_boundary:
+      '%{count}/%{total} xã, phường chưa có ranh giới: xã/phường của phản ánh ở đó không tự xác định được từ vị trí. Hãy nhập ranh giới.',
+  },
   inbox: {
     title: 'Việc của tôi',
     mine: 'Việc được giao cho tôi',

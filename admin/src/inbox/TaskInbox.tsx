@@ -20,6 +20,7 @@ import {
 } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
 import { LinearProgress, Title, useCanAccess, useGetList, useGetMany, useTranslate } from 'react-admin';
+import { ConfigurationWarnings } from '../common/ConfigurationWarnings';
 import { Degraded } from '../common/Degraded';
 import { UnitName } from '../common/UnitName';
 import { useCategories, useCommunes } from '../common/useDirectory';
@@ -119,6 +120,7 @@ export function TaskInbox() {
   return (
     <Box sx={{ mt: 2 }} data-testid="task-inbox">
       <Title title={translate('inbox.title')} />
+      <ConfigurationWarnings />
       {isPending || !me ? (
         <LinearProgress />
       ) : !canAccess ? (
