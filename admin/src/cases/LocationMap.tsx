@@ -1,27 +1,23 @@
 /**
- * Where the case is: a plan of the reported point and the similar cases around it (from
- * /cases/:id/similar), drawn locally in SVG — the CSP allows no third-party tiles and the
- * machines may be offline — with a scale and a link to OpenStreetMap for the full map.
+ * Where the case is: on the map (CaseMap, the configured tile server) with the similar cases
+ * around it (from /cases/:id/similar), or, when tiles cannot be had (offline, blocked), on a
+ * local plan with a scale (PointPlan); always the address, the coordinates and a link to
+ * OpenStreetMap.
  */
-import { Box, Link, Stack, Typography } from '@mui/material';
+import { Link, Stack, Typography } from '@mui/material';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { PointPlan, type NearbyCase } from './PointPlan';
 import { useSimilarCases } from './useCaseHelpers';
 
-const RADIUS = 500; // metres shown around the point
-const SIZE = 240;
-
-/** Metres east/north of the origin (equirectangular: exact enough for 500 m). */
-function offset(lat0: number, lng0: number, lat: number, lng: number) {
-  const r = 6_371_000;
-  const x = ((lng - lng0) * Math.PI * r * Math.cos((lat0 * Math.PI) / 180)) / 180;
-  const y = ((lat - lat0) * Math.PI * r) / 180;
-  return { x, y };
-}
+const CaseMap = lazy(() => import('./CaseMap'));
+const RADIUS = 500; // metres searched for similar cases
 
 export function LocationMap({ record }: { record: Record<string, any> }) {
   const translate = useTranslate();
   const hasPoint = typeof record.lat === 'number' && typeof record.lng === 'number';
   const { data: similar } = useSimilarCases(record.id, RADIUS, hasPoint);
+  const [unavailable, setUnavailable] = useState(false);
   if (!hasPoint)
     return (
       <Typography color="text.secondary">
@@ -30,34 +26,18 @@ export function LocationMap({ record }: { record: Record<string, any> }) {
       </Typography>
     );
   const { lat, lng } = record as { lat: number; lng: number };
-  const scale = SIZE / 2 / RADIUS;
-  const others = (similar ?? []).filter((c) => typeof c.lat === 'number' && typeof c.lng === 'number');
+  const others = (similar ?? []).filter((c): c is NearbyCase => typeof c.lat === 'number' && typeof c.lng === 'number');
+  const plan = <PointPlan lat={lat} lng={lng} others={others} radius={RADIUS} />;
   const osm = `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=18/${lat}/${lng}`;
   return (
     <Stack spacing={1} data-testid="location-map">
-      <Box
-        component="svg"
-        viewBox={`0 0 ${SIZE} ${SIZE}`}
-        sx={{ width: '100%', maxWidth: SIZE, bgcolor: '#eef3f7', borderRadius: 1 }}
-      >
-        <title>{translate('resources.cases.location.here')}</title>
-        <circle cx={SIZE / 2} cy={SIZE / 2} r={SIZE / 2 - 2} fill="none" stroke="#b0bec5" strokeDasharray="4 4" />
-        <line x1={SIZE / 2} y1={0} x2={SIZE / 2} y2={SIZE} stroke="#cfd8dc" />
-        <line x1={0} y1={SIZE / 2} x2={SIZE} y2={SIZE / 2} stroke="#cfd8dc" />
-        {others.map((c) => {
-          const { x, y } = offset(lat, lng, c.lat, c.lng);
-          return (
-            <circle key={c.id} cx={SIZE / 2 + x * scale} cy={SIZE / 2 - y * scale} r={5} fill="#fb8c00">
-              <title>{c.trackingCode}</title>
-            </circle>
-          );
-        })}
-        <circle cx={SIZE / 2} cy={SIZE / 2} r={7} fill="#d32f2f" stroke="#fff" strokeWidth={2} />
-        <line x1={8} y1={SIZE - 10} x2={8 + 100 * scale} y2={SIZE - 10} stroke="#455a64" strokeWidth={2} />
-        <text x={8} y={SIZE - 14} fontSize={10} fill="#455a64">
-          100 m
-        </text>
-      </Box>
+      {unavailable ? (
+        plan
+      ) : (
+        <Suspense fallback={plan}>
+          <CaseMap lat={lat} lng={lng} others={others} radius={RADIUS} onUnavailable={() => setUnavailable(true)} />
+        </Suspense>
+      )}
       <Typography variant="body2">
         {record.address && <>{record.address} · </>}
         {lat.toFixed(5)}, {lng.toFixed(5)}
