@@ -95,6 +95,46 @@ describe('a report with photos and videos', () => {
     expect(thumbnail.exif).toBeUndefined();
   });
 
+  it('turns an iPhone HEIC photo into a JPEG others can show, without its EXIF', async () => {
+    const heic = readFileSync(path.join(__dirname, 'fixtures', 'media', 'iphone-like.heic'));
+    expect(heic.includes(Buffer.from('TestPhone'))).toBe(true);
+    const answer = await postReport()
+      .attach('media', heic, { filename: 'IMG_4032.HEIC', contentType: 'image/heic' })
+      .expect(201);
+    const [media] = await db.media.findMany({ where: { caseId: answer.body.id } });
+    expect(media).toMatchObject({ kind: 'photo', contentType: 'image/jpeg', width: 640, height: 480 });
+    expect(media!.storageKey).toMatch(/\.jpg$/);
+    const stored = readFileSync(path.join(mediaDir, media!.storageKey));
+    const metadata = await sharp(stored).metadata();
+    expect(metadata).toMatchObject({ format: 'jpeg', width: 640, height: 480 });
+    expect(metadata.exif).toBeUndefined();
+    expect(stored.includes(Buffer.from('TestPhone'))).toBe(false);
+    // The picture itself: the yellow square and the red disc on blue.
+    const { data, info } = await sharp(stored).raw().toBuffer({ resolveWithObject: true });
+    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
+    const near = (actual: number[], expected: number[]) =>
+      actual.every((value, i) => Math.abs(value - expected[i]!) < 40);
+    expect(near(pixel(200, 200), [230, 200, 40])).toBe(true);
+    expect(near(pixel(450, 250), [200, 40, 40])).toBe(true);
+    expect(near(pixel(20, 20), [40, 120, 200])).toBe(true);
+    expect(await sharp(readFileSync(path.join(mediaDir, media!.thumbnailKey!))).metadata()).toMatchObject({
+      format: 'webp',
+      width: 400,
+      height: 300,
+    });
+  });
+
+  it('refuses a HEIC photo that is cut short (415), and stores nothing', async () => {
+    const heic = readFileSync(path.join(__dirname, 'fixtures', 'media', 'iphone-like.heic'));
+    const key = `heic-${randomUUID()}`;
+    const before = await db.media.count();
+    const answer = await postReport(key)
+      .attach('media', heic.subarray(0, Math.floor(heic.length / 2)), { filename: 'IMG_4033.HEIC' })
+      .expect(415);
+    expect(answer.body.error.fields['media.0'].code).toMatch(/unreadable_image|unsupported_media/);
+    await expectNothingStored(key, before);
+  });
+
   it('accepts a short MP4 and a QuickTime movie as videos, checked by their container', async () => {
     const answer = await postReport()
       .attach('media', minimalVideo({ brand: 'isom', durationMs: 4_500 }), 'clip.mp4')

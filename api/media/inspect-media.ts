@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { MediaKind } from '../../prisma/generated/client';
+import { decodeHeic } from './decode-heic';
 import { readFileType, readVideoFacts, videoContainerOf } from './iso-bmff';
 
 /** Longest side of a stored photo; larger photos are scaled down. */
@@ -111,15 +112,23 @@ export async function inspectMedia(
 }
 
 async function preparePhoto(file: UploadedFile): Promise<PreparedMedia | { problem: InspectionProblem }> {
-  const input = () => sharp(file.path, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
-  let format: string | undefined;
+  let input = () => sharp(file.path, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+  let metadata: sharp.Metadata;
   try {
-    format = (await input().metadata()).format;
+    metadata = await input().metadata();
   } catch {
     return { problem: 'unsupported_media' };
   }
+  const { format } = metadata;
   if (!format || !(format in PHOTO_OUTPUT)) return { problem: 'unsupported_media' };
   const output = PHOTO_OUTPUT[format as keyof typeof PHOTO_OUTPUT];
+  if (format === 'heif' && metadata.compression === 'hevc') {
+    // HEIC: libvips here cannot decode HEVC (api/media/decode-heic.ts); its pixels come from libheif.
+    const pixels = await decodeHeic(file.path, MAX_INPUT_PIXELS);
+    if ('problem' in pixels) return { problem: 'unreadable_image' };
+    const raw = { width: pixels.width, height: pixels.height, channels: 4 as const };
+    input = () => sharp(pixels.data, { raw, limitInputPixels: MAX_INPUT_PIXELS });
+  }
   try {
     // autoOrient: the pixels take the EXIF orientation, so dropping EXIF keeps the photo upright.
     // sharp writes no metadata unless asked (withMetadata/keepExif), so none is carried over.
@@ -155,7 +164,7 @@ async function preparePhoto(file: UploadedFile): Promise<PreparedMedia | { probl
       originalName: file.originalName,
     };
   } catch {
-    // Truncated or corrupt, or a HEIC whose codec (HEVC) this build of libvips cannot decode.
+    // Truncated or corrupt.
     return { problem: 'unreadable_image' };
   }
 }
