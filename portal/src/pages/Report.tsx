@@ -2,40 +2,12 @@ import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, type Category, type Commune } from '../api';
 import { CategoryIcon, LoadError, PageTitle, useLoad, useOnline } from '../common';
-import { formatSize, useI18n, type MessageKey, type Translate } from '../i18n';
+import { formatSize, useI18n, type MessageKey } from '../i18n';
 import { discard, enqueue } from '../outbox';
+import { pickFiles, type Picked } from '../picked-files';
 import { useMyReports } from '../useMyReports';
 
-const MB = 1_048_576;
-export const MEDIA_LIMITS = { maxFiles: 10, photoBytes: 10 * MB, videoBytes: 100 * MB };
-
-interface Picked {
-  id: string;
-  file: File;
-  /** A data: URL (the CSP allows data: images, not blob:); videos show an icon. */
-  preview?: string;
-}
-
 type Field = 'category' | 'description' | 'location' | 'latlng' | 'phone' | 'email';
-
-/** Checks a file before it is accepted: type and size (the API checks again). */
-export function fileProblem(file: File, t: Translate): string | undefined {
-  const isVideo = file.type.startsWith('video/');
-  if (!isVideo && !file.type.startsWith('image/')) return t('fileWrongType', { name: file.name });
-  const max = isVideo ? MEDIA_LIMITS.videoBytes : MEDIA_LIMITS.photoBytes;
-  if (file.size > max) return t('fileTooLarge', { name: file.name, size: formatSize(file.size), max: formatSize(max) });
-  return undefined;
-}
-
-function readPreview(file: File): Promise<string | undefined> {
-  if (!file.type.startsWith('image/')) return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : undefined);
-    reader.onerror = () => resolve(undefined);
-    reader.readAsDataURL(file);
-  });
-}
 
 /** A new form for every report (the key remounts it). */
 export default function Report() {
@@ -70,16 +42,7 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
   async function addFiles(event: ChangeEvent<HTMLInputElement>) {
     const chosen = Array.from(event.target.files ?? []);
     event.target.value = '';
-    const problems: string[] = [];
-    const accepted: Picked[] = [];
-    for (const file of chosen) {
-      const problem = fileProblem(file, t);
-      if (problem) problems.push(problem);
-      else if (files.length + accepted.length >= MEDIA_LIMITS.maxFiles) {
-        problems.push(t('tooManyFiles', { max: MEDIA_LIMITS.maxFiles }));
-        break;
-      } else accepted.push({ id: crypto.randomUUID(), file, preview: await readPreview(file) });
-    }
+    const { accepted, problems } = await pickFiles(chosen, files.length, t);
     setFileErrors(problems);
     setFiles((current) => [...current, ...accepted]);
   }
