@@ -9,18 +9,17 @@
  * after which withdrawing is no longer offered. No page error on the way.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import sharp from 'sharp';
 import request from 'supertest';
-import { createApp } from '../api/app';
-import { baseUrl, launchBrowser, type TestBrowser } from './support/browser';
+import type { TestBrowser } from './support/browser';
 import { CitizenCases, QUESTION, REPLY, type CitizenCase } from './support/citizen-cases';
 import { eventually } from './support/eventually';
 import { jpegWithGps } from './support/media';
-import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
+import { apiDependencies, testConfig } from './support/platform';
+import { startPortalSession, type PortalSession } from './support/portal-session';
 
 const workDir = mkdtempSync(path.join(process.env.TEST_WORK_DIR ?? os.tmpdir(), 'portal-track-'));
 const config = testConfig({ MEDIA_DIR: path.join(workDir, 'media') });
@@ -30,9 +29,8 @@ const cases = new CitizenCases(api.deps, config);
 const answerPhoto = path.join(workDir, 'vi-tri-chinh-xac.jpg');
 const REPORTER = { name: 'Phạm Thị Kín Đáo', phone: '0987 654 321', email: 'kin.dao@example.vn' };
 const UNIT = '18073';
-let worker: Awaited<ReturnType<typeof startWorker>>;
+let session: PortalSession;
 let app: Express;
-let server: Server;
 let browser: TestBrowser;
 let base: string;
 
@@ -40,23 +38,16 @@ beforeAll(async () => {
   await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 60, g: 90, b: 140 } } })
     .jpeg()
     .toFile(answerPhoto);
-  worker = await startWorker(config, await bundleWorkflows());
-  const generous = { limit: 1_000, windowMs: 60_000 };
-  app = createApp({ ...api.deps, citizenRateLimits: { reports: generous, citizenActions: generous } });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = baseUrl(server);
-  browser = await launchBrowser();
-  await browser.page.setViewportSize({ width: 360, height: 740 });
+  session = await startPortalSession(config, api);
+  ({ browser, base } = session);
+  app = session.app;
 }, 120_000);
 
+// A test that fails while offline must not leave the next one without a connection.
+afterEach(() => browser?.context.setOffline(false));
+
 afterAll(async () => {
-  await browser?.context.setOffline(false);
-  await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
-  await worker?.stop();
+  await session?.close();
   await api.close();
   rmSync(workDir, { recursive: true, force: true });
 });
@@ -163,7 +154,7 @@ describe('a citizen follows their report in the portal', () => {
 
     await page.getByLabel('Câu trả lời của bạn').fill('Ngay trước số nhà 12, ngõ 5 đường Hà Huy Tập');
     await page.getByTestId('answer-media-input').setInputFiles(answerPhoto);
-    await page.locator('[data-testid="answer-previews"] img').waitFor();
+    await page.locator('[data-testid="answer-media-previews"] img').waitFor();
     await browser.screenshot('portal-track-03-answer-with-photo');
     await page.getByRole('button', { name: 'Gửi trả lời' }).click();
 
@@ -304,6 +295,38 @@ describe('a citizen follows their report in the portal', () => {
   });
 });
 
+describe('an answer made offline, with its photo', () => {
+  it('is kept on the device and arrives once, photo included, when the connection returns', async () => {
+    const { page, context } = browser;
+    const trackingCode = await reportInPortal(`Cây đổ chắn ngang đường, trả lời khi mất mạng ${Date.now()}`);
+    const c = await cases.existing(trackingCode);
+    await cases.requestInfo(c);
+    await openFromMyReports(trackingCode);
+    await expectStatus('Chờ bổ sung thông tin');
+
+    await context.setOffline(true);
+    await page.getByLabel('Câu trả lời của bạn').fill('Cây ở đầu ngõ 7, cạnh trạm biến áp');
+    await page.getByTestId('answer-media-input').setInputFiles(answerPhoto);
+    await page.locator('[data-testid="answer-media-previews"] img').waitFor();
+    await page.getByRole('button', { name: 'Gửi trả lời' }).click();
+    await page.getByTestId('action-queued').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('action-info').count()).toBe(0);
+    await browser.screenshot('portal-track-10-answer-kept-offline');
+    expect(await db.media.count({ where: { caseId: c.id, purpose: 'info' } })).toBe(0);
+
+    await context.setOffline(false);
+    await page.getByTestId('action-sent').waitFor({ timeout: 60_000 });
+    await page.evaluate("for (let i = 0; i < 3; i++) window.dispatchEvent(new Event('online'))");
+    await eventually(async () => expect(await actionsOnDevice()).toBe(0));
+    await expectStatus('Đang xác minh');
+    await page.locator('img[src^="data:image/"][alt="Tệp đính kèm 1"]').waitFor({ timeout: 30_000 });
+    const files = await db.media.findMany({ where: { caseId: c.id, purpose: 'info' } });
+    expect(files).toHaveLength(1);
+    const answers = await db.caseTimelineEntry.findMany({ where: { caseId: c.id, kind: 'info_supplied' } });
+    expect(answers).toEqual([expect.objectContaining({ note: 'Cây ở đầu ngõ 7, cạnh trạm biến áp' })]);
+  });
+});
+
 describe('a citizen withdraws a report', () => {
   it('while it may be withdrawn; afterwards withdrawing is no longer offered', async () => {
     const { page } = browser;
@@ -319,7 +342,7 @@ describe('a citizen withdraws a report', () => {
     await expectStatus('Đã rút phản ánh');
     expect((await timelineLabels()).at(-1)).toBe('Người phản ánh đã rút phản ánh');
     expect(await page.getByTestId('action-withdraw').count()).toBe(0);
-    await browser.screenshot('portal-track-10-withdrawn');
+    await browser.screenshot('portal-track-11-withdrawn');
     const row = await db.case.findUniqueOrThrow({ where: { trackingCode } });
     expect(row.status).toBe('withdrawn');
     expect(await db.caseTimelineEntry.count({ where: { caseId: row.id, kind: 'withdrawn' } })).toBe(1);

@@ -3,12 +3,13 @@
  * photos), withdraw. Nothing is sent from here: each action goes to the outbox (./outbox.ts),
  * which keeps it on the device until the API has it, so an action made offline is not lost.
  */
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useOnline } from './common';
-import { formatSize, useI18n, type MessageKey } from './i18n';
+import { useI18n, type MessageKey } from './i18n';
 import { discardAction, type ActionEntry, type ActionKind } from './outbox-actions';
 import { enqueueAction } from './outbox';
-import { pickFiles, type Picked } from './picked-files';
+import { MediaPicker } from './media-picker';
+import type { Picked } from './picked-files';
 
 const TITLES: Record<ActionKind, MessageKey> = { rate: 'rateTitle', info: 'infoRequested', withdraw: 'withdrawTitle' };
 
@@ -28,16 +29,7 @@ export function ActionForm({
   const [text, setText] = useState('');
   const [score, setScore] = useState(0);
   const [files, setFiles] = useState<Picked[]>([]);
-  const [fileErrors, setFileErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-
-  async function addFiles(event: ChangeEvent<HTMLInputElement>) {
-    const chosen = Array.from(event.target.files ?? []);
-    event.target.value = '';
-    const { accepted, problems } = await pickFiles(chosen, files.length, t);
-    setFileErrors(problems);
-    setFiles((current) => [...current, ...accepted]);
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -94,49 +86,7 @@ export function ActionForm({
         {action === 'info' && (
           <fieldset>
             <legend>{t('answerPhotos')}</legend>
-            <p className="hint" id="answer-media-hint">
-              {t('mediaHint')}
-            </p>
-            <label className="button file-button">
-              <span aria-hidden="true">🖼️</span> {t('pickFiles')}
-              <input
-                type="file"
-                accept="image/*,video/*"
-                multiple
-                onChange={addFiles}
-                aria-describedby="answer-media-hint"
-                data-testid="answer-media-input"
-              />
-            </label>
-            {fileErrors.length > 0 && (
-              <ul role="alert" className="field-error">
-                {fileErrors.map((problem) => (
-                  <li key={problem}>{problem}</li>
-                ))}
-              </ul>
-            )}
-            {files.length > 0 && (
-              <ul className="previews" data-testid="answer-previews">
-                {files.map((f) => (
-                  <li key={f.id}>
-                    {f.preview ? (
-                      <img src={f.preview} alt={f.file.name} />
-                    ) : (
-                      <span className="video-tile">{t('video')}</span>
-                    )}
-                    <small>{formatSize(f.file.size)}</small>
-                    <button
-                      type="button"
-                      className="remove"
-                      aria-label={t('removeFile', { name: f.file.name })}
-                      onClick={() => setFiles((current) => current.filter((x) => x.id !== f.id))}
-                    >
-                      ✕
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <MediaPicker files={files} setFiles={setFiles} name="answer-media" />
           </fieldset>
         )}
         <button type="submit" className={action === 'withdraw' ? 'danger' : 'primary'} disabled={busy}>
