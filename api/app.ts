@@ -26,6 +26,7 @@ import { adminAppRoutes } from './routes/admin-app';
 import { apiDocsRoutes } from './routes/api-docs';
 import { authRoutes } from './routes/auth';
 import { citizenCaseActionRoutes } from './routes/citizen-case-actions';
+import { citizenInfoFileRoutes } from './routes/citizen-info-files';
 import { citizenReportRoutes } from './routes/citizen-reports';
 import { citizenSubscriptionRoutes } from './routes/citizen-subscriptions';
 import { citizenTrackingRoutes } from './routes/citizen-tracking';
@@ -79,6 +80,7 @@ export function createApp({
       '/api/v1/reports/:trackingCode/rating',
       '/api/v1/reports/:trackingCode/info',
       '/api/v1/reports/:trackingCode/withdraw',
+      '/api/v1/reports/:trackingCode/media',
     ],
     limiters.citizenActions,
   );
@@ -126,6 +128,7 @@ export function createApp({
       storage,
       limits,
     }),
+    citizenInfoFileRoutes({ db, storage, limits, secret: config.APP_SECRET }),
     mediaRoutes({ db, config, storage }),
   );
   app.use('/api/v1', mountPath('/api/v1'), directoryRoutes(db));

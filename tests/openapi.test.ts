@@ -6,7 +6,8 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../api/app';
 import { REPORT } from './support/case-driver';
-import { CitizenCases } from './support/citizen-cases';
+import { CitizenCases, type CitizenCase } from './support/citizen-cases';
+import { jpegWithGps } from './support/media';
 import { documentedOperations, expectDocumented } from './support/openapi-validator';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
 
@@ -160,10 +161,19 @@ describe('the OpenAPI document', () => {
     ).toBe(200);
     const asked = await cases.report();
     await cases.requestInfo(asked);
+    const upload = (c: CitizenCase, key: string) =>
+      call('post', `/api/v1/reports/${c.trackingCode}/media`, '/api/v1/reports/{trackingCode}/media', (r) =>
+        r.set('X-Citizen-Token', c.token).set('Idempotency-Key', key).attach('file', photo, 'hien-truong.jpg'),
+      );
+    const photo = await jpegWithGps(320, 240);
+    expect((await upload(published, 'openapi-file-0')).status).toBe(409);
+    const file = await upload(asked, 'openapi-file-1');
+    expect(file.status).toBe(201);
+    expect((await upload(asked, 'openapi-file-1')).status).toBe(200);
     expect(
       (
         await call('post', `/api/v1/reports/${asked.trackingCode}/info`, '/api/v1/reports/{trackingCode}/info', (r) =>
-          r.set('X-Citizen-Token', asked.token).send({ answer: 'Trước số nhà 12' }),
+          r.set('X-Citizen-Token', asked.token).send({ answer: 'Trước số nhà 12', mediaIds: [file.body.id] }),
         )
       ).status,
     ).toBe(200);

@@ -5,21 +5,19 @@
  * code shown. Vietnamese by default; no page error on the way.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { createApp } from '../api/app';
-import { baseUrl, launchBrowser, type TestBrowser } from './support/browser';
+import type { TestBrowser } from './support/browser';
 import { eventually } from './support/eventually';
-import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
+import { apiDependencies, testConfig } from './support/platform';
+import { startPortalSession, type PortalSession } from './support/portal-session';
 
 const config = testConfig();
 const api = apiDependencies(config);
 const workDir = mkdtempSync(path.join(process.env.TEST_WORK_DIR ?? os.tmpdir(), 'portal-browser-'));
 const photo = path.join(workDir, 'rac-thai.jpg');
-let worker: Awaited<ReturnType<typeof startWorker>>;
-let server: Server;
+let session: PortalSession;
 let browser: TestBrowser;
 let base: string;
 
@@ -27,23 +25,12 @@ beforeAll(async () => {
   await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 120, g: 140, b: 90 } } })
     .jpeg()
     .toFile(photo);
-  worker = await startWorker(config, await bundleWorkflows());
-  const generous = { limit: 1_000, windowMs: 60_000 };
-  const app = createApp({ ...api.deps, citizenRateLimits: { reports: generous, citizenActions: generous } });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = baseUrl(server);
-  browser = await launchBrowser();
-  await browser.page.setViewportSize({ width: 360, height: 740 });
+  session = await startPortalSession(config, api);
+  ({ browser, base } = session);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.context.setOffline(false);
-  await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
-  await worker?.stop();
+  await session?.close();
   await api.close();
   rmSync(workDir, { recursive: true, force: true });
 });

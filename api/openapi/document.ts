@@ -178,6 +178,41 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           ),
         ),
       },
+      '/api/v1/reports/{trackingCode}/media': {
+        post: {
+          tags: ['Citizens'],
+          summary: 'Attach a photo or video to the answer to a request for information',
+          description:
+            'multipart/form-data with one `file` (photo jpeg/png/webp/heic ≤ 10 MB, video mp4/mov ≤ 100 MB; checked by content), ' +
+            'only while the case awaits information. The answer (POST …/info) then names the id in `mediaIds`. ' +
+            'With Idempotency-Key, a retry answers 200 with the file stored the first time.',
+          parameters: [trackingCode, citizenToken, idempotencyKey, language],
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['file'],
+                  properties: { file: { type: 'string', format: 'binary' } },
+                },
+              },
+            },
+          },
+          responses: {
+            200: json(ref('InfoFile'), 'Stored already by an earlier request with the same Idempotency-Key.'),
+            201: json(ref('InfoFile'), 'Stored; name it in the answer.'),
+            401: error('No X-Citizen-Token.'),
+            403: error("The token is not this case's."),
+            404: error('Unknown tracking code.'),
+            409: error('No information is awaited now (NOT_ALLOWED_NOW).'),
+            413: error('The file is too large, or the case holds as many answer files as allowed.'),
+            415: error('Not a supported photo or video (checked by content).'),
+            422: error('No file, or a field that does not belong.'),
+            429: error('Too many requests; see Retry-After.'),
+          },
+        },
+      },
       '/api/v1/reports/{trackingCode}/withdraw': {
         post: reporterAction(
           'Withdraw the report (before processing starts)',

@@ -66,6 +66,8 @@ export const SCHEMAS: Record<string, Schema> = {
     url: string,
     thumbnailUrl: nullableString,
   }),
+  /** A reporter's file for an answer, before the answer names it. */
+  InfoFile: object({ id: { ...string, format: 'uuid' }, url: string, thumbnailUrl: nullableString }),
   Location: object({
     lat: { type: ['number', 'null'] },
     lng: { type: ['number', 'null'] },

@@ -17,6 +17,7 @@ import type { ReportCommand } from '../../domain/report-command';
 import { AppError } from '../../platform/app-error';
 import type { Db } from '../../platform/db';
 import type { MediaStorage } from '../../platform/storage';
+import { stableUuid } from '../../platform/stable-uuid';
 import type { fieldReportWorkflow } from '../../workflows/field-report';
 import { receiptUpdate, type MediaInput, type Receipt } from '../../workflows/messages';
 import type { UploadedFile } from '../media/inspect-media';
@@ -169,11 +170,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A stable UUID (version-5 layout) for an idempotency key: same key, same case. */
+/** A stable UUID for an idempotency key: same key, same case. */
 export function caseIdForKey(key: string): string {
-  const bytes = createHash('sha256').update(`idempotency-key:${key}`).digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return stableUuid(`idempotency-key:${key}`);
 }

@@ -107,3 +107,8 @@ export function postJson<T>(path: string, body: unknown, headers: Record<string,
     headers: { 'Content-Type': 'application/json', ...headers },
   });
 }
+
+/** Worth sending again later: throttled, timed out, or the server is struggling. Any other refusal would repeat. */
+export function isTransient(status: number): boolean {
+  return status === 429 || status === 408 || status >= 500;
+}

@@ -125,7 +125,7 @@ const vi = {
   allCommunes: 'Tất cả xã, phường',
   allStatuses: 'Mọi trạng thái',
   statusResponded: 'Đã trả lời',
-  statusClosed: 'Đã kết thúc',
+  statusClosed: 'Đã hoàn thành',
   feedEmpty: 'Chưa có phản ánh nào phù hợp.',
   feedMapTodo: 'Bản đồ phản ánh sẽ có trong phiên bản sau.',
   previous: 'Trang trước',
@@ -144,6 +144,23 @@ const vi = {
   offlineHelp: 'Không có mạng? Cứ gửi: phản ánh được lưu trên máy và tự gửi khi có kết nối, chỉ một lần.',
   privacyHelp: 'Danh tính của bạn được giữ bí mật theo mặc định; kết quả công khai không có thông tin cá nhân.',
   install: 'Cài ứng dụng: trong trình duyệt, chọn "Thêm vào màn hình chính".',
+  // Track: the reporter's actions, kept on the device until sent; dates
+  publishedAt: 'Ngày trả lời',
+  closedAt: 'Ngày kết thúc',
+  infoQuestion: 'Nội dung cần bổ sung',
+  answerPhotos: 'Ảnh, video kèm theo (không bắt buộc)',
+  ratingComment: 'Nhận xét của bạn: {comment}',
+  waitingRate: 'Đánh giá {n}/5 của bạn',
+  waitingInfo: 'Câu trả lời bổ sung của bạn',
+  waitingWithdraw: 'Yêu cầu rút phản ánh của bạn',
+  actionQueued: 'Đã lưu trên máy này, sẽ tự gửi khi có mạng (chỉ một lần); không cần gửi lại.',
+  actionRejected: 'Máy chủ không nhận: {reason}',
+  discardAction: 'Bỏ thao tác này',
+  // Feed: dates
+  dateFrom: 'Từ ngày',
+  dateTo: 'Đến ngày',
+  errDateRange: '"Từ ngày" phải trước hoặc bằng "Đến ngày".',
+  clearDates: 'Bỏ lọc ngày',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -265,7 +282,7 @@ const en: Dictionary = {
   allCommunes: 'All communes',
   allStatuses: 'Any status',
   statusResponded: 'Answered',
-  statusClosed: 'Closed',
+  statusClosed: 'Completed',
   feedEmpty: 'No report matches.',
   feedMapTodo: 'A map of reports comes in a later version.',
   previous: 'Previous page',
@@ -283,6 +300,21 @@ const en: Dictionary = {
   offlineHelp: 'No connection? Send anyway: the report is kept on this device and sent once, when you are online.',
   privacyHelp: 'Your identity is confidential by default; public results carry no personal data.',
   install: 'Install the app: in your browser, choose "Add to home screen".',
+  publishedAt: 'Answered on',
+  closedAt: 'Closed on',
+  infoQuestion: 'What is asked',
+  answerPhotos: 'Photos or videos (optional)',
+  ratingComment: 'Your comment: {comment}',
+  waitingRate: 'Your rating {n}/5',
+  waitingInfo: 'Your answer',
+  waitingWithdraw: 'Your withdrawal',
+  actionQueued: 'Kept on this device; it will be sent by itself when you are online (once). No need to send it again.',
+  actionRejected: 'The server refused it: {reason}',
+  discardAction: 'Drop it',
+  dateFrom: 'From',
+  dateTo: 'To',
+  errDateRange: '"From" must be on or before "To".',
+  clearDates: 'Clear the dates',
 };
 
 export type Language = 'vi' | 'en';

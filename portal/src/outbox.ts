@@ -6,15 +6,17 @@
  * while something waits; the API answers the same case for the same key. On 201 it moves, in
  * one transaction, to "my reports" with its tracking code and citizen token. A report the API
  * refuses (4xx) stays too, marked, until the citizen deletes it. One sender at a time per
- * browser (Web Locks where available), so tabs do not race.
+ * browser (Web Locks where available), so tabs do not race. The reporter's actions on a case
+ * (rating, answer, withdrawal) wait in the same outbox and go out in the same loop, after the
+ * reports (./outbox-actions.ts).
  */
-import { apiHeaders } from './api';
+import { apiHeaders, isTransient } from './api';
+import { all, OUTBOX, REPORTS, storedFile, subscribe, write, type StoredFile } from './device-store';
+import { listActions, sendActions, storeAction, type NewAction } from './outbox-actions';
 
-export interface OutboxFile {
-  name: string;
-  type: string;
-  blob: Blob;
-}
+export { subscribe };
+
+export type OutboxFile = StoredFile;
 export interface OutboxEntry {
   key: string;
   createdAt: string;
@@ -32,64 +34,6 @@ export interface SavedReport {
   createdAt: string;
   sentAt: string;
   description: string;
-}
-
-const DB_NAME = 'ihatinh-portal';
-const OUTBOX = 'outbox';
-const REPORTS = 'reports';
-
-let opening: Promise<IDBDatabase> | undefined;
-
-function openDb(): Promise<IDBDatabase> {
-  opening ??= new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains(OUTBOX)) db.createObjectStore(OUTBOX, { keyPath: 'key' });
-      if (!db.objectStoreNames.contains(REPORTS)) db.createObjectStore(REPORTS, { keyPath: 'trackingCode' });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => {
-      opening = undefined;
-      reject(request.error);
-    };
-  });
-  return opening;
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
-  });
-}
-
-async function all<T>(store: string): Promise<T[]> {
-  const db = await openDb();
-  return new Promise((resolve, reject) => {
-    const request = db.transaction(store).objectStore(store).getAll();
-    request.onsuccess = () => resolve(request.result as T[]);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-async function write(stores: string[], work: (tx: IDBTransaction) => void): Promise<void> {
-  const db = await openDb();
-  const tx = db.transaction(stores, 'readwrite');
-  work(tx);
-  await done(tx);
-  notify();
-}
-
-// Changes, for the screens that show the outbox and "my reports".
-const listeners = new Set<() => void>();
-export function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-function notify(): void {
-  for (const listener of listeners) listener();
 }
 
 export const listOutbox = () => all<OutboxEntry>(OUTBOX);
@@ -110,11 +54,18 @@ export async function enqueue(report: OutboxEntry['report'], files: File[]): Pro
     key: crypto.randomUUID(),
     createdAt: new Date().toISOString(),
     report,
-    files: files.map((f) => ({ name: f.name, type: f.type, blob: f })),
+    files: files.map(storedFile),
     state: 'pending',
     attempts: 0,
   };
   await write([OUTBOX], (tx) => tx.objectStore(OUTBOX).put(entry));
+  void flush();
+  return entry.key;
+}
+
+/** Keeps a rating, an answer or a withdrawal on the device and starts sending it (./outbox-actions.ts). */
+export async function enqueueAction(action: NewAction): Promise<string> {
+  const entry = await storeAction(action);
   void flush();
   return entry.key;
 }
@@ -161,12 +112,16 @@ async function send(entry: OutboxEntry): Promise<Outcome> {
     };
   }
   const error = body?.error?.message ?? `HTTP ${response.status}`;
-  // Throttled, or the server is struggling: later. Anything else the server will refuse again.
-  if (response.status === 429 || response.status === 408 || response.status >= 500) return { kind: 'retry', error };
-  return { kind: 'rejected', error };
+  return { kind: isTransient(response.status) ? 'retry' : 'rejected', error };
 }
 
+/** Reports first (an action needs its report's tracking code), then the reporter's actions. */
 async function flushOnce(): Promise<void> {
+  if (await sendReports()) await sendActions();
+}
+
+/** False when the connection is gone. */
+async function sendReports(): Promise<boolean> {
   for (const entry of await listOutbox()) {
     if (entry.state !== 'pending') continue;
     const outcome = await send(entry);
@@ -183,9 +138,10 @@ async function flushOnce(): Promise<void> {
         state: outcome.kind === 'rejected' ? 'rejected' : 'pending',
       };
       await write([OUTBOX], (tx) => tx.objectStore(OUTBOX).put(next));
-      if (outcome.kind === 'retry') return; // offline: the rest would fail the same way
+      if (outcome.kind === 'retry') return false; // offline: the rest would fail the same way
     }
   }
+  return true;
 }
 
 let running = false;
@@ -226,8 +182,8 @@ export function startOutbox(): void {
   void flush();
   setInterval(() => {
     if (!navigator.onLine) return;
-    void listOutbox().then(async (entries) => {
-      if (entries.some((e) => e.state === 'pending')) await flush();
+    void Promise.all([listOutbox(), listActions()]).then(async ([reports, actions]) => {
+      if ([...reports, ...actions].some((e) => e.state === 'pending')) await flush();
     });
   }, RETRY_MS);
 }

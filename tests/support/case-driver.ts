@@ -60,6 +60,11 @@ export class CaseDriver {
     return new CaseDriver(handle, caseId, receipt.trackingCode);
   }
 
+  /** A case that was started elsewhere (through the API, by the portal). */
+  static attach(client: Client, caseId: string, trackingCode: string): CaseDriver {
+    return new CaseDriver(client.workflow.getHandle<typeof fieldReportWorkflow>(caseId), caseId, trackingCode);
+  }
+
   state(): Promise<CaseState> {
     return this.handle.query(stateQuery);
   }

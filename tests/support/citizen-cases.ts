@@ -39,6 +39,17 @@ export class CitizenCases {
     };
   }
 
+  /** A case a citizen made through the API (the portal), by its tracking code. */
+  async existing(trackingCode: string): Promise<CitizenCase> {
+    const row = await this.deps.db.case.findUniqueOrThrow({ where: { trackingCode }, select: { id: true } });
+    return {
+      driver: CaseDriver.attach(this.deps.temporal, row.id, trackingCode),
+      id: row.id,
+      trackingCode,
+      token: citizenToken(this.config.APP_SECRET, row.id),
+    };
+  }
+
   async people(unitCode: string): Promise<Record<string, string>> {
     return officials(this.deps.db, ['operator', `${unitCode}.officer`, `${unitCode}.leader`]);
   }

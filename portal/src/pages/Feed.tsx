@@ -13,7 +13,11 @@ export default function Feed() {
   const [categoryCode, setCategoryCode] = useState('');
   const [communeCode, setCommuneCode] = useState('');
   const [status, setStatus] = useState('');
+  // Days (YYYY-MM-DD, as <input type="date"> gives them); the API reads them in Hà Tĩnh's time.
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [page, setPage] = useState(1);
+  const datesInverted = Boolean(from && to && from > to);
   const [categories] = useLoad(() => api<Category[]>('/categories'), [language]);
   const [communes] = useLoad(() => api<Commune[]>('/communes'), [language]);
   const [feed, reload] = useLoad(() => {
@@ -21,8 +25,11 @@ export default function Feed() {
     if (categoryCode) query.set('categoryCode', categoryCode);
     if (communeCode) query.set('communeCode', communeCode);
     if (status) query.set('status', status);
+    // An inverted range is explained beside the dates and not asked for (the API would refuse it).
+    if (from && !datesInverted) query.set('from', from);
+    if (to && !datesInverted) query.set('to', to);
     return api<FeedPage>(`/reports?${query}`);
-  }, [categoryCode, communeCode, status, page, language]);
+  }, [categoryCode, communeCode, status, from, to, page, language]);
   const icons = new Map(categories.state === 'ok' ? categories.data.map((c) => [c.code, c.icon]) : []);
   const pages = feed.state === 'ok' ? Math.max(1, Math.ceil(feed.data.total / PAGE_SIZE)) : 1;
 
@@ -60,6 +67,40 @@ export default function Feed() {
             </option>
           ))}
         </select>
+        <div className="two-columns">
+          <div>
+            <label htmlFor="f-from">{t('dateFrom')}</label>
+            <input
+              id="f-from"
+              type="date"
+              value={from}
+              max={to || undefined}
+              onChange={(e) => (setFrom(e.target.value), setPage(1))}
+              {...(datesInverted && { 'aria-invalid': true, 'aria-describedby': 'f-dates-error' })}
+            />
+          </div>
+          <div>
+            <label htmlFor="f-to">{t('dateTo')}</label>
+            <input
+              id="f-to"
+              type="date"
+              value={to}
+              min={from || undefined}
+              onChange={(e) => (setTo(e.target.value), setPage(1))}
+              {...(datesInverted && { 'aria-invalid': true, 'aria-describedby': 'f-dates-error' })}
+            />
+          </div>
+        </div>
+        {datesInverted && (
+          <p id="f-dates-error" className="field-error" role="alert">
+            {t('errDateRange')}
+          </p>
+        )}
+        {(from || to) && (
+          <button type="button" className="clear-dates" onClick={() => (setFrom(''), setTo(''), setPage(1))}>
+            {t('clearDates')}
+          </button>
+        )}
       </fieldset>
       {/* TODO(portal): a Leaflet map of the page's reports (leaflet is not installed). */}
       <p className="map-placeholder" role="note">

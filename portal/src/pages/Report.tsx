@@ -1,41 +1,14 @@
-import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, type Category, type Commune } from '../api';
 import { CategoryIcon, LoadError, PageTitle, useLoad, useOnline } from '../common';
-import { formatSize, useI18n, type MessageKey, type Translate } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 import { discard, enqueue } from '../outbox';
+import { MediaPicker } from '../media-picker';
+import type { Picked } from '../picked-files';
 import { useMyReports } from '../useMyReports';
 
-const MB = 1_048_576;
-export const MEDIA_LIMITS = { maxFiles: 10, photoBytes: 10 * MB, videoBytes: 100 * MB };
-
-interface Picked {
-  id: string;
-  file: File;
-  /** A data: URL (the CSP allows data: images, not blob:); videos show an icon. */
-  preview?: string;
-}
-
 type Field = 'category' | 'description' | 'location' | 'latlng' | 'phone' | 'email';
-
-/** Checks a file before it is accepted: type and size (the API checks again). */
-export function fileProblem(file: File, t: Translate): string | undefined {
-  const isVideo = file.type.startsWith('video/');
-  if (!isVideo && !file.type.startsWith('image/')) return t('fileWrongType', { name: file.name });
-  const max = isVideo ? MEDIA_LIMITS.videoBytes : MEDIA_LIMITS.photoBytes;
-  if (file.size > max) return t('fileTooLarge', { name: file.name, size: formatSize(file.size), max: formatSize(max) });
-  return undefined;
-}
-
-function readPreview(file: File): Promise<string | undefined> {
-  if (!file.type.startsWith('image/')) return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : undefined);
-    reader.onerror = () => resolve(undefined);
-    reader.readAsDataURL(file);
-  });
-}
 
 /** A new form for every report (the key remounts it). */
 export default function Report() {
@@ -53,7 +26,6 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
   const [description, setDescription] = useState('');
   const [urgent, setUrgent] = useState(false);
   const [files, setFiles] = useState<Picked[]>([]);
-  const [fileErrors, setFileErrors] = useState<string[]>([]);
   const [lat, setLat] = useState('');
   const [lng, setLng] = useState('');
   const [address, setAddress] = useState('');
@@ -66,23 +38,6 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
   const [errors, setErrors] = useState<Partial<Record<Field, MessageKey>>>({});
   const [busy, setBusy] = useState(false);
   const [sentKey, setSentKey] = useState<string>();
-
-  async function addFiles(event: ChangeEvent<HTMLInputElement>) {
-    const chosen = Array.from(event.target.files ?? []);
-    event.target.value = '';
-    const problems: string[] = [];
-    const accepted: Picked[] = [];
-    for (const file of chosen) {
-      const problem = fileProblem(file, t);
-      if (problem) problems.push(problem);
-      else if (files.length + accepted.length >= MEDIA_LIMITS.maxFiles) {
-        problems.push(t('tooManyFiles', { max: MEDIA_LIMITS.maxFiles }));
-        break;
-      } else accepted.push({ id: crypto.randomUUID(), file, preview: await readPreview(file) });
-    }
-    setFileErrors(problems);
-    setFiles((current) => [...current, ...accepted]);
-  }
 
   function locate() {
     if (!('geolocation' in navigator)) {
@@ -230,61 +185,7 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
 
         <fieldset className="card">
           <legend>{t('stepMedia')}</legend>
-          <p className="hint" id="media-hint">
-            {t('mediaHint')}
-          </p>
-          <div className="button-row">
-            <label className="button file-button">
-              <span aria-hidden="true">📷</span> {t('takePhoto')}
-              <input
-                type="file"
-                accept="image/*,video/*"
-                capture="environment"
-                onChange={addFiles}
-                aria-describedby="media-hint"
-              />
-            </label>
-            <label className="button file-button">
-              <span aria-hidden="true">🖼️</span> {t('pickFiles')}
-              <input
-                type="file"
-                accept="image/*,video/*"
-                multiple
-                onChange={addFiles}
-                aria-describedby="media-hint"
-                data-testid="media-input"
-              />
-            </label>
-          </div>
-          {fileErrors.length > 0 && (
-            <ul role="alert" className="field-error">
-              {fileErrors.map((problem) => (
-                <li key={problem}>{problem}</li>
-              ))}
-            </ul>
-          )}
-          {files.length > 0 && (
-            <ul className="previews" data-testid="previews">
-              {files.map((f) => (
-                <li key={f.id}>
-                  {f.preview ? (
-                    <img src={f.preview} alt={f.file.name} />
-                  ) : (
-                    <span className="video-tile">🎬 {t('video')}</span>
-                  )}
-                  <small>{formatSize(f.file.size)}</small>
-                  <button
-                    type="button"
-                    className="remove"
-                    aria-label={t('removeFile', { name: f.file.name })}
-                    onClick={() => setFiles((current) => current.filter((x) => x.id !== f.id))}
-                  >
-                    ✕
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <MediaPicker files={files} setFiles={setFiles} />
         </fieldset>
 
         <fieldset className="card">

@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { api, ApiError, postJson, type CaseView } from '../api';
+import { api, ApiError, type CaseView } from '../api';
+import { ActionForm, WaitingAction } from '../case-actions';
 import { LoadError, PageTitle, useLoad } from '../common';
 import { formatDate, useI18n, type MessageKey } from '../i18n';
 import { findReport } from '../outbox';
-
-type Action = 'rate' | 'info' | 'withdraw';
+import { useWaitingActions } from '../useWaitingActions';
 
 export default function Track() {
   const { code = '' } = useParams();
@@ -16,6 +16,11 @@ export default function Track() {
     const data = await api<CaseView>(`/reports/${encodeURIComponent(code)}`, { headers });
     return { data, token: saved?.citizenToken };
   }, [code, language]);
+  const waiting = useWaitingActions(code);
+  const sent = useSentActions(
+    waiting.map((e) => e.key),
+    reload,
+  );
 
   if (view.state === 'loading')
     return (
@@ -48,11 +53,24 @@ export default function Track() {
   const { data: c, token } = view.data;
   const proof = c.media.filter((m) => m.purpose === 'proof');
   const other = c.media.filter((m) => m.purpose !== 'proof');
-  const actions = c.allowedActions ?? [];
+  const waitingKinds = new Set(waiting.map((e) => e.kind));
+  // An action made on this device and not yet sent takes the place of its form.
+  const offered = (c.allowedActions ?? []).filter((a) => !waitingKinds.has(a));
+  const question = c.timeline?.findLast((e) => e.kind === 'info_requested')?.note;
+  const form = (action: 'rate' | 'info' | 'withdraw') =>
+    token &&
+    offered.includes(action) && (
+      <ActionForm trackingCode={c.trackingCode} token={token} action={action} question={question} />
+    );
 
   return (
     <>
       <PageTitle>{c.trackingCode}</PageTitle>
+      {sent.done && (
+        <p className="notice" role="status" data-testid="action-sent">
+          {t('actionDone')}
+        </p>
+      )}
       <section className="card" data-testid="case-summary">
         <dl className="facts">
           <dt>{t('status')}</dt>
@@ -76,18 +94,30 @@ export default function Track() {
           {c.deadline && (
             <>
               <dt>{t('deadline')}</dt>
-              <dd>{formatDate(c.deadline, language)}</dd>
+              <dd data-testid="case-deadline">{formatDate(c.deadline, language)}</dd>
             </>
           )}
           <dt>{t('createdAt')}</dt>
           <dd>{formatDate(c.createdAt, language)}</dd>
+          {c.publishedAt && (
+            <>
+              <dt>{t('publishedAt')}</dt>
+              <dd data-testid="case-published">{formatDate(c.publishedAt, language)}</dd>
+            </>
+          )}
+          {c.closedAt && (
+            <>
+              <dt>{t('closedAt')}</dt>
+              <dd data-testid="case-closed">{formatDate(c.closedAt, language)}</dd>
+            </>
+          )}
         </dl>
         {c.description && <p className="description">{c.description}</p>}
         {c.location?.address && <p className="hint">📍 {c.location.address}</p>}
       </section>
 
       {c.reply && (
-        <section className="card" aria-labelledby="reply-heading">
+        <section className="card" aria-labelledby="reply-heading" data-testid="case-reply">
           <h2 id="reply-heading">{t('reply')}</h2>
           <p className="description">{c.reply.text}</p>
           <small>{formatDate(c.reply.publishedAt, language)}</small>
@@ -96,18 +126,22 @@ export default function Track() {
       {proof.length > 0 && <Gallery title={t('proof')} items={proof} token={token} />}
       {other.length > 0 && <Gallery title={t('attachments')} items={other} token={token} />}
 
-      {token && actions.includes('info') && (
-        <ActionForm code={c.trackingCode} token={token} action="info" onDone={reload} />
+      {waiting.map((entry) => (
+        <WaitingAction key={entry.key} entry={entry} onDiscard={sent.discarded} />
+      ))}
+      {form('info')}
+      {form('rate')}
+      {c.rating && (
+        <div className="notice" data-testid="case-rating">
+          <p>{t('yourRating', { n: c.rating.score })}</p>
+          {c.rating.comment && <p>{t('ratingComment', { comment: c.rating.comment })}</p>}
+        </div>
       )}
-      {token && actions.includes('rate') && (
-        <ActionForm code={c.trackingCode} token={token} action="rate" onDone={reload} />
-      )}
-      {c.rating && <p className="notice">{t('yourRating', { n: c.rating.score })}</p>}
 
       {c.timeline && c.timeline.length > 0 && (
         <section className="card" aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">{t('timeline')}</h2>
-          <ol className="timeline">
+          <ol className="timeline" data-testid="timeline">
             {c.timeline.map((entry, i) => (
               <li key={`${entry.at}-${i}`}>
                 <strong>{entry.label}</strong>
@@ -119,11 +153,30 @@ export default function Track() {
         </section>
       )}
 
-      {token && actions.includes('withdraw') && (
-        <ActionForm code={c.trackingCode} token={token} action="withdraw" onDone={reload} />
-      )}
+      {form('withdraw')}
     </>
   );
+}
+
+/**
+ * Notices when one of this case's waiting actions has left the device because the API has it
+ * (not because the citizen dropped it), and loads the case again to show what it changed.
+ */
+function useSentActions(keys: string[], reload: () => void): { done: boolean; discarded: (key: string) => void } {
+  const [done, setDone] = useState(false);
+  const previous = useRef<string[]>([]);
+  const dropped = useRef(new Set<string>());
+  const current = keys.join(' ');
+  useEffect(() => {
+    const now = new Set(keys);
+    const arrived = previous.current.filter((k) => !now.has(k) && !dropped.current.has(k));
+    previous.current = keys;
+    if (arrived.length > 0) {
+      setDone(true);
+      reload();
+    } else if (keys.length > 0) setDone(false);
+  }, [current]);
+  return { done, discarded: (key) => dropped.current.add(key) };
 }
 
 /**
@@ -186,86 +239,6 @@ function Gallery({ title, items, token }: { title: string; items: CaseView['medi
           );
         })}
       </ul>
-    </section>
-  );
-}
-
-const TITLES: Record<Action, MessageKey> = { rate: 'rateTitle', info: 'infoRequested', withdraw: 'withdrawTitle' };
-const PATHS: Record<Action, string> = { rate: 'rating', info: 'info', withdraw: 'withdraw' };
-
-/** The reporter's actions, with the token kept on this device; one Idempotency-Key per form. */
-function ActionForm({
-  code,
-  token,
-  action,
-  onDone,
-}: {
-  code: string;
-  token: string;
-  action: Action;
-  onDone: () => void;
-}) {
-  const { t } = useI18n();
-  const [text, setText] = useState('');
-  const [score, setScore] = useState(0);
-  const [state, setState] = useState<'idle' | 'busy' | MessageKey>('idle');
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  useEffect(() => setKey(crypto.randomUUID()), [action]);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (action === 'rate' && score === 0) return;
-    if (action === 'info' && !text.trim()) return;
-    if (action === 'withdraw' && !window.confirm(t('withdrawConfirm'))) return;
-    const body =
-      action === 'rate'
-        ? { score, ...(text.trim() && { comment: text.trim() }) }
-        : action === 'info'
-          ? { answer: text.trim() }
-          : { ...(text.trim() && { reason: text.trim() }) };
-    setState('busy');
-    try {
-      await postJson(`/reports/${encodeURIComponent(code)}/${PATHS[action]}`, body, {
-        'X-Citizen-Token': token,
-        'Idempotency-Key': key,
-      });
-      setState('actionDone');
-      onDone();
-    } catch (error) {
-      setState(error instanceof ApiError && error.status === 409 ? 'actionNotAllowed' : 'actionFailed');
-    }
-  }
-
-  const id = `action-${action}`;
-  return (
-    <section className="card" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t(TITLES[action])}</h2>
-      <form onSubmit={submit}>
-        {action === 'rate' && (
-          <fieldset className="stars">
-            <legend>{t('scoreLegend')}</legend>
-            {[1, 2, 3, 4, 5].map((n) => (
-              <label key={n} className={score >= n ? 'on' : ''}>
-                <input type="radio" name="score" value={n} checked={score === n} onChange={() => setScore(n)} />
-                <span aria-hidden="true">★</span>
-                <span className="visually-hidden">{t('score', { n })}</span>
-              </label>
-            ))}
-          </fieldset>
-        )}
-        <label htmlFor={`${id}-text`}>
-          {t(action === 'rate' ? 'commentLabel' : action === 'info' ? 'answerLabel' : 'withdrawReason')}
-        </label>
-        <textarea id={`${id}-text`} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-        <button type="submit" className={action === 'withdraw' ? 'danger' : 'primary'} disabled={state === 'busy'}>
-          {t(action === 'rate' ? 'sendRating' : action === 'info' ? 'sendAnswer' : 'withdrawButton')}
-        </button>
-        {state !== 'idle' && state !== 'busy' && (
-          <p role="status" className={state === 'actionDone' ? 'notice' : 'notice error'}>
-            {t(state)}
-          </p>
-        )}
-      </form>
     </section>
   );
 }
