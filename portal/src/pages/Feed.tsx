@@ -61,9 +61,10 @@ export default function Feed() {
           ))}
         </select>
       </fieldset>
-      {/* TODO(portal): a Leaflet map of the page's reports (leaflet is not installed). */}
-      <p className="map-placeholder" role="note">
-        {t('feedMapTodo')}
+      <p>
+        <Link to="/map" data-testid="map-link">
+          {t('mapLink')}
+        </Link>
       </p>
       {feed.state === 'loading' && <p role="status">{t('loading')}</p>}
       {feed.state === 'error' && <LoadError retry={reload} />}

@@ -32,6 +32,11 @@ export function Home() {
       <Link to="/report" className="button primary big" data-testid="new-report">
         {t('reportButton')}
       </Link>
+      <p>
+        <Link to="/map" data-testid="map-link">
+          {t('mapLink')}
+        </Link>
+      </p>
 
       <section aria-labelledby="track-heading" className="card">
         <h2 id="track-heading">{t('trackTitle')}</h2>

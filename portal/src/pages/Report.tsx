@@ -1,10 +1,15 @@
-import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, type Category, type Commune } from '../api';
+import { api, ApiError, type Category, type Commune } from '../api';
 import { CategoryIcon, LoadError, PageTitle, useLoad, useOnline } from '../common';
 import { formatSize, useI18n, type MessageKey, type Translate } from '../i18n';
+import { MapBoundary } from '../map/MapUnavailable';
+import type { Point } from '../map/PointPicker';
 import { discard, enqueue } from '../outbox';
 import { useMyReports } from '../useMyReports';
+
+// Leaflet is loaded only when the form shows its map, after the form itself.
+const PointPicker = lazy(() => import('../map/PointPicker'));
 
 const MB = 1_048_576;
 export const MEDIA_LIMITS = { maxFiles: 10, photoBytes: 10 * MB, videoBytes: 100 * MB };
@@ -37,6 +42,42 @@ function readPreview(file: File): Promise<string | undefined> {
   });
 }
 
+/** The point the latitude and longitude inputs hold, when they hold a valid one. */
+function pointOf(lat: string, lng: string): Point | undefined {
+  if (lat.trim() === '' || lng.trim() === '') return undefined;
+  const point = { lat: Number(lat), lng: Number(lng) };
+  const valid = Number.isFinite(point.lat) && Number.isFinite(point.lng);
+  return valid && Math.abs(point.lat) <= 90 && Math.abs(point.lng) <= 180 ? point : undefined;
+}
+
+/** Waits for the typing or the dragging to stop before the commune of the point is asked for. */
+const LOCATE_DEBOUNCE_MS = 400;
+
+/**
+ * The commune of the form's point (GET /api/v1/communes/locate): its code and full name, 'none'
+ * when no single commune contains it, undefined while unknown (no point, or no connection).
+ */
+function useCommuneOfPoint(point: Point | undefined, language: string) {
+  const [found, setFound] = useState<{ code: string; fullName: string } | 'none'>();
+  useEffect(() => {
+    setFound(undefined);
+    if (!point) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      api<{ commune: Commune }>(`/communes/locate?lat=${point.lat}&lng=${point.lng}`).then(
+        ({ commune }) => live && setFound(commune),
+        (error: unknown) =>
+          live && setFound(error instanceof ApiError && error.code === 'COMMUNE_NOT_LOCATED' ? 'none' : undefined),
+      );
+    }, LOCATE_DEBOUNCE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [point?.lat, point?.lng, language]);
+  return found;
+}
+
 /** A new form for every report (the key remounts it). */
 export default function Report() {
   const [round, setRound] = useState(0);
@@ -58,6 +99,8 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
   const [lng, setLng] = useState('');
   const [address, setAddress] = useState('');
   const [communeCode, setCommuneCode] = useState('');
+  /** A commune the citizen chose stays chosen, wherever the point moves afterwards. */
+  const [communeByHand, setCommuneByHand] = useState(false);
   const [locating, setLocating] = useState<'idle' | 'busy' | 'failed' | { accuracy: number }>('idle');
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
@@ -66,6 +109,13 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
   const [errors, setErrors] = useState<Partial<Record<Field, MessageKey>>>({});
   const [busy, setBusy] = useState(false);
   const [sentKey, setSentKey] = useState<string>();
+
+  const point = pointOf(lat, lng);
+  const located = useCommuneOfPoint(point, language);
+  useEffect(() => {
+    if (communeByHand || located === undefined) return;
+    setCommuneCode(located === 'none' ? '' : located.code);
+  }, [located, communeByHand]);
 
   async function addFiles(event: ChangeEvent<HTMLInputElement>) {
     const chosen = Array.from(event.target.files ?? []);
@@ -297,10 +347,17 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
             {locating === 'failed' && t('locationFailed')}
             {typeof locating === 'object' && t('locationFound', { accuracy: locating.accuracy })}
           </p>
-          {/* TODO(portal): Leaflet map with a draggable pin and a configurable tile server (leaflet is not installed). */}
-          <div className="map-placeholder" role="note">
-            {t('mapUnavailable')}
-          </div>
+          <MapBoundary message={t('mapTilesFailed')}>
+            <Suspense fallback={<div className="map-frame" role="status" aria-label={t('loading')} />}>
+              <PointPicker
+                point={point}
+                onPick={(picked) => {
+                  setLat(picked.lat.toFixed(6));
+                  setLng(picked.lng.toFixed(6));
+                }}
+              />
+            </Suspense>
+          </MapBoundary>
           <div className="two-columns">
             <div>
               <label htmlFor="lat">{t('latitude')}</label>
@@ -335,7 +392,15 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
           />
           {errorText('location')}
           <label htmlFor="commune">{t('commune')}</label>
-          <select id="commune" value={communeCode} onChange={(e) => setCommuneCode(e.target.value)}>
+          <select
+            id="commune"
+            value={communeCode}
+            onChange={(e) => {
+              setCommuneCode(e.target.value);
+              setCommuneByHand(e.target.value !== '');
+            }}
+            aria-describedby="commune-hint"
+          >
             <option value="">{t('communeAuto')}</option>
             {communes.state === 'ok' &&
               communes.data.map((c) => (
@@ -344,6 +409,10 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
                 </option>
               ))}
           </select>
+          <p id="commune-hint" className="hint" aria-live="polite" data-testid="commune-hint">
+            {located === 'none' && t('communeNotDetected')}
+            {typeof located === 'object' && t('communeDetected', { name: located.fullName })}
+          </p>
         </fieldset>
 
         <fieldset className="card">
