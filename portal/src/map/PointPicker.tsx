@@ -20,7 +20,7 @@ const STREET_ZOOM = 16;
 
 export default function PointPicker({ point, onPick }: { point: Point | undefined; onPick(point: Point): void }) {
   const { t } = useI18n();
-  const { element, map, problem } = useBaseMap(t('mapPickerLabel'));
+  const { element, map, problem } = useBaseMap('mapPickerLabel');
   const pin = useRef<L.Marker>(null);
   /** The last point the map picked: when it comes back as `point`, the map is already there. */
   const picked = useRef<Point>(null);

@@ -29,7 +29,7 @@ function bboxOf(bounds: L.LatLngBounds): string {
 export default function ReportsMap({ reports, onArea }: { reports: CaseView[]; onArea(bbox: string): void }) {
   const { t, language } = useI18n();
   const navigate = useNavigate();
-  const { element, map, problem } = useBaseMap(t('mapLabel'));
+  const { element, map, problem } = useBaseMap('mapLabel');
   const [pins, setPins] = useState<L.LayerGroup>();
   const area = useRef(onArea);
   area.current = onArea;
@@ -60,9 +60,10 @@ export default function ReportsMap({ reports, onArea }: { reports: CaseView[]; o
       const { lat, lng } = report.location ?? {};
       if (lat == null || lng == null) continue;
       const title = `${report.category?.name ?? report.trackingCode}: ${report.statusLabel}`;
-      L.marker([lat, lng], { icon: pinIcon('published'), title })
+      const marker = L.marker([lat, lng], { icon: pinIcon('published'), title })
         .bindPopup(() => popupContent(report))
         .addTo(pins);
+      marker.getElement()?.setAttribute('data-tracking-code', report.trackingCode);
     }
   }, [pins, reports, language]);
 

@@ -7,11 +7,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, type MapSettings } from '../api';
 import { useLoad } from '../common';
+import { useI18n, type MessageKey } from '../i18n';
 import { createBaseMap, type L } from './base-map';
 
 export type MapProblem = 'settings' | 'tiles' | undefined;
 
-export function useBaseMap(label: string) {
+export function useBaseMap(labelKey: MessageKey) {
+  const { t } = useI18n();
+  const label = t(labelKey);
   const [settings] = useLoad(() => api<MapSettings>('/map-settings'), []);
   const [tilesFailed, setTilesFailed] = useState(false);
   const [map, setMap] = useState<L.Map>();
@@ -22,6 +25,8 @@ export function useBaseMap(label: string) {
     if (!ready || !element.current) return;
     const created = createBaseMap(element.current, ready, {
       label,
+      zoomIn: t('mapZoomIn'),
+      zoomOut: t('mapZoomOut'),
       onTilesFailed: () => setTilesFailed(true),
       onTilesLoaded: () => setTilesFailed(false),
     });
