@@ -138,11 +138,20 @@ describe('the report form’s map', () => {
     expect(await page.getByTestId('map-unavailable').count()).toBe(0);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
-    // Typed coordinates just north of the ward: the pin goes there, no commune contains it.
-    await page.getByLabel('Vĩ độ').fill('18.2215');
-    await page.getByLabel('Kinh độ').fill('105.52');
+    // "Use my location" just north of the ward: the coordinates are filled in, the map centres on the
+    // pin there, and no commune contains it.
+    await browser.context.grantPermissions(['geolocation']);
+    await browser.context.setGeolocation({ latitude: 18.2215, longitude: 105.52, accuracy: 8 });
+    await page.getByTestId('locate').click();
+    await eventually(async () => expect(await inputs()).toEqual({ lat: 18.2215, lng: 105.52 }));
     const pin = page.locator('[data-testid="point-picker"] .map-pin-report');
     await pin.waitFor();
+    const frame = await mapBox();
+    await eventually(async () => {
+      const tip = (await pin.boundingBox())!;
+      expect(Math.abs(tip.x + tip.width / 2 - (frame.x + frame.width / 2))).toBeLessThan(2);
+      expect(Math.abs(tip.y + tip.height - (frame.y + frame.height / 2))).toBeLessThan(3);
+    });
     await page.getByText('Chưa xác định được xã, phường từ vị trí này').waitFor();
     expect(await page.getByLabel('Xã, phường').inputValue()).toBe('');
     await browser.screenshot('portal-map-01-typed-point');
@@ -201,6 +210,8 @@ describe('the report form’s map', () => {
     await page.getByLabel('Địa chỉ').fill('Ngõ 3, đường Trần Phú');
     await page.getByText('Theo vị trí đã chọn: Phường Vũng Áng').waitFor();
     expect(await page.getByLabel('Xã, phường').inputValue()).toBe('18073');
+    // The typed point has its pin, even without tiles.
+    await page.locator('[data-testid="point-picker"] .map-pin-report').waitFor();
     await browser.screenshot('portal-map-03-no-tiles');
 
     await page.locator('button[type="submit"]').click();

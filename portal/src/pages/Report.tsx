@@ -60,8 +60,8 @@ const LOCATE_DEBOUNCE_MS = 400;
 function useCommuneOfPoint(point: Point | undefined, language: string) {
   const [found, setFound] = useState<{ code: string; fullName: string } | 'none'>();
   useEffect(() => {
-    setFound(undefined);
-    if (!point) return;
+    // The last answer stays until the next one: no flicker, no extra announcement while dragging.
+    if (!point) return setFound(undefined);
     let live = true;
     const timer = setTimeout(() => {
       api<{ commune: Commune }>(`/communes/locate?lat=${point.lat}&lng=${point.lng}`).then(
