@@ -98,7 +98,16 @@ afterAll(async () => {
   await api.close();
 });
 
-const casesDescribed = (description: string) => db.case.findMany({ where: { description } });
+/** Sends the form; the one case with this description, once the tracking code shows. */
+async function submitReport(description: string) {
+  await browser.page.locator('button[type="submit"]').click();
+  await browser.page.getByTestId('tracking-code').waitFor({ timeout: 30_000 });
+  return eventually(async () => {
+    const found = await db.case.findMany({ where: { description } });
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  });
+}
 
 async function startReport(base: string, description: string) {
   const { page } = browser;
@@ -184,13 +193,7 @@ describe('the report form’s map', () => {
     expect(inBoundary(dragged)).toBe(true);
     await browser.screenshot('portal-map-02-pin-and-commune');
 
-    await page.locator('button[type="submit"]').click();
-    await page.getByTestId('tracking-code').waitFor({ timeout: 30_000 });
-    const [made] = await eventually(async () => {
-      const found = await casesDescribed(description);
-      expect(found).toHaveLength(1);
-      return found;
-    });
+    const made = await submitReport(description);
     expect(made).toMatchObject({ lat: dragged.lat, lng: dragged.lng, communeCode: COMMUNE });
   });
 
@@ -214,13 +217,7 @@ describe('the report form’s map', () => {
     await page.locator('[data-testid="point-picker"] .map-pin-report').waitFor();
     await browser.screenshot('portal-map-03-no-tiles');
 
-    await page.locator('button[type="submit"]').click();
-    await page.getByTestId('tracking-code').waitFor({ timeout: 30_000 });
-    const [made] = await eventually(async () => {
-      const found = await casesDescribed(description);
-      expect(found).toHaveLength(1);
-      return found;
-    });
+    const made = await submitReport(description);
     expect(made).toMatchObject({ lat: 18.22, lng: 105.52, address: 'Ngõ 3, đường Trần Phú', communeCode: '18073' });
   });
 });
