@@ -11,6 +11,7 @@
  * afterwards. It exists before the app's database client first reads boundaries, so the
  * one-minute cache of findCommuneOfPoint cannot hide it.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
@@ -97,6 +98,19 @@ afterAll(async () => {
   await db.commune.update({ where: { code: COMMUNE }, data: { boundary: previousBoundary ?? Prisma.DbNull } });
   await api.close();
 });
+
+/**
+ * axe-core's WCAG 2.1 A/AA violations of the page, as `rule: targets` (evaluated through the
+ * DevTools protocol, which the page's CSP does not govern).
+ */
+async function accessibilityViolations(): Promise<string[]> {
+  const { page } = browser;
+  await page.evaluate(`${readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')}; 0`);
+  return page.evaluate<string[]>(
+    `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })
+      .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
+  );
+}
 
 /** Sends the form; the one case with this description, once the tracking code shows. */
 async function submitReport(description: string) {
@@ -192,6 +206,7 @@ describe('the report form’s map', () => {
     expect(dragged.lat).toBeCloseTo(tapped.lat, 4); // a sub-pixel slip at most
     expect(inBoundary(dragged)).toBe(true);
     await browser.screenshot('portal-map-02-pin-and-commune');
+    expect(await accessibilityViolations()).toEqual([]);
 
     const made = await submitReport(description);
     expect(made).toMatchObject({ lat: dragged.lat, lng: dragged.lng, communeCode: COMMUNE });
@@ -257,6 +272,7 @@ describe('the public map', () => {
       `/track/${published.trackingCode}`,
     );
     await browser.screenshot('portal-map-04-public-map');
+    expect(await accessibilityViolations()).toEqual([]);
     const html = await page.content();
     for (const personal of Object.values(REPORTER)) expect(html).not.toContain(personal);
 
