@@ -271,6 +271,7 @@ describe('the public map', () => {
     expect(await popup.getByRole('link', { name: 'Xem chi tiết' }).getAttribute('href')).toBe(
       `/track/${published.trackingCode}`,
     );
+    await page.waitForTimeout(400); // the popup's fade and the map's pan to show it
     await browser.screenshot('portal-map-04-public-map');
     expect(await accessibilityViolations()).toEqual([]);
     const html = await page.content();

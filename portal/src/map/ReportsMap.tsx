@@ -61,7 +61,8 @@ export default function ReportsMap({ reports, onArea }: { reports: CaseView[]; o
       if (lat == null || lng == null) continue;
       const title = `${report.category?.name ?? report.trackingCode}: ${report.statusLabel}`;
       const marker = L.marker([lat, lng], { icon: pinIcon('published'), title })
-        .bindPopup(() => popupContent(report))
+        // Clear of the zoom buttons when the map pans to show the popup.
+        .bindPopup(() => popupContent(report), { autoPanPaddingTopLeft: [64, 8] })
         .addTo(pins);
       marker.getElement()?.setAttribute('data-tracking-code', report.trackingCode);
     }

@@ -61,11 +61,9 @@ export default function Feed() {
           ))}
         </select>
       </fieldset>
-      <p>
-        <Link to="/map" data-testid="map-link">
-          {t('mapLink')}
-        </Link>
-      </p>
+      <Link to="/map" className="button" data-testid="map-link">
+        {t('mapLink')}
+      </Link>
       {feed.state === 'loading' && <p role="status">{t('loading')}</p>}
       {feed.state === 'error' && <LoadError retry={reload} />}
       {feed.state === 'ok' && (
