@@ -8,12 +8,8 @@ import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n';
 import { L, pinIcon } from './base-map';
 import { MapUnavailable } from './MapUnavailable';
+import type { Point } from './point';
 import { useBaseMap } from './useBaseMap';
-
-export interface Point {
-  lat: number;
-  lng: number;
-}
 
 /** How close a point set from outside is shown: streets and house numbers. */
 const STREET_ZOOM = 16;

@@ -1,10 +1,11 @@
 import { lazy, Suspense, useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, type Category, type Commune } from '../api';
+import { api, type Category, type Commune } from '../api';
 import { CategoryIcon, LoadError, PageTitle, useLoad, useOnline } from '../common';
 import { formatSize, useI18n, type MessageKey, type Translate } from '../i18n';
 import { MapBoundary } from '../map/MapUnavailable';
-import type { Point } from '../map/PointPicker';
+import { pointOf } from '../map/point';
+import { useCommuneOfPoint } from '../map/useCommuneOfPoint';
 import { discard, enqueue } from '../outbox';
 import { useMyReports } from '../useMyReports';
 
@@ -40,42 +41,6 @@ function readPreview(file: File): Promise<string | undefined> {
     reader.onerror = () => resolve(undefined);
     reader.readAsDataURL(file);
   });
-}
-
-/** The point the latitude and longitude inputs hold, when they hold a valid one. */
-function pointOf(lat: string, lng: string): Point | undefined {
-  if (lat.trim() === '' || lng.trim() === '') return undefined;
-  const point = { lat: Number(lat), lng: Number(lng) };
-  const valid = Number.isFinite(point.lat) && Number.isFinite(point.lng);
-  return valid && Math.abs(point.lat) <= 90 && Math.abs(point.lng) <= 180 ? point : undefined;
-}
-
-/** Waits for the typing or the dragging to stop before the commune of the point is asked for. */
-const LOCATE_DEBOUNCE_MS = 400;
-
-/**
- * The commune of the form's point (GET /api/v1/communes/locate): its code and full name, 'none'
- * when no single commune contains it, undefined while unknown (no point, or no connection).
- */
-function useCommuneOfPoint(point: Point | undefined, language: string) {
-  const [found, setFound] = useState<{ code: string; fullName: string } | 'none'>();
-  useEffect(() => {
-    // The last answer stays until the next one: no flicker, no extra announcement while dragging.
-    if (!point) return setFound(undefined);
-    let live = true;
-    const timer = setTimeout(() => {
-      api<{ commune: Commune }>(`/communes/locate?lat=${point.lat}&lng=${point.lng}`).then(
-        ({ commune }) => live && setFound(commune),
-        (error: unknown) =>
-          live && setFound(error instanceof ApiError && error.code === 'COMMUNE_NOT_LOCATED' ? 'none' : undefined),
-      );
-    }, LOCATE_DEBOUNCE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [point?.lat, point?.lng, language]);
-  return found;
 }
 
 /** A new form for every report (the key remounts it). */
