@@ -41,6 +41,8 @@ const api = apiDependencies(testConfig());
 const db = api.deps.db;
 let tileServer: Server;
 let tileRequests = 0;
+/** The Referer of the tile requests: OpenStreetMap's tile policy wants the page's origin. */
+const tileReferers = new Set<string | undefined>();
 let worker: Awaited<ReturnType<typeof startWorker>>;
 /** The portal with the test's tile server, and the same portal whose tile server refuses connections. */
 let withTiles: Server;
@@ -71,6 +73,7 @@ beforeAll(async () => {
     createServer((req, res) => {
       if (!/^\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '')) return void res.writeHead(404).end();
       tileRequests += 1;
+      tileReferers.add(req.headers.referer);
       res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': tile.length }).end(tile);
     }),
   );
@@ -157,6 +160,7 @@ describe('the report form’s map', () => {
       { timeout: 30_000 },
     );
     expect(tileRequests).toBeGreaterThan(0);
+    expect([...tileReferers]).toEqual([`${baseUrl(withTiles)}/`]); // the origin only, despite no-referrer
     expect(await page.getByRole('region', { name: 'Bản đồ chọn vị trí phản ánh' }).count()).toBe(1);
     expect(await page.getByTestId('map-unavailable').count()).toBe(0);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
