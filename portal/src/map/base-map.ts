@@ -9,11 +9,6 @@ import 'leaflet/dist/leaflet.css';
 import type { MapSettings } from '../api';
 
 export interface BaseMapOptions {
-  /** The accessible name of the map (the inputs and lists beside it stay the primary way). */
-  label: string;
-  /** The zoom buttons' names, in the page's language. */
-  zoomIn: string;
-  zoomOut: string;
   /** Tiles fail before any has loaded: offline, or the tile server refuses or is blocked. */
   onTilesFailed(): void;
   /** A tile has loaded (again): the notice can go. */
@@ -21,13 +16,7 @@ export interface BaseMapOptions {
 }
 
 export function createBaseMap(element: HTMLElement, settings: MapSettings, options: BaseMapOptions): L.Map {
-  const map = L.map(element, {
-    center: settings.center,
-    zoom: settings.zoom,
-    maxZoom: settings.maxZoom,
-    zoomControl: false,
-  });
-  L.control.zoom({ zoomInTitle: options.zoomIn, zoomOutTitle: options.zoomOut }).addTo(map);
+  const map = L.map(element, { center: settings.center, zoom: settings.zoom, maxZoom: settings.maxZoom });
   // The attribution is the operator's HTML (MAP_TILE_ATTRIBUTION); the prefix stays short for phones.
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   let loaded = 0;
@@ -46,8 +35,8 @@ export function createBaseMap(element: HTMLElement, settings: MapSettings, optio
       if (loaded === 0) options.onTilesFailed();
     })
     .addTo(map);
+  // A named region (named by useBaseMap); the inputs and lists beside it stay the primary way.
   element.setAttribute('role', 'region');
-  element.setAttribute('aria-label', options.label);
   return map;
 }
 

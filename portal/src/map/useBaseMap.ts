@@ -24,9 +24,6 @@ export function useBaseMap(labelKey: MessageKey) {
   useEffect(() => {
     if (!ready || !element.current) return;
     const created = createBaseMap(element.current, ready, {
-      label,
-      zoomIn: t('mapZoomIn'),
-      zoomOut: t('mapZoomOut'),
       onTilesFailed: () => setTilesFailed(true),
       onTilesLoaded: () => setTilesFailed(false),
     });
@@ -35,12 +32,21 @@ export function useBaseMap(labelKey: MessageKey) {
       setMap(undefined);
       created.remove();
     };
-    // Made once per settings; the label is kept up to date below.
+    // Made once per settings; its names follow the language below.
   }, [ready]);
 
   useEffect(() => {
     element.current?.setAttribute('aria-label', label);
-  }, [label, map]);
+    // Leaflet names its zoom buttons in English; they follow the page's language instead.
+    for (const [selector, name] of [
+      ['.leaflet-control-zoom-in', t('mapZoomIn')],
+      ['.leaflet-control-zoom-out', t('mapZoomOut')],
+    ] as const) {
+      const button = element.current?.querySelector(selector);
+      button?.setAttribute('title', name);
+      button?.setAttribute('aria-label', name);
+    }
+  }, [label, map, t]);
 
   const problem: MapProblem = settings.state === 'error' ? 'settings' : tilesFailed ? 'tiles' : undefined;
   return { element, map, problem };
