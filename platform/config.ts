@@ -86,6 +86,41 @@ const schema = z
       .url()
       .default('http://localhost:3000')
       .transform((v) => v.replace(/\/+$/, '')),
+    /**
+     * The portal's map tiles (GET /api/v1/map-settings), Leaflet's URL template: {z}/{x}/{y}, and {s}
+     * for a subdomain of MAP_TILE_SUBDOMAINS. The Content-Security-Policy allows images from its
+     * origins only. OpenStreetMap's own servers suit light use (their tile usage policy); a province
+     * with heavy traffic points this at its own or a commercial tile server.
+     */
+    MAP_TILE_URL: z
+      .string()
+      .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+      .refine(
+        (v) => /^https?:\/\/[^/\s]+\/\S*$/.test(v) && ['{z}', '{x}', '{y}'].every((p) => v.includes(p)),
+        'must be an http(s) URL template with {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+      ),
+    /** The letters {s} in MAP_TILE_URL stands for, one per subdomain (Leaflet's default). */
+    MAP_TILE_SUBDOMAINS: z
+      .string()
+      .regex(/^[a-z0-9]+$/, 'must be letters or digits, one per subdomain, e.g. abc')
+      .default('abc'),
+    /** Shown on the map as the tile server's licence asks; HTML (links) allowed: it is the operator's text. */
+    MAP_TILE_ATTRIBUTION: z
+      .string()
+      .min(1)
+      .default('© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+    MAP_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(19),
+    /** Where the maps open: the province's centre (lat,lng) and zoom (Hà Tĩnh by default). */
+    MAP_CENTER: z
+      .string()
+      .default('18.34,105.90')
+      .transform((v) => v.split(',').map((n) => (n.trim() === '' ? Number.NaN : Number(n))))
+      .refine(
+        (c) => c.length === 2 && Math.abs(c[0]!) <= 90 && Math.abs(c[1]!) <= 180,
+        'must be lat,lng, e.g. 18.34,105.90',
+      )
+      .transform((c) => [c[0]!, c[1]!] as [number, number]),
+    MAP_ZOOM: z.coerce.number().int().min(1).max(22).default(9),
     /** Notifications (notifications/README.md): email over SMTP, e.g. smtp://user:pass@mail:587. */
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().min(3).default('"Phản ánh hiện trường Hà Tĩnh" <no-reply@hatinh.gov.vn>'),

@@ -17,6 +17,12 @@ export const ERROR_MESSAGES: Record<AppErrorCode, Messages> = {
     vi: (p) => `Không tìm thấy ${p.what ?? 'nội dung yêu cầu'}.`,
     en: (p) => `${p.what ?? 'The requested item'} was not found.`,
   },
+  COMMUNE_NOT_LOCATED: {
+    vi: () =>
+      'Không xác định được một xã, phường duy nhất chứa điểm này (ngoài địa bàn tỉnh, nằm trên ranh giới, hoặc chưa có dữ liệu ranh giới). Vui lòng tự chọn xã, phường.',
+    en: () =>
+      'No single commune or ward contains this point (outside the province, on a border, or no boundaries imported yet). Please choose the commune yourself.',
+  },
   UNAUTHENTICATED: { vi: () => 'Vui lòng đăng nhập.', en: () => 'Please sign in.' },
   INVALID_CREDENTIALS: {
     vi: () => 'Tên đăng nhập hoặc mật khẩu không đúng.',

@@ -10,18 +10,25 @@ import { ipKeyGenerator, rateLimit, type RateLimitInfo } from 'express-rate-limi
 import helmet from 'helmet';
 import { AppError } from '../../platform/app-error';
 import type { Config } from '../../platform/config';
+import { tileOrigins } from '../services/get-map-settings';
 
 /**
  * Helmet's defaults: among them a Content-Security-Policy that allows only this origin's own
  * scripts, styles and images (the back office at /admin and the portal at / are built bundles
- * without inline scripts), no framing by others, no MIME sniffing, HSTS. Outside production,
+ * without inline scripts), no framing by others, no MIME sniffing, HSTS. Images may also come
+ * from the map's tile server (MAP_TILE_URL), and from nowhere else. Outside production,
  * `upgrade-insecure-requests` is left out, so the platform opened over plain HTTP on a LAN
  * address (http://192.168.1.10:3000) still loads its own files.
  */
-export function securityHeaders(config: Pick<Config, 'NODE_ENV'>): RequestHandler {
+export function securityHeaders(
+  config: Pick<Config, 'NODE_ENV' | 'MAP_TILE_URL' | 'MAP_TILE_SUBDOMAINS'>,
+): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
-      directives: { upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null },
+      directives: {
+        imgSrc: ["'self'", 'data:', ...tileOrigins(config)],
+        upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null,
+      },
     },
   });
 }

@@ -259,6 +259,34 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { 200: json({ type: 'array', items: ref('Commune') }, 'Communes.') },
         },
       },
+      '/api/v1/communes/locate': {
+        get: {
+          tags: ['Reference'],
+          summary: 'The commune or ward whose boundary contains a point',
+          description:
+            'The one active commune whose imported boundary contains the point, as routing would find it. ' +
+            'No single commune (outside the province, on a border between two, or no boundaries imported yet): 404 COMMUNE_NOT_LOCATED.',
+          parameters: [
+            { ...query('lat', 'Latitude (WGS84).', { type: 'number', minimum: -90, maximum: 90 }), required: true },
+            { ...query('lng', 'Longitude (WGS84).', { type: 'number', minimum: -180, maximum: 180 }), required: true },
+            language,
+          ],
+          responses: {
+            200: json(ref('CommuneLocated'), 'The commune.'),
+            404: error('No single commune contains the point (COMMUNE_NOT_LOCATED).'),
+            422: error('lat or lng missing or out of range.'),
+          },
+        },
+      },
+      '/api/v1/map-settings': {
+        get: {
+          tags: ['Reference'],
+          summary: "The map's tile server and starting view",
+          description:
+            'What the portal draws its maps with (MAP_* settings); images from the tile server are allowed by the Content-Security-Policy.',
+          responses: { 200: json(ref('MapSettings'), 'The map settings.') },
+        },
+      },
       '/api/v1/announcements': {
         get: {
           tags: ['Reference'],

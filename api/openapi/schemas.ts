@@ -197,6 +197,26 @@ export const SCHEMAS: Record<string, Schema> = {
     kind: { type: 'string', enum: ['ward', 'commune', 'town'] },
     fullName: { ...string, examples: ['Phường Thành Sen'] },
   }),
+  CommuneLocated: object({ commune: ref('Commune') }),
+  MapSettings: object({
+    tileUrl: {
+      ...string,
+      description: 'Leaflet URL template of the tile server: {z}/{x}/{y}, {s} for a subdomain.',
+      examples: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
+    },
+    subdomains: { ...string, description: 'The letters {s} stands for, one per subdomain.', examples: ['abc'] },
+    attribution: { ...string, description: "The tile server's attribution, HTML (links)." },
+    maxZoom: { type: 'integer', minimum: 1, maximum: 22 },
+    center: {
+      type: 'array',
+      description: '[lat, lng] where the maps open.',
+      items: { type: 'number' },
+      minItems: 2,
+      maxItems: 2,
+      examples: [[18.34, 105.9]],
+    },
+    zoom: { type: 'integer', minimum: 1, maximum: 22 },
+  }),
   Announcement: object({
     id: string,
     kind: { type: 'string', enum: ['weather', 'disaster', 'traffic', 'notice', 'other'] },

@@ -4,6 +4,7 @@
  * client asked for.
  */
 import type { Db } from '../../platform/db';
+import type { Commune } from '../../prisma/generated/client';
 import type { Language } from '../i18n/language';
 
 export async function listCategories(db: Db, language: Language) {
@@ -47,12 +48,17 @@ const COMMUNE_KIND_LABEL = {
 
 export async function listCommunes(db: Db, language: Language) {
   const rows = await db.commune.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] });
-  return rows.map((c) => ({
+  return rows.map((c) => communeView(c, language));
+}
+
+/** A commune as citizens' apps show it; also the answer of locate-commune. */
+export function communeView(c: Pick<Commune, 'code' | 'name' | 'kind'>, language: Language) {
+  return {
     code: c.code,
     name: c.name,
     kind: c.kind,
     /** "Phường Thành Sen", "Kỳ Anh Commune". */
     fullName:
       language === 'en' ? `${c.name} ${COMMUNE_KIND_LABEL.en[c.kind]}` : `${COMMUNE_KIND_LABEL.vi[c.kind]} ${c.name}`,
-  }));
+  };
 }

@@ -9,6 +9,7 @@ const Report = lazy(() => import('./pages/Report'));
 const Track = lazy(() => import('./pages/Track'));
 const Feed = lazy(() => import('./pages/Feed'));
 const Help = lazy(() => import('./pages/Help'));
+const MapPage = lazy(() => import('./pages/Map'));
 
 export function App() {
   const [language, setLanguageState] = useState<Language>(() => {
@@ -67,6 +68,7 @@ export function App() {
             <Route path="/track/:code" element={<Track />} />
             <Route path="/feed" element={<Feed />} />
             <Route path="/help" element={<Help />} />
+            <Route path="/map" element={<MapPage />} />
             <Route path="*" element={<Home />} />
           </Routes>
         </Suspense>

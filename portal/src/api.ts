@@ -15,6 +15,15 @@ export interface Commune {
   kind: string;
   fullName: string;
 }
+/** GET /api/v1/map-settings: the tile server (a Leaflet URL template) and where the maps open. */
+export interface MapSettings {
+  tileUrl: string;
+  subdomains: string;
+  attribution: string;
+  maxZoom: number;
+  center: [number, number];
+  zoom: number;
+}
 export interface MediaItem {
   id: string;
   purpose: 'report' | 'info' | 'proof';

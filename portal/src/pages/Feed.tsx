@@ -102,10 +102,9 @@ export default function Feed() {
           </button>
         )}
       </fieldset>
-      {/* TODO(portal): a Leaflet map of the page's reports (leaflet is not installed). */}
-      <p className="map-placeholder" role="note">
-        {t('feedMapTodo')}
-      </p>
+      <Link to="/map" className="button" data-testid="map-link">
+        {t('mapLink')}
+      </Link>
       {feed.state === 'loading' && <p role="status">{t('loading')}</p>}
       {feed.state === 'error' && <LoadError retry={reload} />}
       {feed.state === 'ok' && (

@@ -32,6 +32,9 @@ export function Home() {
       <Link to="/report" className="button primary big" data-testid="new-report">
         {t('reportButton')}
       </Link>
+      <Link to="/map" className="button big" data-testid="map-link">
+        {t('mapLink')}
+      </Link>
 
       <section aria-labelledby="track-heading" className="card">
         <h2 id="track-heading">{t('trackTitle')}</h2>

@@ -1,12 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, type Category, type Commune } from '../api';
 import { CategoryIcon, LoadError, PageTitle, useLoad, useOnline } from '../common';
 import { useI18n, type MessageKey } from '../i18n';
+import { MapBoundary } from '../map/MapUnavailable';
+import { pointOf } from '../map/point';
+import { useCommuneOfPoint } from '../map/useCommuneOfPoint';
 import { discard, enqueue } from '../outbox';
 import { MediaPicker } from '../media-picker';
 import type { Picked } from '../picked-files';
 import { useMyReports } from '../useMyReports';
+
+// Leaflet is loaded only when the form shows its map, after the form itself.
+const PointPicker = lazy(() => import('../map/PointPicker'));
 
 type Field = 'category' | 'description' | 'location' | 'latlng' | 'phone' | 'email';
 
@@ -30,6 +36,8 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
   const [lng, setLng] = useState('');
   const [address, setAddress] = useState('');
   const [communeCode, setCommuneCode] = useState('');
+  /** A commune the citizen chose stays chosen, wherever the point moves afterwards. */
+  const [communeByHand, setCommuneByHand] = useState(false);
   const [locating, setLocating] = useState<'idle' | 'busy' | 'failed' | { accuracy: number }>('idle');
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
@@ -38,6 +46,13 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
   const [errors, setErrors] = useState<Partial<Record<Field, MessageKey>>>({});
   const [busy, setBusy] = useState(false);
   const [sentKey, setSentKey] = useState<string>();
+
+  const point = pointOf(lat, lng);
+  const located = useCommuneOfPoint(point, language);
+  useEffect(() => {
+    if (communeByHand || located === undefined) return;
+    setCommuneCode(located === 'none' ? '' : located.code);
+  }, [located, communeByHand]);
 
   function locate() {
     if (!('geolocation' in navigator)) {
@@ -198,10 +213,17 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
             {locating === 'failed' && t('locationFailed')}
             {typeof locating === 'object' && t('locationFound', { accuracy: locating.accuracy })}
           </p>
-          {/* TODO(portal): Leaflet map with a draggable pin and a configurable tile server (leaflet is not installed). */}
-          <div className="map-placeholder" role="note">
-            {t('mapUnavailable')}
-          </div>
+          <MapBoundary message={t('mapTilesFailed')}>
+            <Suspense fallback={<div className="map-frame" role="status" aria-label={t('loading')} />}>
+              <PointPicker
+                point={point}
+                onPick={(picked) => {
+                  setLat(picked.lat.toFixed(6));
+                  setLng(picked.lng.toFixed(6));
+                }}
+              />
+            </Suspense>
+          </MapBoundary>
           <div className="two-columns">
             <div>
               <label htmlFor="lat">{t('latitude')}</label>
@@ -236,7 +258,15 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
           />
           {errorText('location')}
           <label htmlFor="commune">{t('commune')}</label>
-          <select id="commune" value={communeCode} onChange={(e) => setCommuneCode(e.target.value)}>
+          <select
+            id="commune"
+            value={communeCode}
+            onChange={(e) => {
+              setCommuneCode(e.target.value);
+              setCommuneByHand(e.target.value !== '');
+            }}
+            aria-describedby="commune-hint"
+          >
             <option value="">{t('communeAuto')}</option>
             {communes.state === 'ok' &&
               communes.data.map((c) => (
@@ -245,6 +275,10 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
                 </option>
               ))}
           </select>
+          <p id="commune-hint" className="hint" aria-live="polite" data-testid="commune-hint">
+            {located === 'none' && t('communeNotDetected')}
+            {typeof located === 'object' && t('communeDetected', { name: located.fullName })}
+          </p>
         </fieldset>
 
         <fieldset className="card">
