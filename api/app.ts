@@ -31,6 +31,7 @@ import { citizenSubscriptionRoutes } from './routes/citizen-subscriptions';
 import { citizenTrackingRoutes } from './routes/citizen-tracking';
 import { directoryRoutes } from './routes/directory';
 import { healthRoutes } from './routes/health';
+import { iconRoutes } from './routes/icons';
 import { mediaRoutes } from './routes/media';
 import { open311Routes } from './routes/open311';
 import { portalAppRoutes } from './routes/portal-app';
@@ -117,7 +118,7 @@ export function createApp({
     }),
     mediaRoutes({ db, config, storage }),
   );
-  app.use('/api/v1', mountPath('/api/v1'), directoryRoutes(db));
+  app.use('/api/v1', mountPath('/api/v1'), directoryRoutes(db), iconRoutes());
   app.use('/api/v1', mountPath('/api/v1'), citizenSubscriptionRoutes({ db, publicBaseUrl: config.PUBLIC_BASE_URL }));
   app.use('/api/auth', mountPath('/api/auth'), authRoutes({ db, config, loginRateLimit }));
   app.use('/api', mountPath('/api'), apiDocsRoutes());

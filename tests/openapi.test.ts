@@ -174,6 +174,9 @@ describe('the OpenAPI document', () => {
       expect((await call('get', path, path)).status).toBe(200);
     }
     expect((await call('get', '/api/v1/announcements?kind=nonsense', '/api/v1/announcements')).status).toBe(422);
+    const icon = await call('get', '/api/v1/icons/traffic.svg', '/api/v1/icons/{name}.svg');
+    expect([icon.status, icon.headers['content-type']]).toEqual([200, 'image/svg+xml; charset=utf-8']);
+    expect((await call('get', '/api/v1/icons/no_such_icon.svg', '/api/v1/icons/{name}.svg')).status).toBe(404);
     const subscribed = await call('post', '/api/v1/subscriptions', '/api/v1/subscriptions', (r) =>
       r.send({ channel: 'email', address: `openapi-${Date.now()}@example.vn`, communeCodes: ['18073'] }),
     );
