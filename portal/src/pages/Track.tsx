@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { api, ApiError, postJson, type CaseView } from '../api';
 import { LoadError, PageTitle, useLoad } from '../common';
 import { formatDate, useI18n, type MessageKey } from '../i18n';
+import { Icon } from '../icons';
 import { findReport } from '../outbox';
 
 type Action = 'rate' | 'info' | 'withdraw';
@@ -83,7 +84,11 @@ export default function Track() {
           <dd>{formatDate(c.createdAt, language)}</dd>
         </dl>
         {c.description && <p className="description">{c.description}</p>}
-        {c.location?.address && <p className="hint">📍 {c.location.address}</p>}
+        {c.location?.address && (
+          <p className="hint with-icon">
+            <Icon name="location_on" /> {c.location.address}
+          </p>
+        )}
       </section>
 
       {c.reply && (
@@ -169,7 +174,9 @@ function Gallery({ title, items, token }: { title: string; items: CaseView['medi
                 {isImage ? (
                   <PrivateImage url={m.thumbnailUrl ?? m.url} token={token} alt={alt} />
                 ) : (
-                  <span className="video-tile">🎬</span>
+                  <span className="video-tile">
+                    <Icon name="movie" />
+                  </span>
                 )}
               </li>
             );
@@ -179,7 +186,9 @@ function Gallery({ title, items, token }: { title: string; items: CaseView['medi
                 {isImage ? (
                   <img src={m.thumbnailUrl ?? m.url} alt={alt} loading="lazy" />
                 ) : (
-                  <span className="video-tile">🎬 {alt}</span>
+                  <span className="video-tile">
+                    <Icon name="movie" /> {alt}
+                  </span>
                 )}
               </a>
             </li>
