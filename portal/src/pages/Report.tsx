@@ -1,8 +1,10 @@
-import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Link } from 'react-router';
 import { api, type Category, type Commune } from '../api';
 import { CategoryIcon, LoadError, PageTitle, useLoad, useOnline } from '../common';
 import { formatSize, useI18n, type MessageKey, type Translate } from '../i18n';
+import { Icon } from '../icons';
 import { discard, enqueue } from '../outbox';
 import { useMyReports } from '../useMyReports';
 
@@ -123,10 +125,10 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found = validate();
-    setErrors(found);
+    // Rendered at once, so the first invalid field can take the focus (its error is its description).
+    flushSync(() => setErrors(found));
     if (Object.keys(found).length > 0) {
-      const first = document.querySelector<HTMLElement>('[aria-invalid="true"]');
-      first?.focus();
+      document.querySelector<HTMLElement>('[data-testid="report-form"] [aria-invalid="true"]')?.focus();
       return;
     }
     const reporter = {
@@ -218,7 +220,7 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
             maxLength={4000}
             value={description}
             onChange={(e) => setDescription(e.target.value)}
-            aria-describedby={errors.description ? 'description-error' : 'description-hint'}
+            aria-describedby={errors.description ? 'description-error description-hint' : 'description-hint'}
             aria-invalid={errors.description ? true : undefined}
           />
           {errorText('description')}
@@ -235,7 +237,7 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
           </p>
           <div className="button-row">
             <label className="button file-button">
-              <span aria-hidden="true">📷</span> {t('takePhoto')}
+              <Icon name="photo_camera" /> {t('takePhoto')}
               <input
                 type="file"
                 accept="image/*,video/*"
@@ -245,7 +247,7 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
               />
             </label>
             <label className="button file-button">
-              <span aria-hidden="true">🖼️</span> {t('pickFiles')}
+              <Icon name="photo_library" /> {t('pickFiles')}
               <input
                 type="file"
                 accept="image/*,video/*"
@@ -270,7 +272,9 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
                   {f.preview ? (
                     <img src={f.preview} alt={f.file.name} />
                   ) : (
-                    <span className="video-tile">🎬 {t('video')}</span>
+                    <span className="video-tile">
+                      <Icon name="movie" /> {t('video')}
+                    </span>
                   )}
                   <small>{formatSize(f.file.size)}</small>
                   <button
@@ -290,7 +294,7 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
         <fieldset className="card">
           <legend>{t('stepLocation')}</legend>
           <button type="button" onClick={locate} disabled={locating === 'busy'} data-testid="locate">
-            <span aria-hidden="true">📍</span> {t('useMyLocation')}
+            <Icon name="my_location" /> {t('useMyLocation')}
           </button>
           <p role="status" className="hint">
             {locating === 'busy' && t('locating')}
@@ -401,17 +405,20 @@ function Submission({ entryKey, onAnother }: { entryKey: string; onAnother: () =
   const saved = sent.find((r) => r.key === entryKey);
   const entry = waiting.find((e) => e.key === entryKey);
   const online = useOnline();
-  useEffect(() => {
-    if (saved) document.getElementById('sent-code')?.focus();
-  }, [saved]);
+  // Each outcome's heading takes the focus when it shows, so a screen reader says what happened.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const outcome = saved ? 'saved' : entry?.state === 'rejected' ? 'rejected' : ready ? 'waiting' : 'loading';
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [outcome]);
 
   return (
     <section className="card" data-testid="submission" aria-live="polite">
       {saved ? (
         <>
-          <h1>{t('sentTitle')}</h1>
+          <h1 ref={heading} tabIndex={-1} aria-describedby="sent-code">
+            {t('sentTitle')}
+          </h1>
           <p>{t('sentCodeIntro')}</p>
-          <p id="sent-code" className="tracking-code" data-testid="tracking-code" tabIndex={-1}>
+          <p id="sent-code" className="tracking-code" data-testid="tracking-code">
             {saved.trackingCode}
           </p>
           <p>{t('sentCodeKept')}</p>
@@ -421,7 +428,9 @@ function Submission({ entryKey, onAnother }: { entryKey: string; onAnother: () =
         </>
       ) : entry?.state === 'rejected' ? (
         <>
-          <h1>{t('sendFailed')}</h1>
+          <h1 ref={heading} tabIndex={-1}>
+            {t('sendFailed')}
+          </h1>
           <p role="alert">{t('rejectedText', { reason: entry.lastError ?? '' })}</p>
           <button type="button" onClick={() => void discard(entryKey)}>
             {t('discard')}
@@ -430,7 +439,9 @@ function Submission({ entryKey, onAnother }: { entryKey: string; onAnother: () =
       ) : (
         ready && (
           <>
-            <h1>{online && entry?.attempts === 0 ? t('submitting') : t('queuedTitle')}</h1>
+            <h1 ref={heading} tabIndex={-1}>
+              {online && entry?.attempts === 0 ? t('submitting') : t('queuedTitle')}
+            </h1>
             <p data-testid="queued">{online && entry?.attempts === 0 ? t('sendingText') : t('queuedText')}</p>
           </>
         )
