@@ -171,6 +171,8 @@ interface Focus {
   name: string;
   value: string;
   text: string;
+  /** The text of its <label>. */
+  label: string;
   /** An outline or a ring, its own or (for a radio or file input drawn invisible) its label's. */
   visible: boolean;
   /** No part of it is under the fixed bottom navigation or above the window (WCAG 2.4.11). */
@@ -194,6 +196,7 @@ async function focused(): Promise<Focus> {
       unobscured,
       tag: el.tagName.toLowerCase(), id: el.id, name: el.getAttribute('name') || '', value: el.value || '',
       text: (el.textContent || '').trim().slice(0, 60),
+      label: ((el.labels && el.labels[0] && el.labels[0].textContent) || '').trim(),
       // A radio or file input drawn invisible (opacity 0) shows its focus on its label.
       visible: (getComputedStyle(el).opacity !== '0' && shows(el)) || shows(el.closest('label')),
     };
@@ -273,6 +276,16 @@ describe('the portal, without a mouse and without sight, at 360 px', () => {
 
     await tabTo((f) => f.id === 'description');
     await page.keyboard.type('Rác thải đổ trộm ven đường, gửi bằng bàn phím');
+    // Space toggles the "urgent" checkbox, and again.
+    await tabTo((f) => f.tag === 'input' && /Khẩn cấp/.test(f.label));
+    const urgent = page.getByLabel('Khẩn cấp (nguy hiểm đến người, tài sản)');
+    await page.keyboard.press('Space');
+    expect(await urgent.isChecked()).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await urgent.isChecked()).toBe(false);
+    await tabTo((f) => f.id === 'address');
+    // Shift+Tab goes back the same way (the longitude is just before), Tab returns.
+    await tabTo((f) => f.id === 'lng', true);
     await tabTo((f) => f.id === 'address');
     await page.keyboard.type('Đường Hà Huy Tập, phường Thành Sen');
     await tabTo((f) => f.tag === 'button' && f.text === 'Gửi phản ánh');
