@@ -43,3 +43,14 @@ export async function getIcon(name: string, dir = ICONS_DIR): Promise<Icon> {
   read.set(name, icon);
   return icon;
 }
+
+/** Whether the API can serve this icon: administrators may only give categories such names. */
+export async function iconExists(name: string): Promise<boolean> {
+  try {
+    await getIcon(name);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return false;
+    throw error;
+  }
+}
