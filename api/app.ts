@@ -32,6 +32,7 @@ import { citizenSubscriptionRoutes } from './routes/citizen-subscriptions';
 import { citizenTrackingRoutes } from './routes/citizen-tracking';
 import { directoryRoutes } from './routes/directory';
 import { healthRoutes } from './routes/health';
+import { iconRoutes } from './routes/icons';
 import { mapSettingsRoutes } from './routes/map-settings';
 import { mediaRoutes } from './routes/media';
 import { open311Routes } from './routes/open311';
@@ -132,7 +133,7 @@ export function createApp({
     citizenInfoFileRoutes({ db, storage, limits, secret: config.APP_SECRET }),
     mediaRoutes({ db, config, storage }),
   );
-  app.use('/api/v1', mountPath('/api/v1'), directoryRoutes(db), mapSettingsRoutes(config));
+  app.use('/api/v1', mountPath('/api/v1'), directoryRoutes(db), mapSettingsRoutes(config), iconRoutes());
   app.use('/api/v1', mountPath('/api/v1'), citizenSubscriptionRoutes({ db, publicBaseUrl: config.PUBLIC_BASE_URL }));
   app.use('/api/auth', mountPath('/api/auth'), authRoutes({ db, config, loginRateLimit }));
   app.use('/api', mountPath('/api'), apiDocsRoutes());

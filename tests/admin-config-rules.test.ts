@@ -83,6 +83,22 @@ describe('configuration in the back office', () => {
       .send({ code: 'khac' })
       .expect(422);
     expect(recoded.body.error.fields.code.code).toBe('immutable');
+    // The icon is a Material Symbols name the API can show citizens (GET /api/v1/icons/{name}.svg).
+    const badIcon = await request(app)
+      .put(`/api/admin/categories/${category}`)
+      .set('Cookie', admin)
+      .send({ ...renamed.body, icon: 'khong_co_bieu_tuong' })
+      .expect(422);
+    expect(badIcon.body.error.fields.icon).toEqual({
+      code: 'unknown_icon',
+      message: expect.stringContaining('"khong_co_bieu_tuong"'),
+    });
+    const madeBadly = await request(app)
+      .post('/api/admin/categories')
+      .set('Cookie', admin)
+      .send({ ...body, code: `${category}-i`, icon: '../../package' })
+      .expect(422);
+    expect(madeBadly.body.error.fields.icon.code).toBe('unknown_icon');
 
     const audit = await db.auditLog.findMany({
       where: { subjectType: 'Category', subjectId: category },
@@ -148,7 +164,7 @@ describe('configuration in the back office', () => {
     await request(app)
       .post('/api/admin/categories')
       .set('Cookie', admin)
-      .send({ code: `${category}-r`, nameVi: 'R', nameEn: 'R', icon: 'x', group: 'khac' })
+      .send({ code: `${category}-r`, nameVi: 'R', nameEn: 'R', icon: 'rule', group: 'khac' })
       .expect(201);
     const rule = { name: `Thử ${suffix}`, priority: 5, categoryCodes: [category], unitId: units.SXD };
     const open = await request(app)
@@ -525,7 +541,7 @@ describe('configuration in the back office', () => {
     await request(app)
       .post('/api/admin/categories')
       .set('Cookie', await as('admin'))
-      .send({ code: `${category}-a`, nameVi: 'A', nameEn: 'A', icon: 'x', group: 'khac' })
+      .send({ code: `${category}-a`, nameVi: 'A', nameEn: 'A', icon: 'rule', group: 'khac' })
       .expect(201);
     const from = new Date(Date.now() - 60_000).toISOString();
     const listed = await request(app)

@@ -188,6 +188,9 @@ describe('the OpenAPI document', () => {
     expect((await call('get', '/api/v1/communes/locate?lat=0&lng=0', '/api/v1/communes/locate')).status).toBe(404);
     expect((await call('get', '/api/v1/communes/locate?lat=north', '/api/v1/communes/locate')).status).toBe(422);
     expect((await call('get', '/api/v1/map-settings', '/api/v1/map-settings')).status).toBe(200);
+    const icon = await call('get', '/api/v1/icons/traffic.svg', '/api/v1/icons/{name}.svg');
+    expect([icon.status, icon.headers['content-type']]).toEqual([200, 'image/svg+xml; charset=utf-8']);
+    expect((await call('get', '/api/v1/icons/no_such_icon.svg', '/api/v1/icons/{name}.svg')).status).toBe(404);
     const subscribed = await call('post', '/api/v1/subscriptions', '/api/v1/subscriptions', (r) =>
       r.send({ channel: 'email', address: `openapi-${Date.now()}@example.vn`, communeCodes: ['18073'] }),
     );

@@ -194,6 +194,12 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
     vi: () => 'Tệp đính kèm không thuộc phản ánh này.',
     en: () => 'An attached file does not belong to this report.',
   },
+  unknown_icon: {
+    vi: (p) =>
+      `Không có biểu tượng Material Symbols nào tên "${p.name}" (tên chỉ gồm chữ thường, số và dấu gạch dưới).`,
+    en: (p) =>
+      `There is no Material Symbols icon named "${p.name}" (names are lower-case letters, digits and underscores).`,
+  },
   invalid_bbox: {
     vi: () => 'Khung bản đồ phải có dạng kinhĐộNhỏ,vĩĐộNhỏ,kinhĐộLớn,vĩĐộLớn (WGS84).',
     en: () => 'The map box must be minLng,minLat,maxLng,maxLat (WGS84).',

@@ -243,6 +243,30 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { 200: json({ type: 'array', items: ref('Category') }, 'Categories in display order.') },
         },
       },
+      '/api/v1/icons/{name}.svg': {
+        get: {
+          tags: ['Reference'],
+          summary: "A category's icon (Material Symbols, outlined) as SVG",
+          description:
+            'The `icon` of a category names a Material Symbols icon; this is its SVG, for `<img>`. ' +
+            'Cached a month (`Cache-Control: public, max-age=2592000, immutable`, with an ETag); ' +
+            'the SVG may load and run nothing (its own Content-Security-Policy).',
+          parameters: [
+            {
+              name: 'name',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', pattern: '^[a-z0-9_]{1,64}$', examples: ['traffic', 'eco'] },
+            },
+            language,
+          ],
+          responses: {
+            200: { description: 'The icon.', content: { 'image/svg+xml': { schema: { type: 'string' } } } },
+            304: { description: 'Not modified (If-None-Match).' },
+            404: error('No icon of that name, or a name that is not one; `fields.name` says which.'),
+          },
+        },
+      },
       '/api/v1/units': {
         get: {
           tags: ['Reference'],

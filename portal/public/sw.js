@@ -66,6 +66,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request, SHELL, '/'));
   } else if (url.pathname.startsWith('/assets/')) {
     event.respondWith(cacheFirst(request));
+  } else if (url.pathname.startsWith('/api/v1/icons/')) {
+    // Categories' icons: the same name is the same picture (a month's cache), and the form needs them offline.
+    event.respondWith(cacheFirst(request));
   } else if (CACHED_API.includes(url.pathname)) {
     event.respondWith(networkFirst(request, DATA));
   } else if (SHELL_FILES.includes(url.pathname)) {

@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { useOnline } from './common';
 import { I18nContext, initialLanguage, storeLanguage, translator, type I18n, type Language } from './i18n';
+import { Icon } from './icons';
 import { Home } from './pages/Home';
 
 // Every screen but the first is loaded when it is opened (tests/portal-size.test.ts).
@@ -75,19 +76,19 @@ export function App() {
       </main>
       <nav className="bottom-nav" aria-label={t('mainNav')}>
         <NavLink to="/" end>
-          <span aria-hidden="true">🏠</span>
+          <Icon name="home" />
           {t('navHome')}
         </NavLink>
         <NavLink to="/report">
-          <span aria-hidden="true">➕</span>
+          <Icon name="add_circle" />
           {t('navReport')}
         </NavLink>
         <NavLink to="/feed">
-          <span aria-hidden="true">📰</span>
+          <Icon name="fact_check" />
           {t('navFeed')}
         </NavLink>
         <NavLink to="/help">
-          <span aria-hidden="true">☎️</span>
+          <Icon name="help" />
           {t('navHelp')}
         </NavLink>
       </nav>

@@ -1,6 +1,7 @@
 /** Small pieces the screens share. */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useI18n } from './i18n';
+import { Icon } from './icons';
 
 /** The page's heading: sets the document title and takes focus, so screen readers hear the new page. */
 export function PageTitle({ children }: { children: string }) {
@@ -61,28 +62,25 @@ export function LoadError({ retry }: { retry: () => void }) {
   );
 }
 
-/** Category icons: the administrators' Material Symbols names, drawn with emoji (no icon font to load). */
-const ICONS: Record<string, string> = {
-  traffic: '🚦',
-  eco: '🌿',
-  location_city: '🏙️',
-  volunteer_activism: '🤝',
-  local_police: '👮',
-  assignment: '📋',
-  bolt: '⚡',
-  water_drop: '💧',
-  lightbulb: '💡',
-  restaurant: '🍲',
-  park: '🌳',
-  flood: '🌊',
-  local_hospital: '🏥',
-  school: '🏫',
-  more_horiz: '⋯',
-};
+/** The names the API serves icons for (api/services/get-icon.ts); others get the fallback at once. */
+const ICON_NAME = /^[a-z0-9_]{1,64}$/;
+
+/**
+ * A category's icon: the Material Symbols name administrators chose, served as SVG by the API
+ * (/api/v1/icons/<name>.svg, long cached). Decorative, the category's name is beside it; a name the
+ * API does not know shows a generic symbol.
+ */
 export function CategoryIcon({ icon }: { icon: string }) {
+  const [failed, setFailed] = useState<string>();
+  if (failed === icon || !ICON_NAME.test(icon)) return <Icon name="category" size={32} className="category-icon" />;
   return (
-    <span className="category-icon" aria-hidden="true">
-      {ICONS[icon] ?? '📌'}
-    </span>
+    <img
+      className="category-icon"
+      src={`/api/v1/icons/${icon}.svg`}
+      alt=""
+      width="32"
+      height="32"
+      onError={() => setFailed(icon)}
+    />
   );
 }

@@ -5,6 +5,7 @@
 import { useState, type ChangeEvent, type Dispatch, type SetStateAction } from 'react';
 import { formatSize, useI18n } from './i18n';
 import { pickFiles, type Picked } from './picked-files';
+import { Icon } from './icons';
 
 export function MediaPicker({
   files,
@@ -35,7 +36,7 @@ export function MediaPicker({
       </p>
       <div className="button-row">
         <label className="button file-button">
-          <span aria-hidden="true">📷</span> {t('takePhoto')}
+          <Icon name="photo_camera" /> {t('takePhoto')}
           <input
             type="file"
             accept="image/*,video/*"
@@ -45,7 +46,7 @@ export function MediaPicker({
           />
         </label>
         <label className="button file-button">
-          <span aria-hidden="true">🖼️</span> {t('pickFiles')}
+          <Icon name="photo_library" /> {t('pickFiles')}
           <input
             type="file"
             accept="image/*,video/*"
@@ -70,7 +71,9 @@ export function MediaPicker({
               {f.preview ? (
                 <img src={f.preview} alt={f.file.name} />
               ) : (
-                <span className="video-tile">🎬 {t('video')}</span>
+                <span className="video-tile">
+                  <Icon name="movie" /> {t('video')}
+                </span>
               )}
               <small>{formatSize(f.file.size)}</small>
               <button

@@ -1,5 +1,6 @@
 import { BooleanField, DataTable, SearchInput, useRecordContext, useTranslate } from 'react-admin';
 import { ConfigList } from '../common/ConfigList';
+import { CategoryIconField } from './CategoryIconField';
 
 function LevelField() {
   const record = useRecordContext();
@@ -13,6 +14,7 @@ export function CategoryList() {
   return (
     <ConfigList filters={filters} sort={{ field: 'sortOrder', order: 'ASC' }}>
       <DataTable rowClick="edit">
+        <DataTable.Col source="icon" field={CategoryIconField} disableSort />
         <DataTable.Col source="code" />
         <DataTable.Col source="nameVi" />
         <DataTable.Col source="nameEn" />

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { api, type Category, type Commune, type FeedPage } from '../api';
 import { CategoryIcon, LoadError, PageTitle, useLoad } from '../common';
 import { formatDate, useI18n } from '../i18n';
+import { Icon } from '../icons';
 
 const PAGE_SIZE = 10;
 const STATUSES = ['responded', 'closed'] as const;
@@ -122,7 +123,11 @@ export default function Feed() {
                   <small>{formatDate(item.publishedAt ?? item.createdAt, language)}</small>
                 </p>
                 {item.description && <p className="snippet">{item.description}</p>}
-                {item.location?.commune && <p className="hint">📍 {item.location.commune.name}</p>}
+                {item.location?.commune && (
+                  <p className="hint with-icon">
+                    <Icon name="location_on" /> {item.location.commune.name}
+                  </p>
+                )}
                 {item.reply && (
                   <p className="reply">
                     <strong>{t('reply')}:</strong> {item.reply.text}

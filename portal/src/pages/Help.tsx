@@ -1,5 +1,6 @@
 import { PageTitle } from '../common';
 import { useI18n } from '../i18n';
+import { Icon } from '../icons';
 
 export const HOTLINE = '19009038';
 
@@ -14,7 +15,7 @@ export default function Help() {
           {HOTLINE}
         </p>
         <a className="button primary big" href={`tel:${HOTLINE}`}>
-          <span aria-hidden="true">📞</span> {t('callHotline')}
+          <Icon name="call" /> {t('callHotline')}
         </a>
       </section>
       <section className="card" aria-labelledby="howto-heading">

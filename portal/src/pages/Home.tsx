@@ -11,6 +11,7 @@ export function Home() {
   const { t, language } = useI18n();
   const navigate = useNavigate();
   const [code, setCode] = useState('');
+  const [codeMissing, setCodeMissing] = useState(false);
   const { sent, waiting, ready } = useMyReports();
   const [area, setArea] = useState(() => localStorage.getItem(AREA_KEY) ?? '');
   const [communes] = useLoad(() => api<Commune[]>('/communes'), [language]);
@@ -22,7 +23,10 @@ export function Home() {
   function track(event: FormEvent) {
     event.preventDefault();
     const trimmed = code.trim();
+    // An empty search says what is missing instead of doing nothing; the field keeps the focus.
+    setCodeMissing(!trimmed);
     if (trimmed) void navigate(`/track/${encodeURIComponent(trimmed)}`);
+    else document.getElementById('track-code')?.focus();
   }
 
   return (
@@ -38,7 +42,7 @@ export function Home() {
 
       <section aria-labelledby="track-heading" className="card">
         <h2 id="track-heading">{t('trackTitle')}</h2>
-        <form onSubmit={track} className="inline-form">
+        <form onSubmit={track} className="inline-form" noValidate>
           <label htmlFor="track-code">{t('trackCodeLabel')}</label>
           <input
             id="track-code"
@@ -47,7 +51,13 @@ export function Home() {
             placeholder={t('trackCodeHint')}
             autoCapitalize="characters"
             autoComplete="off"
+            {...(codeMissing && { 'aria-invalid': true, 'aria-describedby': 'track-code-error' })}
           />
+          {codeMissing && (
+            <p id="track-code-error" className="field-error" role="alert">
+              {t('errTrackCode')}
+            </p>
+          )}
           <button type="submit">{t('trackButton')}</button>
         </form>
       </section>

@@ -1,8 +1,10 @@
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Link } from 'react-router';
 import { api, type Category, type Commune } from '../api';
 import { CategoryIcon, LoadError, PageTitle, useLoad, useOnline } from '../common';
 import { useI18n, type MessageKey } from '../i18n';
+import { Icon } from '../icons';
 import { MapBoundary } from '../map/MapUnavailable';
 import { pointOf } from '../map/point';
 import { useCommuneOfPoint } from '../map/useCommuneOfPoint';
@@ -93,10 +95,10 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found = validate();
-    setErrors(found);
+    // Rendered at once, so the first invalid field can take the focus (its error is its description).
+    flushSync(() => setErrors(found));
     if (Object.keys(found).length > 0) {
-      const first = document.querySelector<HTMLElement>('[aria-invalid="true"]');
-      first?.focus();
+      document.querySelector<HTMLElement>('[data-testid="report-form"] [aria-invalid="true"]')?.focus();
       return;
     }
     const reporter = {
@@ -188,7 +190,7 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
             maxLength={4000}
             value={description}
             onChange={(e) => setDescription(e.target.value)}
-            aria-describedby={errors.description ? 'description-error' : 'description-hint'}
+            aria-describedby={errors.description ? 'description-error description-hint' : 'description-hint'}
             aria-invalid={errors.description ? true : undefined}
           />
           {errorText('description')}
@@ -206,7 +208,7 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
         <fieldset className="card">
           <legend>{t('stepLocation')}</legend>
           <button type="button" onClick={locate} disabled={locating === 'busy'} data-testid="locate">
-            <span aria-hidden="true">📍</span> {t('useMyLocation')}
+            <Icon name="my_location" /> {t('useMyLocation')}
           </button>
           <p role="status" className="hint">
             {locating === 'busy' && t('locating')}
@@ -336,17 +338,20 @@ function Submission({ entryKey, onAnother }: { entryKey: string; onAnother: () =
   const saved = sent.find((r) => r.key === entryKey);
   const entry = waiting.find((e) => e.key === entryKey);
   const online = useOnline();
-  useEffect(() => {
-    if (saved) document.getElementById('sent-code')?.focus();
-  }, [saved]);
+  // Each outcome's heading takes the focus when it shows, so a screen reader says what happened.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const outcome = saved ? 'saved' : entry?.state === 'rejected' ? 'rejected' : ready ? 'waiting' : 'loading';
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [outcome]);
 
   return (
     <section className="card" data-testid="submission" aria-live="polite">
       {saved ? (
         <>
-          <h1>{t('sentTitle')}</h1>
+          <h1 ref={heading} tabIndex={-1} aria-describedby="sent-code">
+            {t('sentTitle')}
+          </h1>
           <p>{t('sentCodeIntro')}</p>
-          <p id="sent-code" className="tracking-code" data-testid="tracking-code" tabIndex={-1}>
+          <p id="sent-code" className="tracking-code" data-testid="tracking-code">
             {saved.trackingCode}
           </p>
           <p>{t('sentCodeKept')}</p>
@@ -356,7 +361,9 @@ function Submission({ entryKey, onAnother }: { entryKey: string; onAnother: () =
         </>
       ) : entry?.state === 'rejected' ? (
         <>
-          <h1>{t('sendFailed')}</h1>
+          <h1 ref={heading} tabIndex={-1}>
+            {t('sendFailed')}
+          </h1>
           <p role="alert">{t('rejectedText', { reason: entry.lastError ?? '' })}</p>
           <button type="button" onClick={() => void discard(entryKey)}>
             {t('discard')}
@@ -365,7 +372,9 @@ function Submission({ entryKey, onAnother }: { entryKey: string; onAnother: () =
       ) : (
         ready && (
           <>
-            <h1>{online && entry?.attempts === 0 ? t('submitting') : t('queuedTitle')}</h1>
+            <h1 ref={heading} tabIndex={-1}>
+              {online && entry?.attempts === 0 ? t('submitting') : t('queuedTitle')}
+            </h1>
             <p data-testid="queued">{online && entry?.attempts === 0 ? t('sendingText') : t('queuedText')}</p>
           </>
         )

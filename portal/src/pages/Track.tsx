@@ -4,6 +4,7 @@ import { api, ApiError, type CaseView } from '../api';
 import { ActionForm, WaitingAction } from '../case-actions';
 import { LoadError, PageTitle, useLoad } from '../common';
 import { formatDate, useI18n, type MessageKey } from '../i18n';
+import { Icon } from '../icons';
 import { findReport } from '../outbox';
 import { useWaitingActions } from '../useWaitingActions';
 
@@ -113,7 +114,11 @@ export default function Track() {
           )}
         </dl>
         {c.description && <p className="description">{c.description}</p>}
-        {c.location?.address && <p className="hint">📍 {c.location.address}</p>}
+        {c.location?.address && (
+          <p className="hint with-icon">
+            <Icon name="location_on" /> {c.location.address}
+          </p>
+        )}
       </section>
 
       {c.reply && (
@@ -222,7 +227,9 @@ function Gallery({ title, items, token }: { title: string; items: CaseView['medi
                 {isImage ? (
                   <PrivateImage url={m.thumbnailUrl ?? m.url} token={token} alt={alt} />
                 ) : (
-                  <span className="video-tile">🎬</span>
+                  <span className="video-tile">
+                    <Icon name="movie" />
+                  </span>
                 )}
               </li>
             );
@@ -232,7 +239,9 @@ function Gallery({ title, items, token }: { title: string; items: CaseView['medi
                 {isImage ? (
                   <img src={m.thumbnailUrl ?? m.url} alt={alt} loading="lazy" />
                 ) : (
-                  <span className="video-tile">🎬 {alt}</span>
+                  <span className="video-tile">
+                    <Icon name="movie" /> {alt}
+                  </span>
                 )}
               </a>
             </li>
