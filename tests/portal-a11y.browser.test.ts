@@ -224,7 +224,8 @@ async function tabTo(wanted: (f: Focus) => boolean, backwards = false) {
 /** Puts the published case on this phone, as "my reports" keeps the cases it sent (src/outbox.ts). */
 async function keepOnPhone(c: { trackingCode: string; token: string; id: string }) {
   await browser.page.evaluate(`new Promise((resolve, reject) => {
-    const open = indexedDB.open('ihatinh-portal', 1);
+    // The version the app is at (src/device-store.ts); on a phone that never opened it, v1's stores.
+    const open = indexedDB.open('ihatinh-portal');
     open.onupgradeneeded = () => {
       open.result.createObjectStore('outbox', { keyPath: 'key' });
       open.result.createObjectStore('reports', { keyPath: 'trackingCode' });
