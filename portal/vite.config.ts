@@ -18,6 +18,8 @@ export default defineConfig({
     outDir: `${root}dist`,
     emptyOutDir: true,
     sourcemap: false,
+    // Every file of the build, for the service worker to keep the whole app offline (public/sw.js).
+    manifest: 'asset-manifest.json',
     target: 'es2022',
     rolldownOptions: {
       // react-router marks its modules "use client" (React Server Components); meaningless here.

@@ -1,25 +1,47 @@
 /*
- * The portal's service worker, hand-written (no Workbox): the app shell works without a
- * connection. Pages: network first, the cached shell (/) when offline. Hashed assets
+ * The portal's service worker, hand-written (no Workbox): the whole app works without a
+ * connection, every screen included, even one never opened online: at install it keeps every
+ * file of the build, listed by Vite in /asset-manifest.json, and at activation it drops the
+ * files of older builds. Pages: network first, the cached shell (/) when offline. Hashed assets
  * (/assets/*): cache first, they never change. The form's reference data (categories,
  * communes): network first, the last copy when offline. Everything else, reports (POST) and
- * other API reads included, goes to the network untouched: the report outbox lives in
- * IndexedDB (src/outbox.ts), not here.
+ * other API reads included, goes to the network untouched: the outbox lives in IndexedDB
+ * (src/outbox.ts), not here. A new build is a new registration URL (src/main.tsx), so the
+ * browser installs this worker again for it.
  */
 const SHELL = 'portal-shell-v1';
 const DATA = 'portal-data-v1';
 const SHELL_FILES = ['/', '/manifest.webmanifest', '/icon.svg', '/icon-maskable.svg'];
 const CACHED_API = ['/api/v1/categories', '/api/v1/communes'];
 
+/** Every file of the current build (/assets/…), from Vite's manifest. */
+async function buildFiles() {
+  const response = await fetch('/asset-manifest.json', { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`asset-manifest.json: HTTP ${response.status}`);
+  const files = new Set();
+  for (const entry of Object.values(await response.json())) {
+    files.add(`/${entry.file}`);
+    for (const file of [...(entry.css ?? []), ...(entry.assets ?? [])]) files.add(`/${file}`);
+  }
+  return [...files];
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(SHELL);
       await cache.addAll(SHELL_FILES);
-      // The entry's scripts and styles, named in the built index.html.
-      const html = await (await cache.match('/')).text();
-      const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
-      await cache.addAll(assets);
+      // Hashed files already kept (an earlier build's shared chunks) are not fetched again.
+      const missing = [];
+      for (const file of await buildFiles()) if (!(await cache.match(file))) missing.push(file);
+      await cache.addAll(missing);
+      // The form's reference data too, in Vietnamese (the default), so a first report can be made
+      // offline; each later online visit refreshes it in the visitor's language.
+      const data = await caches.open(DATA);
+      for (const url of CACHED_API) {
+        const response = await fetch(url, { headers: { 'Accept-Language': 'vi' } }).catch(() => undefined);
+        if (response?.ok) await data.put(url, response);
+      }
       await self.skipWaiting();
     })(),
   );
@@ -29,6 +51,15 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) if (![SHELL, DATA].includes(name)) await caches.delete(name);
+      // Older builds' files: a phone's storage is not an archive. Kept if the list cannot be read.
+      const current = new Set(await buildFiles().catch(() => []));
+      if (current.size > 0) {
+        const cache = await caches.open(SHELL);
+        for (const request of await cache.keys()) {
+          const { pathname } = new URL(request.url);
+          if (pathname.startsWith('/assets/') && !current.has(pathname)) await cache.delete(request);
+        }
+      }
       await self.clients.claim();
     })(),
   );

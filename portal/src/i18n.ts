@@ -17,7 +17,8 @@ const vi = {
   language: 'Ngôn ngữ',
   switchLanguage: 'English',
   switchLanguageLabel: 'Switch to English',
-  offlineBanner: 'Đang không có kết nối. Phản ánh gửi lúc này được lưu trên máy và tự gửi khi có mạng.',
+  offlineBanner:
+    'Đang không có kết nối. Phản ánh, đánh giá hay trả lời gửi lúc này được lưu trên máy và tự gửi khi có mạng.',
   loading: 'Đang tải…',
   loadFailed: 'Không tải được dữ liệu. Kiểm tra kết nối rồi thử lại.',
   retry: 'Thử lại',
@@ -195,7 +196,8 @@ const en: Dictionary = {
   language: 'Language',
   switchLanguage: 'Tiếng Việt',
   switchLanguageLabel: 'Chuyển sang tiếng Việt',
-  offlineBanner: 'You are offline. A report sent now is kept on this device and sent when the connection returns.',
+  offlineBanner:
+    'You are offline. A report, rating or answer sent now is kept on this device and sent when the connection returns.',
   loading: 'Loading…',
   loadFailed: 'Could not load the data. Check your connection and try again.',
   retry: 'Try again',
