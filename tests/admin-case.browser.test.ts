@@ -8,11 +8,14 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import { createApp } from '../api/app';
 import { REPORT } from './support/case-driver';
-import { baseUrl, launchBrowser, type TestBrowser } from './support/browser';
+import { launchBrowser, type TestBrowser } from './support/browser';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
+import { serve, type Served } from './support/serve';
+import { signInToBackOffice } from './support/back-office';
 
 const config = testConfig();
 const api = apiDependencies(config);
+let served: Served;
 let server: Server;
 let browser: TestBrowser;
 let worker: Awaited<ReturnType<typeof startWorker>>;
@@ -21,17 +24,14 @@ let base: string;
 beforeAll(async () => {
   worker = await startWorker(config, await bundleWorkflows());
   const app = createApp({ ...api.deps, loginRateLimit: { limit: 10_000, windowMs: 60_000 } });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = baseUrl(server);
+  served = await serve(app);
+  ({ server, base } = served);
   browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await served?.close();
   await worker?.stop();
   await api.close();
 });
@@ -45,11 +45,7 @@ describe('a case in the back office', () => {
     const { id, trackingCode } = created.body as { id: string; trackingCode: string };
 
     const { page } = browser;
-    await page.goto(`${base}/admin/`);
-    await page.fill('input[name="username"]', 'operator');
-    await page.fill('input[name="password"]', config.DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('task-inbox').waitFor({ timeout: 30_000 });
+    await signInToBackOffice(page, base, 'operator', config.DEMO_PASSWORD);
     // The IOC sees the configuration.
     await page.getByText('Cấu hình', { exact: true }).waitFor();
 

@@ -4,21 +4,22 @@
  * shows what its boundary amounts to and can remove it. The squares lie in the sea east of the
  * province (no other suite reports there) and are removed afterwards.
  */
-import type { Server } from 'node:http';
 import { createApp } from '../api/app';
 import { optionalJson } from '../api/services/admin/admin-actor';
 import type { Commune } from '../prisma/generated/client';
-import { baseUrl, launchBrowser, type TestBrowser } from './support/browser';
+import { launchBrowser, type TestBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { square } from './support/geo';
 import { apiDependencies, testConfig } from './support/platform';
+import { serve, type Served } from './support/serve';
+import { signInToBackOffice } from './support/back-office';
 
 const config = testConfig();
 const api = apiDependencies(config);
 const db = api.deps.db;
 const [FIRST, SECOND] = ['18832', '18823'];
 let originals: Commune[] = [];
-let server: Server;
+let served: Served;
 let browser: TestBrowser;
 let base: string;
 
@@ -36,10 +37,8 @@ const feature = (code: string, lat: number, lng: number) => ({
 beforeAll(async () => {
   originals = await db.commune.findMany({ where: { code: { in: [FIRST, SECOND] } } });
   const app = createApp({ ...api.deps, loginRateLimit: { limit: 10_000, windowMs: 60_000 } });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = baseUrl(server);
+  served = await serve(app);
+  ({ base } = served);
   browser = await launchBrowser();
 }, 60_000);
 
@@ -47,19 +46,14 @@ afterAll(async () => {
   for (const { code, boundary } of originals)
     await db.commune.update({ where: { code }, data: { boundary: optionalJson(boundary) } });
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await served?.close();
   await api.close();
 });
 
 describe('communes in the back office', () => {
   it('imports their boundaries from a GeoJSON file, refusing a file with a problem', async () => {
     const { page } = browser;
-    await page.goto(`${base}/admin/`);
-    await page.locator('input[name="username"]').waitFor({ timeout: 30_000 });
-    await page.fill('input[name="username"]', 'admin');
-    await page.fill('input[name="password"]', config.DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInToBackOffice(page, base, 'admin', config.DEMO_PASSWORD);
     // The home page tells the administrator what to complete, with a link to it.
     const warnings = page.getByTestId('configuration-warnings');
     await warnings.getByText(/xã, phường chưa có ranh giới/).waitFor({ timeout: 30_000 });

@@ -14,13 +14,16 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import request from 'supertest';
 import { createApp } from '../api/app';
-import { baseUrl, launchBrowser, type TestBrowser } from './support/browser';
+import { launchBrowser, type TestBrowser } from './support/browser';
 import { eventually } from './support/eventually';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
+import { serve, type Served } from './support/serve';
+import { signInToBackOffice } from './support/back-office';
 
 const config = testConfig();
 const api = apiDependencies(config);
 const db = api.deps.db;
+let served: Served;
 let server: Server;
 let worker: Awaited<ReturnType<typeof startWorker>>;
 let base: string;
@@ -42,28 +45,19 @@ function jpeg(color: { r: number; g: number; b: number }): Promise<Buffer> {
 beforeAll(async () => {
   worker = await startWorker(config, await bundleWorkflows());
   const app = createApp({ ...api.deps, loginRateLimit: { limit: 10_000, windowMs: 60_000 } });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = baseUrl(server);
+  served = await serve(app);
+  ({ server, base } = served);
   for (const who of ['operator', 'leader', 'officer'] as const) browsers[who] = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
   for (const b of Object.values(browsers)) await b?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await served?.close();
   await worker?.stop();
   await api.close();
 });
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/admin/`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', config.DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('task-inbox').waitFor({ timeout: UI });
-}
+const signIn = (page: Page, username: string) => signInToBackOffice(page, base, username, config.DEMO_PASSWORD);
 
 async function openCase(page: Page, id: string): Promise<void> {
   await page.goto(`${base}/admin/cases/${id}/show`);

@@ -5,10 +5,11 @@
  * their unit. An administrator edits a notification template's subject and sees the preview follow.
  */
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
 import { createApp } from '../api/app';
-import { baseUrl, launchBrowser, type TestBrowser } from './support/browser';
+import { launchBrowser, type TestBrowser } from './support/browser';
 import { apiDependencies, testConfig } from './support/platform';
+import { serve, type Served } from './support/serve';
+import { signInToBackOffice } from './support/back-office';
 
 /** What the page code below uses of the browser (the root tsconfig has no DOM library). */
 type PageGlobals = {
@@ -18,7 +19,7 @@ type PageGlobals = {
 const config = testConfig();
 const api = apiDependencies(config);
 const { db } = api.deps;
-let server: Server;
+let served: Served;
 let browser: TestBrowser;
 let base: string;
 const dedupeKey = `test:admin-bell:${randomUUID()}`;
@@ -27,31 +28,20 @@ const announcementTitle = `Cảnh báo ngập úng đường Lê Lợi ${marker}
 
 beforeAll(async () => {
   const app = createApp({ ...api.deps, loginRateLimit: { limit: 10_000, windowMs: 60_000 } });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = baseUrl(server);
+  served = await serve(app);
+  ({ base } = served);
   browser = await launchBrowser();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await served?.close();
   await db.notification.deleteMany({ where: { dedupeKey } });
   await db.announcement.deleteMany({ where: { titleVi: announcementTitle } });
   await api.close();
 });
 
-async function signIn(username: string) {
-  const { page } = browser;
-  await page.goto(`${base}/admin/`);
-  await page.locator('input[name="username"]').waitFor({ timeout: 30_000 });
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', config.DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('task-inbox').waitFor({ timeout: 30_000 });
-}
+const signIn = (username: string) => signInToBackOffice(browser.page, base, username, config.DEMO_PASSWORD);
 
 async function signOut() {
   const { page } = browser;

@@ -6,16 +6,17 @@
  * tab, with the officials' names and the JSON export. Deadlines are hours away, so the
  * escalation is written directly (as tests/case-diagram.test.ts does).
  */
-import type { Server } from 'node:http';
 import { createApp } from '../api/app';
 import { CaseDriver, officials } from './support/case-driver';
-import { baseUrl, launchBrowser, type TestBrowser } from './support/browser';
+import { launchBrowser, type TestBrowser } from './support/browser';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
+import { serve, type Served } from './support/serve';
+import { signInToBackOffice } from './support/back-office';
 
 const config = testConfig({ TEMPORAL_UI_URL: 'http://temporal-ui.test:8080' });
 const api = apiDependencies(config);
 const db = api.deps.db;
-let server: Server;
+let served: Served;
 let browser: TestBrowser;
 let worker: Awaited<ReturnType<typeof startWorker>>;
 let base: string;
@@ -24,18 +25,15 @@ let people: Record<string, string> = {};
 beforeAll(async () => {
   worker = await startWorker(config, await bundleWorkflows());
   const app = createApp({ ...api.deps, loginRateLimit: { limit: 10_000, windowMs: 60_000 } });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = baseUrl(server);
+  served = await serve(app);
+  ({ base } = served);
   browser = await launchBrowser();
   people = await officials(db, ['operator', '18073.officer', 'SNNMT.officer']);
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await served?.close();
   await worker?.stop();
   await api.close();
 });
@@ -70,11 +68,7 @@ describe('the process in the back office', () => {
     );
 
     const { page } = browser;
-    await page.goto(`${base}/admin/`);
-    await page.fill('input[name="username"]', 'supervisor');
-    await page.fill('input[name="password"]', config.DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('task-inbox').waitFor({ timeout: 30_000 });
+    await signInToBackOffice(page, base, 'supervisor', config.DEMO_PASSWORD);
 
     // The Process page, from the menu: open and overdue cases on the steps.
     await page.getByRole('menuitem', { name: 'Quy trình' }).click();

@@ -3,30 +3,27 @@
  * sees the task inbox with its counters, switches to English and signs out. No untranslated key,
  * no page error on the way.
  */
-import type { Server } from 'node:http';
 import { createApp } from '../api/app';
-import { baseUrl, launchBrowser, type TestBrowser } from './support/browser';
+import { launchBrowser, type TestBrowser } from './support/browser';
 import { apiDependencies, testConfig } from './support/platform';
+import { serve, type Served } from './support/serve';
 
 const config = testConfig();
 const api = apiDependencies(config);
-let server: Server;
+let served: Served;
 let browser: TestBrowser;
 let base: string;
 
 beforeAll(async () => {
   const app = createApp({ ...api.deps, loginRateLimit: { limit: 10_000, windowMs: 60_000 } });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = baseUrl(server);
+  served = await serve(app);
+  ({ base } = served);
   browser = await launchBrowser();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await served?.close();
   await api.close();
 });
 

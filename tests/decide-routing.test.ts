@@ -11,6 +11,7 @@ import { findCommuneOfPoint } from '../activities/find-commune';
 import type { Pool } from 'pg';
 import { createDb, type Db } from '../platform/db';
 import { seedId } from '../prisma/seed/seed-id';
+import { square } from './support/geo';
 
 let db: Db;
 let pool: Pool;
@@ -188,20 +189,8 @@ describe('decideRouting', () => {
 });
 
 describe('findCommuneOfPoint', () => {
-  // A square far from Hà Tĩnh, so no other suite's point falls in it.
-  const [west, east, south, north] = [100.001, 100.011, 9.001, 9.011];
-  const polygon = {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [west, south],
-        [east, south],
-        [east, north],
-        [west, north],
-        [west, south],
-      ],
-    ],
-  };
+  // A square far from Hà Tĩnh (100.001–100.011 E, 9.001–9.011 N), so no other suite's point falls in it.
+  const polygon = square(9.006, 100.006, 0.005);
 
   it('answers null while no commune has a boundary there', async () => {
     await expect(findCommuneOfPoint(db, 18.34, 105.9, { ttlMs: 0 })).resolves.toBeNull();

@@ -3,12 +3,12 @@
  * port (citizen rate limits raised, as one test makes many reports from one address), and
  * Chromium at a phone's size (360 × 740).
  */
-import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { createApp } from '../../api/app';
 import type { Config } from '../../platform/config';
-import { baseUrl, launchBrowser, type TestBrowser } from './browser';
+import { launchBrowser, type TestBrowser } from './browser';
 import { apiDependencies, bundleWorkflows, startWorker } from './platform';
+import { serve } from './serve';
 
 export interface PortalSession {
   app: Express;
@@ -24,20 +24,17 @@ export async function startPortalSession(
   const worker = await startWorker(config, await bundleWorkflows());
   const generous = { limit: 1_000, windowMs: 60_000 };
   const app = createApp({ ...api.deps, citizenRateLimits: { reports: generous, citizenActions: generous } });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const served = await serve(app);
   const browser = await launchBrowser();
   await browser.page.setViewportSize({ width: 360, height: 740 });
   return {
     app,
-    base: baseUrl(server),
+    base: served.base,
     browser,
     async close() {
       await browser.context.setOffline(false);
       await browser.close();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await served.close();
       await worker.stop();
     },
   };

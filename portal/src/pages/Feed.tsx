@@ -4,6 +4,7 @@ import { api, type Category, type Commune, type FeedPage } from '../api';
 import { CategoryIcon, LoadError, PageTitle, useLoad } from '../common';
 import { formatDate, useI18n } from '../i18n';
 import { Icon } from '../icons';
+import { FilterSelect } from '../filter-select';
 
 const PAGE_SIZE = 10;
 const STATUSES = ['responded', 'closed'] as const;
@@ -39,35 +40,37 @@ export default function Feed() {
       <PageTitle>{t('feedTitle')}</PageTitle>
       <fieldset className="card filters">
         <legend>{t('filters')}</legend>
-        <label htmlFor="f-category">{t('category')}</label>
-        <select id="f-category" value={categoryCode} onChange={(e) => (setCategoryCode(e.target.value), setPage(1))}>
-          <option value="">{t('allCategories')}</option>
-          {categories.state === 'ok' &&
-            categories.data.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-        </select>
-        <label htmlFor="f-commune">{t('commune')}</label>
-        <select id="f-commune" value={communeCode} onChange={(e) => (setCommuneCode(e.target.value), setPage(1))}>
-          <option value="">{t('allCommunes')}</option>
-          {communes.state === 'ok' &&
-            communes.data.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.fullName}
-              </option>
-            ))}
-        </select>
-        <label htmlFor="f-status">{t('status')}</label>
-        <select id="f-status" value={status} onChange={(e) => (setStatus(e.target.value), setPage(1))}>
-          <option value="">{t('allStatuses')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(s === 'responded' ? 'statusResponded' : 'statusClosed')}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          id="f-category"
+          label={t('category')}
+          all={t('allCategories')}
+          value={categoryCode}
+          choices={
+            categories.state === 'ok' ? categories.data.map((c) => ({ value: c.code, label: c.name })) : undefined
+          }
+          onChange={(v) => (setCategoryCode(v), setPage(1))}
+        />
+        <FilterSelect
+          id="f-commune"
+          label={t('commune')}
+          all={t('allCommunes')}
+          value={communeCode}
+          choices={
+            communes.state === 'ok' ? communes.data.map((c) => ({ value: c.code, label: c.fullName })) : undefined
+          }
+          onChange={(v) => (setCommuneCode(v), setPage(1))}
+        />
+        <FilterSelect
+          id="f-status"
+          label={t('status')}
+          all={t('allStatuses')}
+          value={status}
+          choices={STATUSES.map((s) => ({
+            value: s,
+            label: t(s === 'responded' ? 'statusResponded' : 'statusClosed'),
+          }))}
+          onChange={(v) => (setStatus(v), setPage(1))}
+        />
         <div className="two-columns">
           <div>
             <label htmlFor="f-from">{t('dateFrom')}</label>

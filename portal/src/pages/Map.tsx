@@ -9,6 +9,7 @@ import { api, type CaseView, type Category, type FeedPage } from '../api';
 import { LoadError, PageTitle, useLoad } from '../common';
 import { formatDate, useI18n } from '../i18n';
 import { MapBoundary } from '../map/MapUnavailable';
+import { FilterSelect } from '../filter-select';
 
 const ReportsMap = lazy(() => import('../map/ReportsMap'));
 
@@ -37,16 +38,16 @@ export default function MapPage() {
     <>
       <PageTitle>{t('mapTitle')}</PageTitle>
       <div className="card filters">
-        <label htmlFor="m-category">{t('category')}</label>
-        <select id="m-category" value={categoryCode} onChange={(e) => setCategoryCode(e.target.value)}>
-          <option value="">{t('allCategories')}</option>
-          {categories.state === 'ok' &&
-            categories.data.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-        </select>
+        <FilterSelect
+          id="m-category"
+          label={t('category')}
+          all={t('allCategories')}
+          value={categoryCode}
+          choices={
+            categories.state === 'ok' ? categories.data.map((c) => ({ value: c.code, label: c.name })) : undefined
+          }
+          onChange={setCategoryCode}
+        />
       </div>
       <MapBoundary message={t('mapTilesFailedList')}>
         <Suspense fallback={<div className="map-frame map-frame-tall" role="status" aria-label={t('loading')} />}>
