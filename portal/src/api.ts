@@ -109,14 +109,6 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-export function postJson<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
-  return api<T>(path, {
-    method: 'POST',
-    body: JSON.stringify(body),
-    headers: { 'Content-Type': 'application/json', ...headers },
-  });
-}
-
 /** Worth sending again later: throttled, timed out, or the server is struggling. Any other refusal would repeat. */
 export function isTransient(status: number): boolean {
   return status === 429 || status === 408 || status >= 500;
