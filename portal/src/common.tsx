@@ -46,6 +46,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>,
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what `load` depends on (deps), as useEffect's own callers do
   }, [...deps, round]);
   return [result, () => setRound((r) => r + 1)];
 }

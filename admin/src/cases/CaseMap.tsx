@@ -39,6 +39,8 @@ export default function CaseMap({
   const translate = useTranslate();
   const navigate = useNavigate();
   const element = useRef<HTMLDivElement>(null);
+  // The same cases in a new array (a refetch) are not a new map.
+  const othersKey = others.map((o) => o.id).join();
   const settings = useQuery({
     queryKey: ['map-settings'],
     queryFn: () => httpClient<MapSettings>('/api/v1/map-settings').then((r) => r.json),
@@ -48,6 +50,7 @@ export default function CaseMap({
 
   useEffect(() => {
     if (settings.error) onUnavailable();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- onUnavailable only sets state: any render's copy does
   }, [settings.error]);
 
   useEffect(() => {
@@ -83,7 +86,8 @@ export default function CaseMap({
     return () => {
       map.remove();
     };
-  }, [settings.data, lat, lng, others.map((o) => o.id).join()]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- made once per place and its cases; the callbacks are read when an event fires
+  }, [settings.data, lat, lng, othersKey]);
 
   return (
     <Box

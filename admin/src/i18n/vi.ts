@@ -3,7 +3,6 @@
  * added since (ra-vi-complement.ts), a few corrections, and our own messages, which must have
  * every key of the English ones (typed by `Messages<typeof domainEn>`).
  */
-/// <reference path="./ra-language-vietnamese.d.ts" />
 import vietnameseMessages from 'ra-language-vietnamese';
 import type { TranslationMessages } from 'react-admin';
 import type { domainEn, Messages } from './en';

@@ -149,7 +149,7 @@ export function NotificationBell() {
       );
       setItems((list) => list.map((x) => (x.id === n.id ? { ...x, readAt: new Date().toISOString() } : x)));
     }
-    if (n.caseId) navigate(`/cases/${n.caseId}/show`);
+    if (n.caseId) void navigate(`/cases/${n.caseId}/show`);
   };
 
   const label = translate('notif.bell');

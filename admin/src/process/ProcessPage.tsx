@@ -42,7 +42,7 @@ export function ProcessPage() {
     diagram.events.on('element.click', ({ element }) => {
       if (!steps.has(element.id)) return;
       const filter = encodeURIComponent(JSON.stringify({ step: element.id }));
-      navigate(`${createPath({ resource: 'cases', type: 'list' })}?filter=${filter}`);
+      void navigate(`${createPath({ resource: 'cases', type: 'list' })}?filter=${filter}`);
     });
   }, [diagram, navigate, createPath]);
 

@@ -69,7 +69,6 @@ export const authProvider: AuthProvider = {
       throw error;
     }
     if (error?.status === 403 && errorCode(error) === 'PASSWORD_CHANGE_REQUIRED') {
-      // eslint-disable-next-line no-throw-literal
       throw { redirectTo: '/change-password', logoutUser: false, message: false };
     }
   },

@@ -54,6 +54,7 @@ export default function PointPicker({ point, onPick }: { point: Point | undefine
         .addTo(map);
     const fromHere = picked.current?.lat === point.lat && picked.current?.lng === point.lng;
     if (!fromHere) map.setView(point, Math.max(map.getZoom(), STREET_ZOOM));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the pin moves when the coordinates change, not when a new object holds the same ones
   }, [map, point?.lat, point?.lng]);
 
   useEffect(() => {

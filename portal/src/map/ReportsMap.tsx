@@ -66,6 +66,7 @@ export default function ReportsMap({ reports, onArea }: { reports: CaseView[]; o
         .addTo(pins);
       marker.getElement()?.setAttribute('data-tracking-code', report.trackingCode);
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- popupContent reads only its argument and the language, which is a dependency
   }, [pins, reports, language]);
 
   /** Built as elements, never as HTML: the texts come from the database. */

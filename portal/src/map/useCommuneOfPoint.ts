@@ -26,6 +26,7 @@ export function useCommuneOfPoint(point: Point | undefined, language: string) {
       live = false;
       clearTimeout(timer);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- asked again when the coordinates change, not when a new object holds the same ones
   }, [point?.lat, point?.lng, language]);
   return found;
 }

@@ -180,6 +180,7 @@ function useSentActions(keys: string[], reload: () => void): { done: boolean; di
       setDone(true);
       reload();
     } else if (keys.length > 0) setDone(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `current` is `keys` as a value; `reload` only bumps a counter, any render's copy does
   }, [current]);
   return { done, discarded: (key) => dropped.current.add(key) };
 }
