@@ -27,10 +27,12 @@ export class CitizenCases {
     private readonly config: Config,
   ) {}
 
-  /** A new report; the workflow has opened its verify task when this returns. */
+  /** A new report; the workflow has opened its verify task and written it when this returns. */
   async report(report: Partial<ReportCommand> = {}): Promise<CitizenCase> {
     const driver = await CaseDriver.start(this.deps.temporal, this.config.TEMPORAL_TASK_QUEUE, report);
-    await driver.settled();
+    // Quiet, not only settled: the tests read the case through the API, so its projection
+    // (status verifying, the verify task's row) must be written, not just decided.
+    await driver.quiet();
     return {
       driver,
       id: driver.caseId,
