@@ -255,7 +255,8 @@ describe('deadlines of the case workflow, in working time', () => {
     await skipTo(env, start.toJSDate());
     const c = await startCase();
     const state = await settled(c, (s) => s.openTask?.step === 'verify');
-    const task = await db.task.findUniqueOrThrow({ where: { id: state.openTask!.id } });
+    // The workflow has decided the task; its row is written by the projection activity right after.
+    const task = await eventually(() => db.task.findUniqueOrThrow({ where: { id: state.openTask!.id } }));
     expect(task).toMatchObject({ step: 'verify', state: 'open', role: 'operator' });
     expectAt(task.remindAt, remindAt, START_SLACK);
     expectAt(task.due, due, START_SLACK);
