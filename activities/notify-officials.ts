@@ -4,6 +4,7 @@
  * An in-app notification is delivered by being stored (the back office's bell reads it, live through
  * GET /api/admin/notifications/stream); the reporter's are activities/notify-reporter.ts.
  */
+import { messageLinks } from '../notifications/links';
 import { formatDateTime } from '../notifications/render';
 import { renderTemplate, templateFor, type OfficialEvent } from '../notifications/templates';
 import type { Db } from '../platform/db';
@@ -56,7 +57,7 @@ export async function notifyOfficials(db: Db, n: OfficialNotification, publicBas
     trackingCode: n.params.trackingCode,
     step: n.params.step ? (STEP_LABELS[n.params.step] ?? n.params.step) : '',
     deadline: formatDateTime(n.params.due, 'vi'),
-    link: `${publicBaseUrl}/admin/#/cases/${n.caseId}/show`,
+    link: messageLinks(publicBaseUrl).officialCase(n.caseId),
   });
   const now = new Date();
   const result = await db.notification.createMany({

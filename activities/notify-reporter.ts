@@ -7,6 +7,7 @@
  */
 import { STATUS_LABELS } from '../api/i18n/status-labels';
 import type { Db } from '../platform/db';
+import { messageLinks } from '../notifications/links';
 import { excerpt, formatDateTime, localeOf } from '../notifications/render';
 import { renderTemplate, templateFor } from '../notifications/templates';
 
@@ -34,10 +35,6 @@ export interface ReporterNotification {
 /** Phone numbers as gateways take them: digits and a leading +. */
 export function normalisePhone(phone: string): string {
   return phone.replace(/[^\d+]/g, '');
-}
-
-export function casePageUrl(publicBaseUrl: string, trackingCode: string): string {
-  return `${publicBaseUrl}/reports/${encodeURIComponent(trackingCode)}`;
 }
 
 export async function notifyReporter(
@@ -68,7 +65,7 @@ export async function notifyReporter(
   const outcome = p.outcome ?? (row.status === 'rejected' || row.status === 'duplicate' ? row.status : 'closed');
   const variables = {
     trackingCode: row.trackingCode,
-    link: casePageUrl(deps.publicBaseUrl, row.trackingCode),
+    link: messageLinks(deps.publicBaseUrl).citizenCase(row.trackingCode),
     receivedAt: formatDateTime(row.receivedAt, locale),
     question: p.question ?? '',
     deadline: formatDateTime(p.deadline ?? row.resolutionDeadline, locale),

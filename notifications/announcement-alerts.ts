@@ -8,6 +8,7 @@
  */
 import type { Db } from '../platform/db';
 import type { Announcement, AnnouncementKind, Prisma, Severity } from '../prisma/generated/client';
+import { messageLinks } from './links';
 import { formatDateTime, localeOf, type Locale } from './render';
 import { renderTemplate, templateFor, type TemplateText } from './templates';
 
@@ -26,14 +27,6 @@ export const KIND_LABELS: Record<AnnouncementKind, Record<Locale, string>> = {
 };
 
 const PAGE = 500;
-
-export function unsubscribeUrl(publicBaseUrl: string, token: string): string {
-  return `${publicBaseUrl}/api/v1/subscriptions/unsubscribe?token=${encodeURIComponent(token)}`;
-}
-
-export function confirmUrl(publicBaseUrl: string, token: string): string {
-  return `${publicBaseUrl}/api/v1/subscriptions/confirm?token=${encodeURIComponent(token)}`;
-}
 
 export function alertsSubscribers(a: Pick<Announcement, 'kind' | 'severity' | 'publishedAt'>): boolean {
   return a.publishedAt !== null && ALERTING.kinds.includes(a.kind) && a.severity === ALERTING.severity;
@@ -66,6 +59,7 @@ export async function queueAnnouncementAlerts(
     if (!templates.has(locale)) templates.set(locale, await templateFor(db, 'announcement_alert', locale));
     return templates.get(locale)!;
   };
+  const links = messageLinks(publicBaseUrl);
   let created = 0;
   let cursor: string | undefined;
   for (;;) {
@@ -81,7 +75,7 @@ export async function queueAnnouncementAlerts(
     for (const s of page) {
       const locale = localeOf(s.locale);
       const en = locale === 'en';
-      const unsubscribe = unsubscribeUrl(publicBaseUrl, s.unsubscribeToken);
+      const unsubscribe = links.unsubscribe(s.unsubscribeToken);
       const text = renderTemplate(await textFor(locale), {
         title: (en ? announcement.titleEn : null) ?? announcement.titleVi,
         body: (en ? announcement.bodyEn : null) ?? announcement.bodyVi,
@@ -92,7 +86,7 @@ export async function queueAnnouncementAlerts(
           : en
             ? 'further notice'
             : 'khi có thông báo mới',
-        link: `${publicBaseUrl}/announcements`,
+        link: links.announcements(),
         unsubscribeLink: unsubscribe,
       });
       rows.push({

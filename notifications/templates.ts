@@ -9,7 +9,10 @@
  * Vietnamese with diacritics is sent as UCS-2, 70 characters a part).
  */
 import type { Db } from '../platform/db';
+import { messageLinks } from './links';
 import { render, type Locale } from './render';
+
+const SAMPLE_LINKS = messageLinks('https://phananh.hatinh.gov.vn');
 
 export interface TemplateText {
   subject: string;
@@ -55,7 +58,7 @@ const CASE_VARIABLES = {
 };
 const CASE_SAMPLE = {
   trackingCode: 'HT-2612-7K3Q',
-  link: 'https://phananh.hatinh.gov.vn/reports/HT-2612-7K3Q',
+  link: SAMPLE_LINKS.citizenCase('HT-2612-7K3Q'),
 };
 const OFFICIAL_VARIABLES = {
   trackingCode: 'Mã phản ánh / tracking code',
@@ -67,7 +70,7 @@ const OFFICIAL_SAMPLE = {
   trackingCode: 'HT-2612-7K3Q',
   step: 'Xử lý',
   deadline: '16:30 08/12/2026',
-  link: 'https://phananh.hatinh.gov.vn/admin/#/cases/5f0c…',
+  link: SAMPLE_LINKS.officialCase('5f0c…'),
 };
 
 function official(vi: [string, string], en: [string, string]): EventSpec {
@@ -219,8 +222,8 @@ export const EVENTS: Record<TemplateEvent, EventSpec> = {
       kindLabel: 'Thiên tai',
       unitName: 'Ban Chỉ huy PCTT và TKCN tỉnh',
       validUntil: '18:00 07/12/2026',
-      link: 'https://phananh.hatinh.gov.vn/announcements',
-      unsubscribeLink: 'https://phananh.hatinh.gov.vn/api/v1/subscriptions/unsubscribe?token=…',
+      link: SAMPLE_LINKS.announcements(),
+      unsubscribeLink: SAMPLE_LINKS.unsubscribe('…'),
     },
     texts: {
       vi: {
@@ -244,8 +247,8 @@ export const EVENTS: Record<TemplateEvent, EventSpec> = {
     },
     sample: {
       areaNames: 'Phường Thành Sen, Xã Cẩm Xuyên',
-      confirmLink: 'https://phananh.hatinh.gov.vn/api/v1/subscriptions/confirm?token=…',
-      unsubscribeLink: 'https://phananh.hatinh.gov.vn/api/v1/subscriptions/unsubscribe?token=…',
+      confirmLink: SAMPLE_LINKS.confirmSubscription('…'),
+      unsubscribeLink: SAMPLE_LINKS.unsubscribe('…'),
     },
     texts: {
       vi: {

@@ -220,7 +220,7 @@ describe('notification templates', () => {
       .send({ variables: { trackingCode: 'HT-2612-ĐẶC' } })
       .expect(200);
     expect(preview.body.subject).toBe('Đã tiếp nhận phản ánh HT-2612-ĐẶC');
-    expect(preview.body.html).toContain('<a href="https://phananh.hatinh.gov.vn/reports/HT-2612-7K3Q">');
+    expect(preview.body.html).toContain('<a href="https://phananh.hatinh.gov.vn/track/HT-2612-7K3Q">');
 
     await request(app)
       .put('/api/admin/notification-templates/case_received.vi')

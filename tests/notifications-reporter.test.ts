@@ -102,14 +102,14 @@ it('tells the reporter of every step by email and SMS, once each, and delivers e
   expect(new Set(rows.map((r) => r.recipient))).toEqual(new Set([email, '0912345678']));
   const byEvent = Object.fromEntries(rows.filter((r) => r.channel === 'email').map((r) => [r.event, r]));
   expect(byEvent.case_received!.subject).toBe(`Đã tiếp nhận phản ánh ${c.trackingCode}`);
-  expect(byEvent.case_received!.body).toContain(`${BASE}/reports/${c.trackingCode}`);
+  expect(byEvent.case_received!.body).toContain(`${BASE}/track/${c.trackingCode}`);
   expect(byEvent.info_requested!.body).toContain('"Xin cho biết số nhà gần nhất?"');
   expect(byEvent.case_accepted!.body).toContain('UBND');
   expect(byEvent.reply_published!.body).toContain('đơn vị đã kiểm tra hiện trường');
   expect(byEvent.case_closed!.subject).toBe(`Phản ánh ${c.trackingCode}: Đã hoàn thành`);
   const sms = rows.find((r) => r.channel === 'sms' && r.event === 'case_received')!;
   expect(sms.body).toBe(
-    `Hà Tĩnh: Đã tiếp nhận phản ánh, mã ${c.trackingCode}. Theo dõi: ${BASE}/reports/${c.trackingCode}`,
+    `Hà Tĩnh: Đã tiếp nhận phản ánh, mã ${c.trackingCode}. Theo dõi: ${BASE}/track/${c.trackingCode}`,
   );
 
   // The activity retried (a worker that died after writing, before reporting): nothing new.

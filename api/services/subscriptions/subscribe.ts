@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { normalisePhone } from '../../../activities/notify-reporter';
-import { confirmUrl, unsubscribeUrl } from '../../../notifications/announcement-alerts';
+import { messageLinks } from '../../../notifications/links';
 import { localeOf } from '../../../notifications/render';
 import { renderTemplate, templateFor } from '../../../notifications/templates';
 import type { Db } from '../../../platform/db';
@@ -90,11 +90,12 @@ export async function subscribe(db: Db, input: SubscriptionInput, publicBaseUrl:
   }
 
   const locale = localeOf(subscription.locale);
+  const links = messageLinks(publicBaseUrl);
   const names = communes.map((c) => c.name).join(', ');
   const text = renderTemplate(await templateFor(db, 'subscription_confirm', locale), {
     areaNames: names || (locale === 'en' ? 'the whole province of Hà Tĩnh' : 'toàn tỉnh Hà Tĩnh'),
-    confirmLink: confirmUrl(publicBaseUrl, subscription.unsubscribeToken),
-    unsubscribeLink: unsubscribeUrl(publicBaseUrl, subscription.unsubscribeToken),
+    confirmLink: links.confirmSubscription(subscription.unsubscribeToken),
+    unsubscribeLink: links.unsubscribe(subscription.unsubscribeToken),
   });
   // One confirmation per token: asking again does not send the address another message.
   const tokenKey = createHash('sha256').update(subscription.unsubscribeToken).digest('hex').slice(0, 16);
@@ -109,7 +110,7 @@ export async function subscribe(db: Db, input: SubscriptionInput, publicBaseUrl:
         locale,
         subject: text.subject,
         body: subscription.channel === 'email' ? text.body : text.shortBody,
-        unsubscribe: unsubscribeUrl(publicBaseUrl, subscription.unsubscribeToken),
+        unsubscribe: links.unsubscribe(subscription.unsubscribeToken),
       },
     ],
     skipDuplicates: true,

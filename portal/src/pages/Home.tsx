@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { api, type Announcement, type Commune } from '../api';
 import { LoadError, PageTitle, useLoad } from '../common';
 import { formatDate, useI18n } from '../i18n';
@@ -10,6 +10,7 @@ const AREA_KEY = 'portal.area';
 export function Home() {
   const { t, language } = useI18n();
   const navigate = useNavigate();
+  const location = useLocation();
   const [code, setCode] = useState('');
   const [codeMissing, setCodeMissing] = useState(false);
   const { sent, waiting, ready } = useMyReports();
@@ -19,6 +20,11 @@ export function Home() {
     () => api<Announcement[]>(`/announcements${area ? `?communeCode=${encodeURIComponent(area)}` : ''}`),
     [area, language],
   );
+
+  // The link of an alert message (notifications/links.ts) opens the home at its announcements.
+  useEffect(() => {
+    if (location.hash === '#announcements') document.getElementById('announcements')?.scrollIntoView();
+  }, [location.hash]);
 
   function track(event: FormEvent) {
     event.preventDefault();
@@ -87,7 +93,7 @@ export function Home() {
         </ul>
       </section>
 
-      <section aria-labelledby="announcements-heading" className="card">
+      <section id="announcements" aria-labelledby="announcements-heading" className="card">
         <h2 id="announcements-heading">{t('announcements')}</h2>
         <label htmlFor="area">{t('announcementsArea')}</label>
         <select
@@ -116,7 +122,7 @@ export function Home() {
               {announcements.data.map((a) => (
                 <li key={a.id} className={`announcement severity-${a.severity}`}>
                   <h3>{a.title}</h3>
-                  <p>{a.body}</p>
+                  <p className="message-text">{a.body}</p>
                   <small>{formatDate(a.validFrom, language)}</small>
                 </li>
               ))}
