@@ -36,7 +36,8 @@ export function messageLinks(publicBaseUrl: string): MessageLinks {
   const base = publicBaseUrl.replace(/\/+$/, '');
   const withToken = (path: string, token: string) => `${base}${path}?token=${encodeURIComponent(token)}`;
   return {
-    citizenCase: (trackingCode) => `${base}${LINK_ROUTES.citizenCase.replace(':code', encodeURIComponent(trackingCode))}`,
+    citizenCase: (trackingCode) =>
+      `${base}${LINK_ROUTES.citizenCase.replace(':code', encodeURIComponent(trackingCode))}`,
     officialCase: (caseId) => `${base}${LINK_ROUTES.officialCase.replace(':id', encodeURIComponent(caseId))}`,
     announcements: () => `${base}${LINK_ROUTES.announcements}#${ANNOUNCEMENTS_ANCHOR}`,
     confirmSubscription: (token) => withToken(LINK_ROUTES.confirmSubscription, token),

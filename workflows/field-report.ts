@@ -11,6 +11,7 @@ import type { CaseSettings } from '../activities';
 import type { ReporterEvent, ReporterNotification } from '../activities/notify-reporter';
 import type { StepSchedule } from '../activities/step-schedule';
 import type { HumanStep } from '../domain/case-steps';
+import { fillLetter, letterDateTime } from '../domain/reply-letters';
 import type { StepOutcome } from '../domain/task-outcomes';
 import { allowedOutcomes } from '../domain/task-outcomes';
 import { activities, CaseRecord, type TransitionNote } from './case-record';
@@ -328,11 +329,13 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
             amount: settings.infoRequestWorkingDays,
             unit: 'days',
           });
+          // The request-for-information letter's {{dueDate}} is this deadline (domain/reply-letters.ts).
+          const question = fillLetter(outcome.data.question, { dueDate: letterDateTime(due) });
           state.status = 'info_requested';
-          state.infoRequest = { question: outcome.data.question, due };
+          state.infoRequest = { question, due };
           state.deadline = due;
-          await enter({ kind: 'info_requested', visibility: 'reporter', actorId, note: outcome.data.question });
-          await tellReporter('info_requested', 'info_requested', { question: outcome.data.question, deadline: due });
+          await enter({ kind: 'info_requested', visibility: 'reporter', actorId, note: question });
+          await tellReporter('info_requested', 'info_requested', { question, deadline: due });
           return 'info';
         }
         default:

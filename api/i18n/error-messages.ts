@@ -289,6 +289,10 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
     vi: (p) => `Biến không có trong mẫu này: ${p.name}.`,
     en: (p) => `Not a variable of this template: ${p.name}.`,
   },
+  unfilled_placeholder: {
+    vi: (p) => `Văn bản còn chỗ trống chưa điền: {{${p.name}}}. Hãy thay bằng nội dung cụ thể trước khi gửi.`,
+    en: (p) => `The text still has a blank to fill: {{${p.name}}}. Replace it with the actual words before sending.`,
+  },
   from_after_to: {
     vi: () => 'Ngày bắt đầu phải trước ngày kết thúc.',
     en: () => 'The start date must come before the end date.',

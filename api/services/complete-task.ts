@@ -14,6 +14,7 @@ import type { Db } from '../../platform/db';
 import type { fieldReportWorkflow } from '../../workflows/field-report';
 import { completeTaskUpdate } from '../../workflows/messages';
 import { readableTask, type TaskActor } from './claim-task';
+import { fillAnswerLetters } from './fill-answer-letters';
 import { adminCaseSummary } from './find-admin-cases';
 import { adminTask } from './find-admin-tasks';
 import { withTemporal } from './temporal-call';
@@ -37,6 +38,7 @@ export async function completeTask(deps: { db: Db; temporal: Client }, actor: Ta
   if (!checked.ok && checked.problem === 'outcome_not_allowed') throw new AppError('OUTCOME_NOT_ALLOWED');
   if (!checked.ok) throw new AppError('VALIDATION_FAILED', {}, checked.fields);
   await checkReferences(db, task, checked.value);
+  const answer = await fillAnswerLetters(db, task.caseId, checked.value);
 
   const handle = temporal.workflow.getHandle<typeof fieldReportWorkflow>(task.caseId);
   // Namespaced by task: the same key sent for another task is another request.
@@ -47,7 +49,7 @@ export async function completeTask(deps: { db: Db; temporal: Client }, actor: Ta
         {
           taskId: task.id,
           outcome: command.outcome,
-          data: checked.value.data as Record<string, unknown>,
+          data: answer.data as Record<string, unknown>,
           actor: { userId: actor.userId },
         },
       ],

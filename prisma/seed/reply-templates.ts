@@ -1,10 +1,10 @@
 /**
  * Reusable texts for the outcomes of the steps (rejection reasons as iHanoi uses them, the formal
  * reply letter of Huế's public pages: "Kính gửi: Quý Ông/Bà ... xin thông báo kết quả xử lý như
- * sau ... Trân trọng."). Placeholders in {{double braces}} are filled when a reply is written:
- * {{reporterName}} (empty for an anonymous report), {{trackingCode}}, {{unitName}} (the unit
- * that writes), {{receivedDate}}, {{description}}, {{reason}}, {{question}}, {{dueDate}},
- * {{duplicateOfTrackingCode}}, {{comment}}, {{result}}.
+ * sau ... Trân trọng."). Placeholders in {{double braces}} are the letter variables of
+ * domain/reply-letters.ts: the case's facts are filled for the official, who writes their own
+ * words in place of {{reason}}, {{question}}, {{comment}} and {{result}}; {{dueDate}} is filled
+ * by the workflow. tests/reply-templates.test.ts sends each of these from a real case.
  * Templates are administrators' data: a re-seed adds missing codes and never overwrites one.
  */
 import type { Db } from '../../platform/db';
@@ -23,7 +23,8 @@ export interface SeedReplyTemplate {
 const lines = (...paragraphs: string[]) => paragraphs.join('\n\n');
 
 const GREETING_VI = 'Kính gửi: Quý Ông/Bà {{reporterName}}';
-const GREETING_EN = 'Dear {{reporterName}},';
+// Not named: a confidential reporter's name is left empty, and "Dear ," would be the result.
+const GREETING_EN = 'Dear Sir or Madam,';
 const CLOSING_VI = 'Trân trọng.';
 const CLOSING_EN = 'Yours faithfully,\n{{unitName}}';
 

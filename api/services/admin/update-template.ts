@@ -11,13 +11,14 @@ import {
   taken,
   type AdminActor,
 } from './admin-actor';
-import type { TemplateInput } from './create-template';
+import { checkLetterVariables, type TemplateInput } from './create-template';
 import { adminTemplate } from './find-templates';
 
 export async function updateTemplate(db: Db, actor: AdminActor, id: string, input: Partial<TemplateInput>) {
   const row = isUuid(id) ? await db.replyTemplate.findUnique({ where: { id } }) : null;
   const before = assertReadable(actor.ability, 'ReplyTemplate', row, id);
   assertAllowed(actor.ability, 'update', checked('ReplyTemplate', before));
+  checkLetterVariables(input);
   const fields = changedFields(before, input);
   if (fields.length === 0) return adminTemplate(before);
   const patch = Object.fromEntries(fields.map((f) => [f, input[f]])) as Partial<TemplateInput>;

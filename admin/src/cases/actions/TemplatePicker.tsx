@@ -1,11 +1,14 @@
 /**
  * Reply templates (administrators' texts) for a purpose: choosing one fills the form's text field
- * with the template in the UI's language, placeholders filled from the case; the official then
- * adapts it. Without the templates resource, the field is simply typed.
+ * with the template in the UI's language, the case's facts filled in (domain/reply-letters.ts);
+ * the official then writes their own words in place of {{question}}, {{result}}… (the API refuses
+ * a text with a blank left, and fills {{dueDate}} itself). Without the templates resource, the
+ * field is simply typed.
  */
 import { Alert, MenuItem, TextField } from '@mui/material';
 import { useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
+import { fillLetter, letterDate } from '../../../../domain/reply-letters';
 import { useUnitName } from '../../common/UnitName';
 
 export interface ReplyTemplate {
@@ -17,13 +20,6 @@ export interface ReplyTemplate {
   bodyVi: string;
   bodyEn: string;
   active?: boolean;
-}
-
-export function fillTemplate(body: string, values: Record<string, string | undefined | null>): string {
-  return body.replace(/\{\{(\w+)\}\}/g, (match, name: string) => {
-    const value = values[name];
-    return value === undefined || value === null ? match : value;
-  });
 }
 
 export function TemplatePicker({
@@ -65,12 +61,13 @@ export function TemplatePicker({
         const template = data.find((t) => t.id === e.target.value);
         if (!template) return;
         const body = locale === 'en' ? template.bodyEn : template.bodyVi;
-        const text = fillTemplate(body, {
+        // What the page does not know (a name it may not see, the IOC's name) the API fills.
+        const text = fillLetter(body, {
           trackingCode: record?.trackingCode,
-          reporterName: record?.reporter?.name ?? '',
-          unitName: unitName(record?.unitId) ?? '',
+          reporterName: record?.confidential ? '' : record?.reporter?.name,
+          unitName: unitName(record?.unitId),
           description: record?.description,
-          receivedDate: record?.receivedAt ? new Date(record.receivedAt).toLocaleDateString('vi-VN') : undefined,
+          receivedDate: record?.receivedAt ? letterDate(record.receivedAt) : undefined,
         });
         setValue(target, text, { shouldDirty: true, shouldValidate: true });
         if (codeField) setValue(codeField, template.code, { shouldDirty: true });
