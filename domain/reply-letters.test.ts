@@ -15,5 +15,8 @@ describe('reply letters', () => {
     expect(placeholdersIn(filled)).toEqual(['result', 'ketQua']);
     expect(unknownVariables(text)).toEqual(['ketQua']);
     expect(unknownVariables('{{ }} {{tracking-code}}')).toEqual(['', 'tracking-code']);
+    expect(fillLetter('Kính gửi: Quý Ông/Bà {{reporterName}}\n\nNội dung', { reporterName: '' })).toBe(
+      'Kính gửi: Quý Ông/Bà\n\nNội dung',
+    );
   });
 });

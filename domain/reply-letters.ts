@@ -64,12 +64,17 @@ export function unknownVariables(template: string): string[] {
   return placeholdersIn(template).filter((name) => !isLetterVariable(name));
 }
 
-/** Replaces each {{name}} that has a value; the others stay, to be written or refused. */
+/**
+ * Replaces each {{name}} that has a value; the others stay, to be written or refused. An empty
+ * value at a line's end (an unnamed reporter) leaves no trailing space.
+ */
 export function fillLetter(text: string, values: CaseFacts): string {
-  return text.replace(PLACEHOLDER, (match, name: string) => {
-    const value = isLetterVariable(name) ? values[name] : undefined;
-    return value === undefined || value === null ? match : value;
-  });
+  return text
+    .replace(PLACEHOLDER, (match, name: string) => {
+      const value = isLetterVariable(name) ? values[name] : undefined;
+      return value === undefined || value === null ? match : value;
+    })
+    .replace(/[ \t]+$/gm, '');
 }
 
 const HA_TINH = 'Asia/Ho_Chi_Minh';

@@ -56,7 +56,7 @@ export function ActionForm({
     <section className="card" aria-labelledby={`${id}-heading`} data-testid={id}>
       <h2 id={`${id}-heading`}>{t(TITLES[action])}</h2>
       {action === 'info' && question && (
-        <blockquote className="question" data-testid="info-question">
+        <blockquote className="question message-text" data-testid="info-question">
           <strong>{t('infoQuestion')}:</strong> {question}
         </blockquote>
       )}

@@ -132,7 +132,7 @@ export default function Feed() {
                   </p>
                 )}
                 {item.reply && (
-                  <p className="reply">
+                  <p className="reply message-text">
                     <strong>{t('reply')}:</strong> {item.reply.text}
                   </p>
                 )}

@@ -151,7 +151,7 @@ export default function Track() {
               <li key={`${entry.at}-${i}`}>
                 <strong>{entry.label}</strong>
                 <small>{formatDate(entry.at, language)}</small>
-                {entry.note && <p>{entry.note}</p>}
+                {entry.note && <p className="message-text">{entry.note}</p>}
               </li>
             ))}
           </ol>
