@@ -70,7 +70,7 @@ const OFFICIAL_SAMPLE = {
   trackingCode: 'HT-2612-7K3Q',
   step: 'Xử lý',
   deadline: '16:30 08/12/2026',
-  link: SAMPLE_LINKS.officialCase('5f0c…'),
+  link: SAMPLE_LINKS.officialCase('5f0c8e7a-3b1d-4c2e-9f6a-1d2e3f4a5b6c'),
 };
 
 function official(vi: [string, string], en: [string, string]): EventSpec {
@@ -223,7 +223,7 @@ export const EVENTS: Record<TemplateEvent, EventSpec> = {
       unitName: 'Ban Chỉ huy PCTT và TKCN tỉnh',
       validUntil: '18:00 07/12/2026',
       link: SAMPLE_LINKS.announcements(),
-      unsubscribeLink: SAMPLE_LINKS.unsubscribe('…'),
+      unsubscribeLink: SAMPLE_LINKS.unsubscribe('q7V2mX9kLpR4'),
     },
     texts: {
       vi: {
@@ -247,8 +247,8 @@ export const EVENTS: Record<TemplateEvent, EventSpec> = {
     },
     sample: {
       areaNames: 'Phường Thành Sen, Xã Cẩm Xuyên',
-      confirmLink: SAMPLE_LINKS.confirmSubscription('…'),
-      unsubscribeLink: SAMPLE_LINKS.unsubscribe('…'),
+      confirmLink: SAMPLE_LINKS.confirmSubscription('q7V2mX9kLpR4'),
+      unsubscribeLink: SAMPLE_LINKS.unsubscribe('q7V2mX9kLpR4'),
     },
     texts: {
       vi: {

@@ -557,6 +557,8 @@ export const domainEn = {
         createdAt: 'Created',
         updatedAt: 'Updated',
       },
+      variables_hint:
+        'Variables: %{variables}. The case facts and the answer deadline are filled in; the official writes in place of {{question}}, {{reason}}, {{comment}}, {{result}}.',
     },
     'api-keys': {
       name: 'Open311 API key |||| Open311 API keys',

@@ -587,6 +587,8 @@ export const domainVi: Messages<typeof domainEn> = {
         createdAt: 'Ngày tạo',
         updatedAt: 'Cập nhật',
       },
+      variables_hint:
+        'Biến được dùng: %{variables}. Hệ thống điền thông tin hồ sơ và hạn trả lời; cán bộ viết thay {{question}}, {{reason}}, {{comment}}, {{result}}.',
     },
     'api-keys': {
       name: 'Khoá API Open311 |||| Khoá API Open311',
