@@ -70,7 +70,8 @@ export function createApp({
   const limits = mediaLimitsFrom(config);
   const metrics = createMetrics();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For gives req.ip (rate limits, lockout, audit) and -Proto req.secure.
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestLogger(logger));
   app.use(metrics.middleware);
   app.use(securityHeaders(config));

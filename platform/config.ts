@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { trustProxySetting } from './trust-proxy';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -76,6 +77,8 @@ const schema = z
           .filter(Boolean),
       )
       .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be origins like https://portal.example.vn'))),
+    /** The proxies whose X-Forwarded-For gives the client's address (platform/trust-proxy.ts). */
+    TRUST_PROXY: trustProxySetting,
     /** New reports per client address and hour (POST /api/v1/reports). */
     REPORT_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(30),
     /** Reporter actions (rating, information, withdrawal) per citizen token and hour. */

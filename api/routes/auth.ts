@@ -33,6 +33,7 @@ export function authRoutes(deps: AuthRouteDependencies): Router {
     windowMs,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    validate: { xForwardedForHeader: false }, // whether it counts is TRUST_PROXY's
     handler: (_req, _res, next) =>
       next(new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil(windowMs / 1000) })),
   });
