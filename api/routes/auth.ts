@@ -1,7 +1,7 @@
 /** Officials' login, logout, profile and password under /api/auth (../shared/API.md). */
 import { packRules } from '@casl/ability/extra';
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { AppError } from '../../platform/app-error';
 import { SESSION_COOKIE, sessionCookieOptions } from '../auth/session-token';
@@ -21,7 +21,7 @@ const passwordSchema = z
 
 export interface AuthRouteDependencies extends LogInDependencies {
   config: LogInDependencies['config'] & Parameters<typeof sessionCookieOptions>[0];
-  /** Login attempts per client address and window; the per-account lockout is the real guard. */
+  /** Login attempts per client address and window; the per-(account, address) lockout is the real guard. */
   loginRateLimit?: { limit: number; windowMs: number };
 }
 
@@ -44,6 +44,8 @@ export function authRoutes(deps: AuthRouteDependencies): Router {
       username,
       password,
       ip: req.ip,
+      // An IPv6 client holds a whole /56 or more: counted as one address, as the rate limits do.
+      address: req.ip && ipKeyGenerator(req.ip),
       userAgent: req.get('User-Agent'),
       requestId: String(req.id),
       now: new Date(),
