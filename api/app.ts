@@ -14,6 +14,7 @@ import { mediaLimitsFrom } from './media/receive-uploads';
 import { createMetrics, mountPath } from './metrics';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestLogger } from './middleware/request-logger';
+import { sameOriginWrites } from './middleware/same-origin';
 import {
   citizenCors,
   citizenRateLimiters,
@@ -99,6 +100,7 @@ export function createApp({
     }),
   );
   app.use(cookieParser());
+  app.use(['/api/admin', '/api/auth'], sameOriginWrites([config.PUBLIC_BASE_URL, ...config.BACK_OFFICE_ORIGINS]));
 
   app.use(
     healthRoutes(

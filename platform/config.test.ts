@@ -57,3 +57,16 @@ describe('TRUST_PROXY', () => {
     expect(() => trust('')).toThrow(/TRUST_PROXY/);
   });
 });
+
+describe('BACK_OFFICE_ORIGINS', () => {
+  it('takes a comma list of origins and refuses anything else by name', () => {
+    expect(
+      loadConfig({ ...valid, BACK_OFFICE_ORIGINS: 'https://quantri.hatinh.gov.vn/, http://10.0.0.5:3000' })
+        .BACK_OFFICE_ORIGINS,
+    ).toEqual(['https://quantri.hatinh.gov.vn', 'http://10.0.0.5:3000']);
+    expect(loadConfig(valid).BACK_OFFICE_ORIGINS).toEqual([]);
+    expect(() => loadConfig({ ...valid, BACK_OFFICE_ORIGINS: 'https://quantri.hatinh.gov.vn/admin' })).toThrow(
+      /BACK_OFFICE_ORIGINS.*must be origins like https:\/\/quantri.example.vn/,
+    );
+  });
+});

@@ -52,7 +52,7 @@ export function authRoutes(deps: AuthRouteDependencies): Router {
     });
     const official = await findOfficialSession(deps, session.token, new Date());
     if (!official) throw new Error('a session just opened cannot be found');
-    res.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(deps.config));
+    res.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(deps.config, req));
     res.setHeader('Cache-Control', 'no-store');
     res.json({ user: profile(officialAuth(official)) });
   });
@@ -62,7 +62,7 @@ export function authRoutes(deps: AuthRouteDependencies): Router {
   router.post('/logout', async (req, res) => {
     if (req.auth)
       await logOut(deps.db, { sessionId: req.auth.sessionId, userId: req.auth.user.id }, new Date(), req.ip);
-    res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(deps.config), maxAge: undefined });
+    res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(deps.config, req), maxAge: undefined });
     res.status(204).end();
   });
 
