@@ -14,6 +14,7 @@ import { mediaLimitsFrom } from './media/receive-uploads';
 import { createMetrics, mountPath } from './metrics';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { requestLogger } from './middleware/request-logger';
+import { sameOriginWrites } from './middleware/same-origin';
 import {
   citizenCors,
   citizenRateLimiters,
@@ -70,7 +71,8 @@ export function createApp({
   const limits = mediaLimitsFrom(config);
   const metrics = createMetrics();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For gives req.ip (rate limits, lockout, audit) and -Proto req.secure.
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestLogger(logger));
   app.use(metrics.middleware);
   app.use(securityHeaders(config));
@@ -98,6 +100,7 @@ export function createApp({
     }),
   );
   app.use(cookieParser());
+  app.use(['/api/admin', '/api/auth'], sameOriginWrites([config.PUBLIC_BASE_URL, ...config.BACK_OFFICE_ORIGINS]));
 
   app.use(
     healthRoutes(

@@ -1,4 +1,4 @@
-import { LOCKOUT_POLICY, lockedUntilAfter, minutesLeft } from './login-lockout';
+import { LOCKOUT_POLICY, lockedUntilAfter, minutesLeft, slowDownMs } from './login-lockout';
 
 const now = new Date('2026-11-30T02:00:00Z');
 const minutesAfter = (failures: number) => {
@@ -19,5 +19,13 @@ describe('login lockout', () => {
   it('tells the user at least one minute while a lock lasts', () => {
     expect(minutesLeft(new Date(now.getTime() + 1_000), now)).toBe(1);
     expect(minutesLeft(new Date(now.getTime() + 4 * 60_000 + 1), now)).toBe(5);
+  });
+});
+
+describe('the account-wide slow-down', () => {
+  it('costs nothing for the first four failures, then doubles from one second up to ten', () => {
+    expect([0, 1, 4, 5, 6, 7, 8, 9, 100].map((failures) => slowDownMs(failures))).toEqual([
+      0, 0, 0, 1_000, 2_000, 4_000, 8_000, 10_000, 10_000,
+    ]);
   });
 });

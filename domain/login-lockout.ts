@@ -1,7 +1,13 @@
 /**
- * Lockout with back-off after repeated failed logins: the first few mistakes cost nothing, then
- * each further failure locks the account for twice as long as the last, up to a ceiling. A
- * guesser gets a handful of tries an hour; an official who mistyped waits a few minutes at most.
+ * Lockout with back-off after repeated failed logins, per account AND client address: the first
+ * few mistakes cost nothing, then each further failure locks that address out of the account for
+ * twice as long as the last, up to a ceiling. A guesser gets a handful of tries an hour from each
+ * address; an official who mistyped waits a few minutes at most. The lock is the address's only,
+ * so nobody can lock a real official out by failing on purpose from elsewhere.
+ *
+ * Across all addresses, the account's consecutive failures slow every further attempt down (a
+ * growing delay before the password is checked, capped): guessing from many addresses gets slow,
+ * and the real official still gets in, a few seconds later.
  */
 export const LOCKOUT_POLICY = {
   /** Failures in a row that are forgiven; the next one locks. */
@@ -24,4 +30,18 @@ export function lockedUntilAfter(failedLogins: number, now: Date, policy = LOCKO
 /** Whole minutes left of a lock, at least 1 while it lasts (what the message tells the user). */
 export function minutesLeft(lockedUntil: Date, now: Date): number {
   return Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
+}
+
+export const SLOWDOWN_POLICY = {
+  /** The account's failures in a row, from any address, that cost no time. */
+  freeFailures: 4,
+  firstDelayMs: 1_000,
+  maxDelayMs: 10_000,
+} as const;
+
+/** How long an attempt on an account waits after `failedLogins` consecutive failures from anywhere: 5 → 1 s, 6 → 2 s, … ≤ 10 s. */
+export function slowDownMs(failedLogins: number, policy = SLOWDOWN_POLICY): number {
+  const beyond = failedLogins - policy.freeFailures;
+  if (beyond <= 0) return 0;
+  return Math.min(policy.firstDelayMs * 2 ** (beyond - 1), policy.maxDelayMs);
 }

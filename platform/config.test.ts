@@ -32,3 +32,41 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...valid, NODE_ENV: 'production', DEMO_MODE: 'true' })).toThrow(/DEMO_MODE/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  const trust = (value?: string) =>
+    loadConfig({ ...valid, ...(value !== undefined && { TRUST_PROXY: value }) }).TRUST_PROXY;
+
+  it("takes Express's values: false, a hop count, addresses, CIDR ranges and named ranges", () => {
+    expect(trust()).toEqual(['loopback']);
+    expect(trust('false')).toBe(false);
+    expect(trust('2')).toBe(2);
+    expect(trust('loopback, 10.0.0.0/8,192.168.1.5, fd00::/8, uniquelocal')).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '192.168.1.5',
+      'fd00::/8',
+      'uniquelocal',
+    ]);
+  });
+
+  it('refuses true and anything that is not an address, naming the bad items', () => {
+    expect(() => trust('true')).toThrow(/TRUST_PROXY must not be true/);
+    expect(() => trust('10.0.0.0/33')).toThrow(/TRUST_PROXY .*not "10.0.0.0\/33"/);
+    expect(() => trust('loopback,proxy.example')).toThrow(/not "proxy.example"/);
+    expect(() => trust('')).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('BACK_OFFICE_ORIGINS', () => {
+  it('takes a comma list of origins and refuses anything else by name', () => {
+    expect(
+      loadConfig({ ...valid, BACK_OFFICE_ORIGINS: 'https://quantri.hatinh.gov.vn/, http://10.0.0.5:3000' })
+        .BACK_OFFICE_ORIGINS,
+    ).toEqual(['https://quantri.hatinh.gov.vn', 'http://10.0.0.5:3000']);
+    expect(loadConfig(valid).BACK_OFFICE_ORIGINS).toEqual([]);
+    expect(() => loadConfig({ ...valid, BACK_OFFICE_ORIGINS: 'https://quantri.hatinh.gov.vn/admin' })).toThrow(
+      /BACK_OFFICE_ORIGINS.*must be origins like https:\/\/quantri.example.vn/,
+    );
+  });
+});

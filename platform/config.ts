@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { trustProxySetting } from './trust-proxy';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -13,6 +14,20 @@ const postgresUrl = z
   .string({ required_error: 'is required, e.g. postgresql://user:password@host:5432/database' })
   .url('must be a URL, e.g. postgresql://user:password@host:5432/database')
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgresql://');
+
+/** A comma list of origins (scheme://host[:port]), trailing slashes dropped; empty by default. */
+function originList(example: string) {
+  return z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, `must be origins like ${example}`)));
+}
 
 const schema = z
   .object({
@@ -66,16 +81,14 @@ const schema = z
      * app), comma-separated, e.g. `https://phananh.hatinh.gov.vn`; they get CORS on /api/v1.
      * Default none: the portal served by this API at `/` is same-origin and needs no CORS.
      */
-    PORTAL_ORIGINS: z
-      .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((o) => o.trim().replace(/\/+$/, ''))
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be origins like https://portal.example.vn'))),
+    PORTAL_ORIGINS: originList('https://portal.example.vn'),
+    /**
+     * Origins besides PUBLIC_BASE_URL's (and the address a request was sent to) whose pages may send
+     * the back office's state-changing requests, e.g. `https://quantri.hatinh.gov.vn` (docs/security.md).
+     */
+    BACK_OFFICE_ORIGINS: originList('https://quantri.example.vn'),
+    /** The proxies whose X-Forwarded-For gives the client's address (platform/trust-proxy.ts). */
+    TRUST_PROXY: trustProxySetting,
     /** New reports per client address and hour (POST /api/v1/reports). */
     REPORT_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(30),
     /** Reporter actions (rating, information, withdrawal) per citizen token and hour. */

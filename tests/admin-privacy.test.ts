@@ -90,7 +90,9 @@ beforeAll(async () => {
 
   // Thành Sen (18073): routed by its commune, replied with proof, waiting for the leader's approval.
   const thanhSen = await citizens.report(report('thanhSen', {}));
-  await citizens.addMedia(thanhSen, 'report');
+  // A phone's file name may be the reporter's own name: personal data too.
+  await citizens.addMedia(thanhSen, 'report', `${REPORTERS.thanhSen.name}.jpg`);
+  await citizens.addMedia(thanhSen, 'info', `${REPORTERS.thanhSen.email}.heic`);
   await citizens.toProcess(thanhSen, '18073');
   const proof = await citizens.addMedia(thanhSen, 'proof');
   const people = await officials(db, ['operator', '18073.officer', 'SXD.officer', 'SXD.leader', '18100.officer']);
@@ -106,7 +108,7 @@ beforeAll(async () => {
   const sxd = await citizens.report(
     report('sxd', { categoryCode: 'khac', location: { address: 'Cầu Cày, đoạn giáp ranh hai phường' } }),
   );
-  await citizens.addMedia(sxd, 'report');
+  await citizens.addMedia(sxd, 'report', `Ảnh của ${REPORTERS.sxd.name}.jpg`);
   await sxd.driver.complete('verify', 'accept', {}, people.operator!);
   await sxd.driver.complete('route', 'route', { unitId: await unitIdOf(db, 'SXD') }, people.operator!);
   await sxd.driver.complete('accept', 'accept', {}, people['SXD.officer']!);
@@ -270,6 +272,51 @@ describe('the back office and the reporter, for officers and leaders', () => {
           .send({ outcome: 'reply', reply: REPLY, attachmentIds: [] })
           .expect(404);
       }
+    }
+  });
+});
+
+describe("the reporter's file names", () => {
+  const namesOf = async (username: string, caseId: string) => {
+    const response = await request(app)
+      .get(`/api/admin/cases/${caseId}/media`)
+      .set('Cookie', await as(username))
+      .expect(200);
+    return (response.body as { purpose: string; originalName?: string | null }[]).map((m) => [
+      m.purpose,
+      m.originalName,
+    ]);
+  };
+
+  it('are shown to the roles that may see the reporter’s identity, and proof keeps its name for all', async () => {
+    const caseId = cases.thanhSen.id;
+    const proof = await new CitizenCases(api.deps, config).addMedia(
+      cases.thanhSen,
+      'proof',
+      'bien-ban-hien-truong.pdf',
+    );
+    try {
+      for (const username of ['operator', 'supervisor', 'admin']) {
+        expect(await namesOf(username, caseId)).toEqual(
+          expect.arrayContaining([
+            ['report', `${REPORTERS.thanhSen.name}.jpg`],
+            ['info', `${REPORTERS.thanhSen.email}.heic`],
+            ['proof', 'bien-ban-hien-truong.pdf'],
+          ]),
+        );
+      }
+      for (const username of ['18073.officer', '18073.leader']) {
+        const names = await namesOf(username, caseId);
+        expect(names).toEqual(
+          expect.arrayContaining([
+            ['report', undefined],
+            ['info', undefined],
+            ['proof', 'bien-ban-hien-truong.pdf'],
+          ]),
+        );
+      }
+    } finally {
+      await db.media.delete({ where: { id: proof.id } });
     }
   });
 });

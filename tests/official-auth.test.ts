@@ -43,6 +43,21 @@ function sessionCookie(response: request.Response): string {
   return cookie.split(';')[0]!;
 }
 
+/** Every address's lock on the account ends now, as if its time had passed. */
+async function lapseLocks(userId: string) {
+  await db.loginLockout.updateMany({ where: { userId }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+}
+
+/** A login attempt from `address` (the tests' requests come through loopback, a trusted proxy). */
+async function attempt(address: string, username: string, pass: string) {
+  const started = Date.now();
+  const response = await request(app)
+    .post('/api/auth/login')
+    .set('X-Forwarded-For', address)
+    .send({ username, password: pass });
+  return { status: response.status, code: response.body.error?.code as string | undefined, ms: Date.now() - started };
+}
+
 async function logIn(username: string, pass: string) {
   const response = await request(app).post('/api/auth/login').send({ username, password: pass }).expect(200);
   return { cookie: sessionCookie(response), body: response.body };
@@ -131,7 +146,7 @@ describe('officials log in', () => {
     expect(await db.auditLog.count({ where: { actorId: user.id, action: 'login_refused' } })).toBe(1);
 
     // The lock lapses; the next mistake locks again, for twice as long.
-    await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await lapseLocks(user.id);
     const sixth = await request(app)
       .post('/api/auth/login')
       .send({ username: user.username, password: 'sai' })
@@ -139,13 +154,56 @@ describe('officials log in', () => {
     expect(sixth.body.error.message).toMatch(/10 phút/);
 
     // After the lock, the right password works and the count starts again.
-    await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await lapseLocks(user.id);
     await logIn(user.username, user.password);
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
       failedLogins: 0,
       lockedUntil: null,
     });
   });
+
+  it('locks the guessing address only: the official still logs in from theirs, after a capped slow-down', async () => {
+    const user = await newOfficial();
+    const attacker = '203.0.113.66';
+    for (let i = 1; i <= 4; i += 1) expect((await attempt(attacker, user.username, 'sai')).status).toBe(401);
+    expect(await attempt(attacker, user.username, 'sai')).toMatchObject({ status: 423, code: 'ACCOUNT_LOCKED' });
+    // Locked out, even with the right password; answered at once (a locked address costs no wait).
+    const refused = await attempt(attacker, user.username, user.password);
+    expect(refused).toMatchObject({ status: 423, code: 'ACCOUNT_LOCKED' });
+
+    // Another address is not locked, but every attempt on the account now waits: 1 s, then 2 s.
+    const elsewhere = await attempt('192.0.2.33', user.username, 'sai');
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.ms).toBeGreaterThanOrEqual(1_000);
+    const official = await attempt('198.51.100.20', user.username, user.password);
+    expect(official.status).toBe(200);
+    expect(official.ms).toBeGreaterThanOrEqual(2_000);
+    expect(official.ms).toBeLessThan(10_000 + 5_000); // capped
+
+    // The official's success resets the slow-down, not the attacker's lock.
+    const again = await attempt(attacker, user.username, user.password);
+    expect(again).toMatchObject({ status: 423, code: 'ACCOUNT_LOCKED' });
+    const quick = await attempt('198.51.100.20', user.username, user.password);
+    expect(quick.status).toBe(200);
+    expect(quick.ms).toBeLessThan(1_000);
+    const account = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(account.failedLogins).toBe(0);
+    expect(account.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 4 * 60_000); // shown to administrators
+    const audit = await db.auditLog.findMany({ where: { actorId: user.id, action: 'login_refused' } });
+    expect(audit.map((a) => a.details)).toEqual([
+      { reason: 'locked', address: attacker },
+      { reason: 'locked', address: attacker },
+    ]);
+  }, 60_000);
+
+  it('locks an IPv6 client by its /56, so it cannot dodge the lock by changing addresses', async () => {
+    const user = await newOfficial();
+    for (let i = 1; i <= 4; i += 1)
+      expect((await attempt(`2001:db8:aa:bb00::${i}`, user.username, 'sai')).status).toBe(401);
+    expect((await attempt('2001:db8:aa:bbff::5', user.username, 'sai')).status).toBe(423);
+    expect((await attempt('2001:db8:aa:bb12::9', user.username, user.password)).status).toBe(423);
+    expect((await attempt('2001:db8:aa:cc00::1', user.username, user.password)).status).toBe(200);
+  }, 60_000);
 
   it('keeps sessions on the server: logout, expiry and a disabled account end them', async () => {
     const user = await newOfficial();

@@ -3,7 +3,7 @@
  * SHA-256, so a copy of the sessions table cannot be used to log in.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { CookieOptions } from 'express';
+import type { CookieOptions, Request } from 'express';
 import type { Config } from '../../platform/config';
 
 export const SESSION_COOKIE = 'fr_session';
@@ -18,13 +18,19 @@ export function hashSessionToken(token: string): string {
 
 /**
  * SameSite=Strict: the cookie never rides on a request another site starts, which is our CSRF
- * defence together with JSON-only bodies. Path /api: the pages themselves never need it.
+ * defence together with JSON-only bodies and the Origin check (api/middleware/same-origin.ts).
+ * Path /api: the pages themselves never need it. Secure whenever the platform is served over
+ * HTTPS: this request came over it (directly, or through a proxy TRUST_PROXY trusts), or the public
+ * address is https, or in production; then the browser never sends it over plain HTTP.
  */
-export function sessionCookieOptions(config: Pick<Config, 'NODE_ENV' | 'SESSION_MAX_HOURS'>): CookieOptions {
+export function sessionCookieOptions(
+  config: Pick<Config, 'NODE_ENV' | 'SESSION_MAX_HOURS' | 'PUBLIC_BASE_URL'>,
+  req: Pick<Request, 'secure'>,
+): CookieOptions {
   return {
     httpOnly: true,
     sameSite: 'strict',
-    secure: config.NODE_ENV === 'production',
+    secure: req.secure || config.PUBLIC_BASE_URL.startsWith('https:') || config.NODE_ENV === 'production',
     path: '/api',
     maxAge: config.SESSION_MAX_HOURS * 3_600_000,
   };

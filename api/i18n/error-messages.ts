@@ -42,6 +42,12 @@ export const ERROR_MESSAGES: Record<AppErrorCode, Messages> = {
     en: () => 'Please change your password before you continue.',
   },
   FORBIDDEN: { vi: () => 'Bạn không có quyền thực hiện thao tác này.', en: () => 'You are not allowed to do this.' },
+  CROSS_ORIGIN_REFUSED: {
+    vi: () =>
+      'Yêu cầu bị từ chối vì không được gửi từ trang của hệ thống. Vui lòng mở trang quản trị của hệ thống và thử lại.',
+    en: () =>
+      "The request was refused: it was not sent from the platform's own pages. Please open the back office and try again.",
+  },
   CITIZEN_TOKEN_REQUIRED: {
     vi: () => 'Cần mã bí mật của người phản ánh (header X-Citizen-Token) để thực hiện thao tác này.',
     en: () => "This needs the reporter's secret token (header X-Citizen-Token).",

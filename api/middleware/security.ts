@@ -80,6 +80,8 @@ function limiter(setting: RateLimitSetting, keyGenerator?: (req: Request) => str
     windowMs: setting.windowMs,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // A client may send X-Forwarded-For; whether it counts is TRUST_PROXY's (platform/trust-proxy.ts).
+    validate: { xForwardedForHeader: false },
     ...(keyGenerator && { keyGenerator }),
     handler: (req, _res, next) => {
       const reset = (req as Request & { rateLimit?: RateLimitInfo }).rateLimit?.resetTime;
@@ -92,7 +94,7 @@ function limiter(setting: RateLimitSetting, keyGenerator?: (req: Request) => str
 /**
  * The limiters citizens' requests pass. Counters live in this process's memory: with several
  * API replicas each counts on its own (a replica-shared store is a drop-in for express-rate-limit
- * when that matters). Addresses are those Express trusts (`trust proxy` in api/app.ts).
+ * when that matters). Addresses are those Express trusts (TRUST_PROXY, platform/trust-proxy.ts).
  */
 export function citizenRateLimiters(limits: CitizenRateLimits) {
   return {

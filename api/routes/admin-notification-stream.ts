@@ -58,7 +58,19 @@ async function stream(db: Db, options: StreamOptions, req: Request, res: Respons
   res.flushHeaders();
   res.write('retry: 5000\n\n');
 
+  // Listen for the end before the first await: a client that leaves while the first queries run
+  // must not leave intervals polling for nobody.
   let closed = false;
+  const timers: NodeJS.Timeout[] = [];
+  function finish() {
+    if (closed) return;
+    closed = true;
+    for (const timer of timers) clearInterval(timer);
+    res.end();
+  }
+  req.on('close', finish);
+  res.on('close', finish);
+
   const send = (event: string, data: unknown) => {
     if (!closed) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
@@ -102,15 +114,9 @@ async function stream(db: Db, options: StreamOptions, req: Request, res: Respons
       finish();
     }
   };
-  const poll = setInterval(() => void look(), options.pollMs);
-  const beat = setInterval(() => void heartbeat(), options.heartbeatMs ?? 15_000);
-  function finish() {
-    if (closed) return;
-    closed = true;
-    clearInterval(poll);
-    clearInterval(beat);
-    res.end();
-  }
-  req.on('close', finish);
-  res.on('close', finish);
+  if (closed) return;
+  timers.push(
+    setInterval(() => void look(), options.pollMs),
+    setInterval(() => void heartbeat(), options.heartbeatMs ?? 15_000),
+  );
 }

@@ -1,7 +1,7 @@
 /** Officials' login, logout, profile and password under /api/auth (../shared/API.md). */
 import { packRules } from '@casl/ability/extra';
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { AppError } from '../../platform/app-error';
 import { SESSION_COOKIE, sessionCookieOptions } from '../auth/session-token';
@@ -21,7 +21,7 @@ const passwordSchema = z
 
 export interface AuthRouteDependencies extends LogInDependencies {
   config: LogInDependencies['config'] & Parameters<typeof sessionCookieOptions>[0];
-  /** Login attempts per client address and window; the per-account lockout is the real guard. */
+  /** Login attempts per client address and window; the per-(account, address) lockout is the real guard. */
   loginRateLimit?: { limit: number; windowMs: number };
 }
 
@@ -33,6 +33,7 @@ export function authRoutes(deps: AuthRouteDependencies): Router {
     windowMs,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    validate: { xForwardedForHeader: false }, // whether it counts is TRUST_PROXY's
     handler: (_req, _res, next) =>
       next(new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil(windowMs / 1000) })),
   });
@@ -43,13 +44,15 @@ export function authRoutes(deps: AuthRouteDependencies): Router {
       username,
       password,
       ip: req.ip,
+      // An IPv6 client holds a whole /56 or more: counted as one address, as the rate limits do.
+      address: req.ip && ipKeyGenerator(req.ip),
       userAgent: req.get('User-Agent'),
       requestId: String(req.id),
       now: new Date(),
     });
     const official = await findOfficialSession(deps, session.token, new Date());
     if (!official) throw new Error('a session just opened cannot be found');
-    res.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(deps.config));
+    res.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(deps.config, req));
     res.setHeader('Cache-Control', 'no-store');
     res.json({ user: profile(officialAuth(official)) });
   });
@@ -59,7 +62,7 @@ export function authRoutes(deps: AuthRouteDependencies): Router {
   router.post('/logout', async (req, res) => {
     if (req.auth)
       await logOut(deps.db, { sessionId: req.auth.sessionId, userId: req.auth.user.id }, new Date(), req.ip);
-    res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(deps.config), maxAge: undefined });
+    res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(deps.config, req), maxAge: undefined });
     res.status(204).end();
   });
 

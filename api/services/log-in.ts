@@ -1,8 +1,10 @@
 /**
- * An official logs in: password checked with argon2id, consecutive failures lock the account
- * with back-off (domain/login-lockout.ts), success opens a server-side session.
+ * An official logs in: password checked with argon2id, consecutive failures from one client address
+ * lock that address out of the account with back-off, and the account's failures from anywhere slow
+ * every further attempt down (domain/login-lockout.ts); success opens a server-side session.
  */
-import { lockedUntilAfter, minutesLeft } from '../../domain/login-lockout';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { lockedUntilAfter, minutesLeft, slowDownMs } from '../../domain/login-lockout';
 import { AppError } from '../../platform/app-error';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
@@ -19,6 +21,8 @@ export interface LogInCommand {
   username: string;
   password: string;
   ip?: string;
+  /** The client address the lockout counts by (an IPv6 address's /56); default `ip`. */
+  address?: string;
   userAgent?: string;
   requestId?: string;
   now: Date;
@@ -48,27 +52,43 @@ export async function logIn({ db, config }: LogInDependencies, command: LogInCom
     throw new AppError('INVALID_CREDENTIALS');
   }
 
-  if (user.lockedUntil && user.lockedUntil > now) {
+  const address = command.address ?? command.ip ?? 'unknown';
+  const lockout = { userId_address: { userId: user.id, address } };
+  const locked = await db.loginLockout.findUnique({ where: lockout });
+  if (locked?.lockedUntil && locked.lockedUntil > now) {
     await recordAudit(db, {
       ...audit,
       actorKind: 'official',
       actorId: user.id,
       subjectId: user.id,
       action: 'login_refused',
-      details: { reason: 'locked' },
+      details: { reason: 'locked', address },
     });
-    throw lockedError(user.lockedUntil, now);
+    throw lockedError(locked.lockedUntil, now);
   }
+
+  // Every attempt waits while the account is under attack, from wherever it comes.
+  const delayMs = slowDownMs(user.failedLogins);
+  if (delayMs > 0) await sleep(delayMs);
 
   if (!(await verifyPassword(user.passwordHash, command.password))) {
     // Counted atomically, so parallel guesses cannot slip under the threshold.
-    const { failedLogins } = await db.user.update({
-      where: { id: user.id },
-      data: { failedLogins: { increment: 1 } },
+    const { failedLogins } = await db.loginLockout.upsert({
+      where: lockout,
+      create: { userId: user.id, address, failedLogins: 1 },
+      update: { failedLogins: { increment: 1 } },
       select: { failedLogins: true },
     });
     const lockedUntil = lockedUntilAfter(failedLogins, now);
-    if (lockedUntil) await db.user.update({ where: { id: user.id }, data: { lockedUntil } });
+    if (lockedUntil) await db.loginLockout.update({ where: lockout, data: { lockedUntil } });
+    const account = await db.user.update({
+      where: { id: user.id },
+      data: {
+        failedLogins: { increment: 1 },
+        ...(lockedUntil && (!user.lockedUntil || user.lockedUntil < lockedUntil) && { lockedUntil }),
+      },
+      select: { failedLogins: true },
+    });
     await recordAudit(db, {
       ...audit,
       actorKind: 'official',
@@ -77,7 +97,10 @@ export async function logIn({ db, config }: LogInDependencies, command: LogInCom
       action: 'login_failed',
       details: {
         reason: 'wrong_password',
+        address,
         failedLogins,
+        accountFailedLogins: account.failedLogins,
+        ...(delayMs > 0 && { delayedMs: delayMs }),
         ...(lockedUntil && { lockedUntil: lockedUntil.toISOString() }),
       },
     });
@@ -99,10 +122,21 @@ export async function logIn({ db, config }: LogInDependencies, command: LogInCom
   const token = newSessionToken();
   const expiresAt = sessionExpiry(config, now, now);
   const rehashed = needsRehash(user.passwordHash) ? await hashPassword(command.password) : undefined;
+  // Other addresses' locks stay: a guesser's address is not freed by the official's success.
+  const otherLock = await db.loginLockout.aggregate({
+    where: { userId: user.id, address: { not: address }, lockedUntil: { gt: now } },
+    _max: { lockedUntil: true },
+  });
   await db.$transaction([
+    db.loginLockout.deleteMany({ where: { userId: user.id, address } }),
     db.user.update({
       where: { id: user.id },
-      data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now, ...(rehashed && { passwordHash: rehashed }) },
+      data: {
+        failedLogins: 0,
+        lockedUntil: otherLock._max.lockedUntil,
+        lastLoginAt: now,
+        ...(rehashed && { passwordHash: rehashed }),
+      },
     }),
     db.session.create({
       data: {

@@ -13,7 +13,15 @@ export interface ReporterIdentity {
   citizenId?: string | null;
 }
 
-const REPORTER_FIELDS = new Set(['reporter', 'reporterName', 'reporterPhone', 'reporterEmail', 'citizenId']);
+/** Fields that are the reporter's data whatever they hold; a photo's name on the phone may be theirs. */
+const REPORTER_FIELDS = new Set([
+  'reporter',
+  'reporterName',
+  'reporterPhone',
+  'reporterEmail',
+  'citizenId',
+  'originalName',
+]);
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -76,11 +76,13 @@ export class CitizenCases {
   }
 
   /** A citizen's file of the report itself, as the intake stores it. */
-  addMedia(c: CitizenCase, purpose: 'report' | 'info' | 'proof') {
+  /** A stored photo of the case; `originalName` is the file's name as it was sent. */
+  addMedia(c: CitizenCase, purpose: 'report' | 'info' | 'proof', originalName?: string) {
     return this.deps.db.media.create({
       data: {
         caseId: c.id,
         purpose,
+        originalName,
         kind: 'photo',
         contentType: 'image/jpeg',
         size: 1_234,

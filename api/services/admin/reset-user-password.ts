@@ -19,6 +19,7 @@ export async function resetUserPassword(db: Db, actor: AdminActor, id: string) {
       data: { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: now },
     }),
     db.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } }),
+    db.loginLockout.deleteMany({ where: { userId: id } }), // every address's lock
   ]);
   await auditChange(db, actor, {
     action: 'user.password_reset',
