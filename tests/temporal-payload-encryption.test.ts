@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import type { Payload } from '@temporalio/common';
 import { createPrismaAbility, type AppAbility } from '../domain/abilities';
 import { getCaseHistory } from '../api/services/get-case-history';
 import { MASK } from '../api/services/mask-personal-data';
@@ -14,7 +13,7 @@ import { historyToJSON, type History } from '../platform/history-json';
 import { ENCRYPTED_ENCODING, KEY_ID_METADATA, PayloadDecryptionError } from '../platform/payload-codec';
 import { stateQuery } from '../workflows/messages';
 import { CaseDriver, officials } from './support/case-driver';
-import { testDataConverter } from './support/payload-keys';
+import { metadataOf, payloadsOf, testDataConverter } from './support/payload-keys';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { parsePayloadKeys } from '../platform/config';
@@ -60,17 +59,6 @@ async function caseWithPersonalData(client: Client, taskQueue: string): Promise<
   return c;
 }
 
-/** Every payload of a history (an object with metadata and data bytes), as stored. */
-function payloadsOf(value: unknown, found: Payload[] = []): Payload[] {
-  if (!value || typeof value !== 'object' || value instanceof Uint8Array) return found;
-  const p = value as Payload;
-  if (p.data instanceof Uint8Array && p.metadata) found.push(p);
-  else for (const item of Object.values(value)) payloadsOf(item, found);
-  return found;
-}
-
-const metadata = (payload: Payload, key: string) => Buffer.from(payload.metadata?.[key] ?? []).toString('utf8');
-
 describe('payloads in Temporal', () => {
   let c: CaseDriver;
   let history: History;
@@ -94,9 +82,9 @@ describe('payloads in Temporal', () => {
   it("are all sealed under the current key id, but for search attributes and the SDK's patch markers", () => {
     const payloads = payloadsOf(history);
     expect(payloads.length).toBeGreaterThan(20);
-    const sealed = payloads.filter((p) => metadata(p, 'encoding') === ENCRYPTED_ENCODING);
-    const clear = payloads.filter((p) => metadata(p, 'encoding') !== ENCRYPTED_ENCODING);
-    expect(new Set(sealed.map((p) => metadata(p, KEY_ID_METADATA)))).toEqual(
+    const sealed = payloads.filter((p) => metadataOf(p, 'encoding') === ENCRYPTED_ENCODING);
+    const clear = payloads.filter((p) => metadataOf(p, 'encoding') !== ENCRYPTED_ENCODING);
+    expect(new Set(sealed.map((p) => metadataOf(p, KEY_ID_METADATA)))).toEqual(
       new Set([config.TEMPORAL_PAYLOAD_KEYS![0]!.id]),
     );
     // Temporal indexes search attributes (status, step, category: no personal data), and the SDK
@@ -142,7 +130,8 @@ describe("the back office's history view", () => {
     const text = (await summaries(['read', 'readHistory', 'readPersonalData'])).join('\n');
     expect(text).toContain('Cống thoát nước trước nhà số 17');
     expect(text).toContain(MASK);
-    for (const secret of [REPORTER.name, REPORTER.phone, REPORTER.email, '0934567812']) expect(text).not.toContain(secret);
+    for (const secret of [REPORTER.name, REPORTER.phone, REPORTER.email, '0934567812'])
+      expect(text).not.toContain(secret);
   });
 
   it('leaves them sealed for a reader who may see the history but not the identity', async () => {
@@ -177,8 +166,8 @@ describe('rotating the key', () => {
       const keysIn = (from: number, to: number) =>
         new Set(
           payloadsOf({ events: events.slice(from, to) })
-            .filter((p) => metadata(p, 'encoding') === ENCRYPTED_ENCODING)
-            .map((p) => metadata(p, KEY_ID_METADATA)),
+            .filter((p) => metadataOf(p, 'encoding') === ENCRYPTED_ENCODING)
+            .map((p) => metadataOf(p, KEY_ID_METADATA)),
         );
       expect(keysIn(0, before)).toEqual(new Set([old!.id]));
       expect(keysIn(before, events.length)).toEqual(new Set(['next']));

@@ -3,7 +3,7 @@
  * suite; the recorded encrypted histories (tests/histories/encrypted/) were sealed with the fixed
  * RECORDED_PAYLOAD_KEYS below, committed for the tests only: it protects nothing real.
  */
-import type { DataConverter } from '@temporalio/common';
+import type { DataConverter, Payload } from '@temporalio/common';
 import { parsePayloadKeys } from '../../platform/config';
 import { payloadDataConverter, type PayloadKey } from '../../platform/payload-codec';
 
@@ -20,3 +20,16 @@ export function testPayloadKeys(): PayloadKey[] {
 export function testDataConverter(keys: PayloadKey[] = testPayloadKeys()): DataConverter {
   return payloadDataConverter(keys)!;
 }
+
+/** Every payload (an object with metadata and data bytes) inside a history or part of one, as stored. */
+export function payloadsOf(value: unknown, found: Payload[] = []): Payload[] {
+  if (!value || typeof value !== 'object' || value instanceof Uint8Array) return found;
+  const payload = value as Payload;
+  if (payload.data instanceof Uint8Array && payload.metadata) found.push(payload);
+  else for (const item of Object.values(value)) payloadsOf(item, found);
+  return found;
+}
+
+/** A payload's metadata entry as text. */
+export const metadataOf = (payload: Payload, key: string) =>
+  Buffer.from(payload.metadata?.[key] ?? []).toString('utf8');
