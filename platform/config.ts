@@ -19,32 +19,31 @@ const postgresUrl = z
  * Temporal payload keys, `id:base64key,...` (platform/payload-codec.ts): the first encrypts, all
  * decrypt. Each key is 32 random bytes (AES-256), e.g. `openssl rand -base64 32`.
  */
-const payloadKeys = z
-  .string()
-  .transform((value, ctx): PayloadKey[] => {
-    const keys: PayloadKey[] = [];
-    for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
-      const match = /^([A-Za-z0-9._-]{1,64}):([A-Za-z0-9+/_-]+={0,2})$/.exec(entry);
-      const key = match ? Buffer.from(match[2]!, 'base64') : undefined;
-      const problem = !match
-        ? 'must be id:base64key entries separated by commas, e.g. k2026:<openssl rand -base64 32>'
-        : key!.length !== 32
-          ? `key ${match[1]} must be 32 bytes in base64 (it is ${key!.length})`
-          : keys.some((k) => k.id === match[1])
-            ? `key id ${match[1]} appears twice`
-            : undefined;
-      if (problem) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
-        return z.NEVER;
-      }
-      keys.push({ id: match![1]!, key: key! });
-    }
-    if (keys.length === 0) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'holds no key' });
+const payloadKeys = z.string().transform((value, ctx): PayloadKey[] => {
+  const keys: PayloadKey[] = [];
+  const entries = value.split(',').map((entry) => entry.trim());
+  for (const entry of entries.filter(Boolean)) {
+    const match = /^([A-Za-z0-9._-]{1,64}):([A-Za-z0-9+/_-]+={0,2})$/.exec(entry);
+    const key = match ? Buffer.from(match[2]!, 'base64') : undefined;
+    const problem = !match
+      ? 'must be id:base64key entries separated by commas, e.g. k2026:<openssl rand -base64 32>'
+      : key!.length !== 32
+        ? `key ${match[1]} must be 32 bytes in base64 (it is ${key!.length})`
+        : keys.some((k) => k.id === match[1])
+          ? `key id ${match[1]} appears twice`
+          : undefined;
+    if (problem) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
       return z.NEVER;
     }
-    return keys;
-  });
+    keys.push({ id: match![1]!, key: key! });
+  }
+  if (keys.length === 0) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'holds no key' });
+    return z.NEVER;
+  }
+  return keys;
+});
 
 const schema = z
   .object({
@@ -229,7 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     if (parsed.data.NODE_ENV === 'production' && !parsed.data.TEMPORAL_PAYLOAD_KEYS) {
       throw new ConfigError([
-        'TEMPORAL_PAYLOAD_KEYS is required when NODE_ENV=production (reporters\' data in Temporal is encrypted), ' +
+        "TEMPORAL_PAYLOAD_KEYS is required when NODE_ENV=production (reporters' data in Temporal is encrypted), " +
           'e.g. k1:$(openssl rand -base64 32)',
       ]);
     }

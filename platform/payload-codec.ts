@@ -72,7 +72,10 @@ export class EncryptionCodec implements PayloadCodec {
     cipher.setAAD(text(id));
     const plain = temporal.api.common.v1.Payload.encode(payload).finish();
     const sealed = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
-    return { metadata: { [METADATA_ENCODING_KEY]: text(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: text(id) }, data: sealed };
+    return {
+      metadata: { [METADATA_ENCODING_KEY]: text(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: text(id) },
+      data: sealed,
+    };
   }
 
   private decrypt(payload: Payload): Payload {
@@ -93,7 +96,10 @@ export class EncryptionCodec implements PayloadCodec {
       const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
       decipher.setAAD(text(id));
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-      const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+      const plain = Buffer.concat([
+        decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)),
+        decipher.final(),
+      ]);
       return temporal.api.common.v1.Payload.decode(plain);
     } catch (error) {
       throw new PayloadDecryptionError(
@@ -113,4 +119,19 @@ export function isEncrypted(payload: Payload): boolean {
 /** What clients and workers pass as `dataConverter`: the codec over the configured keys, or none. */
 export function payloadDataConverter(keys: readonly PayloadKey[] | undefined): DataConverter | undefined {
   return keys ? { payloadCodecs: [new EncryptionCodec(keys)] } : undefined;
+}
+
+/**
+ * One stored payload through a client's codecs (the last applied first, as the SDK decodes), for
+ * readers of histories; one sealed with a key this process lacks is returned as it is, sealed.
+ */
+export async function decodeStoredPayload(codecs: readonly PayloadCodec[], payload: Payload): Promise<Payload> {
+  try {
+    let value = payload;
+    for (const codec of [...codecs].reverse()) value = (await codec.decode([value]))[0] ?? value;
+    return value;
+  } catch (error) {
+    if (error instanceof PayloadDecryptionError) return payload;
+    throw error;
+  }
 }

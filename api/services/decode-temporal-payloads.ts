@@ -11,7 +11,7 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import type { AppAbility } from '../../domain/abilities';
 import { AppError } from '../../platform/app-error';
 import type { Db } from '../../platform/db';
-import { isEncrypted, PayloadDecryptionError } from '../../platform/payload-codec';
+import { decodeStoredPayload, isEncrypted } from '../../platform/payload-codec';
 import { recordAudit } from './record-audit';
 
 export interface CodecReader {
@@ -30,7 +30,7 @@ export async function decodeTemporalPayloads(
 ): Promise<Payload[]> {
   if (!mayDecodeAnyCase(reader.ability)) throw new AppError('FORBIDDEN');
   const decoded: Payload[] = [];
-  for (const payload of payloads) decoded.push(await decodeOne(deps.codecs, payload));
+  for (const payload of payloads) decoded.push(await decodeStoredPayload(deps.codecs, payload));
   const opened = payloads.filter(isEncrypted).length;
   if (opened > 0) {
     await recordAudit(deps.db, {
@@ -52,15 +52,4 @@ function mayDecodeAnyCase(ability: AppAbility): boolean {
     ability.rulesFor(action, 'Case').some((rule) => !rule.inverted && !rule.conditions && !rule.fields) &&
     !ability.rulesFor(action, 'Case').some((rule) => rule.inverted);
   return everyCase('readHistory') && everyCase('readPersonalData');
-}
-
-async function decodeOne(codecs: readonly PayloadCodec[], payload: Payload): Promise<Payload> {
-  try {
-    let value = payload;
-    for (const codec of [...codecs].reverse()) value = (await codec.decode([value]))[0] ?? value;
-    return value;
-  } catch (error) {
-    if (error instanceof PayloadDecryptionError) return payload;
-    throw error;
-  }
 }

@@ -22,7 +22,7 @@ import { AppError } from '../../platform/app-error';
 import type { Db } from '../../platform/db';
 import type { Case } from '../../prisma/generated/client';
 import { historyToJSON, type History } from '../../platform/history-json';
-import { isEncrypted } from '../../platform/payload-codec';
+import { decodeStoredPayload, isEncrypted } from '../../platform/payload-codec';
 import { MASK, personalDataMask } from './mask-personal-data';
 import { withTemporal } from './temporal-call';
 
@@ -159,24 +159,16 @@ async function readableHistory(temporal: Client, ability: AppAbility, row: Case)
 }
 
 /**
- * Every payload of the history through the client's codecs (last applied first, as the SDK does).
- * One the API cannot decrypt (its key is not configured here) stays sealed and reads as MASK, so a
- * key missing on the API costs a summary, not the whole history.
+ * Every payload of the history through the client's codecs. One the API cannot decrypt (its key is
+ * not configured here) stays sealed and reads as MASK: a key missing on the API costs a summary,
+ * not the whole history.
  */
 async function decodePayloads(history: History, codecs: readonly PayloadCodec[]): Promise<History> {
   if (codecs.length === 0) return history;
   const stored: Payload[] = [];
   mapPayloads(history, (payload) => (stored.push(payload), payload));
   const decoded = new Map<Payload, Payload>();
-  for (const payload of stored) {
-    let value: Payload | undefined = payload;
-    try {
-      for (const codec of [...codecs].reverse()) [value] = await codec.decode([value ?? payload]);
-    } catch {
-      value = payload;
-    }
-    decoded.set(payload, value ?? payload);
-  }
+  for (const payload of stored) decoded.set(payload, await decodeStoredPayload(codecs, payload));
   return mapPayloads(history, (payload) => decoded.get(payload) ?? payload) as History;
 }
 
