@@ -103,8 +103,9 @@ describe('TEMPORAL_PAYLOAD_KEYS', () => {
 
   it('is required in production, optional elsewhere', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/TEMPORAL_PAYLOAD_KEYS is required/);
-    expect(loadConfig({ ...base, NODE_ENV: 'production', TEMPORAL_PAYLOAD_KEYS: `k1:${k()}` }).TEMPORAL_PAYLOAD_KEYS)
-      .toHaveLength(1);
+    expect(
+      loadConfig({ ...base, NODE_ENV: 'production', TEMPORAL_PAYLOAD_KEYS: `k1:${k()}` }).TEMPORAL_PAYLOAD_KEYS,
+    ).toHaveLength(1);
     expect(loadConfig(base).TEMPORAL_PAYLOAD_KEYS).toBeUndefined();
   });
 });
