@@ -39,6 +39,7 @@ import { mediaRoutes } from './routes/media';
 import { open311Routes } from './routes/open311';
 import { portalAppRoutes } from './routes/portal-app';
 import { publicFeedRoutes } from './routes/public-feed';
+import { temporalCodecRoutes } from './routes/temporal-codec';
 import { readsOwnJsonBody } from './routes/admin/admin-communes';
 
 export interface AppDependencies {
@@ -141,6 +142,7 @@ export function createApp({
   app.use('/api/auth', mountPath('/api/auth'), authRoutes({ db, config, loginRateLimit }));
   app.use('/api', mountPath('/api'), apiDocsRoutes());
   app.use('/api/admin', mountPath('/api/admin'), adminRoutes({ db, config, temporal, storage, limits }));
+  app.use('/api/temporal-codec', mountPath('/api/temporal-codec'), temporalCodecRoutes({ db, config, temporal }));
   app.use('/admin', mountPath('/admin'), adminAppRoutes());
   app.use(
     '/open311/v2',

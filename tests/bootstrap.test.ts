@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parsePayloadKeys } from '../platform/config';
 import { freePort } from '../scripts/lib/services.mjs';
 import { eventually } from './support/eventually';
 
@@ -56,6 +57,7 @@ async function startPlatform(port: number): Promise<{ child: ChildProcess; outpu
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
   delete env.APP_SECRET;
+  delete env.TEMPORAL_PAYLOAD_KEYS;
   const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (c) => (output += c));
@@ -93,6 +95,10 @@ it('comes up healthy, stops every process on Ctrl-C, and keeps the data on the n
   });
   expect(created.status).toBe(201);
   const { trackingCode } = (await created.json()) as { trackingCode: string };
+  // Temporal payloads are encrypted with a key npm start generated and keeps with the secret.
+  const localSettings = () => JSON.parse(readFileSync(path.join(dataDir, 'local.json'), 'utf8'));
+  const payloadKeys = localSettings().temporalPayloadKeys as string;
+  expect(parsePayloadKeys(payloadKeys)).toHaveLength(1);
 
   const started = descendants(first.child.pid!);
   expect(started.length).toBeGreaterThanOrEqual(4); // PostgreSQL, Temporal, worker, API (and their helpers)
@@ -104,6 +110,7 @@ it('comes up healthy, stops every process on Ctrl-C, and keeps the data on the n
     expect(second.output()).toMatch(/Start PostgreSQL \(embedded\): done .*existing data/);
     const view = await fetch(`http://127.0.0.1:${port}/api/v1/reports/${trackingCode}`);
     expect(view.status).toBe(200);
+    expect(localSettings().temporalPayloadKeys).toBe(payloadKeys);
   } finally {
     const again = descendants(second.child.pid!);
     expect(await interrupt(second.child)).toBe(0);
