@@ -49,6 +49,8 @@ it('has a recorded history for every representative path', () => {
       'reopen',
       'withdraw',
       'urgent',
+      'urgent-point-only',
+      'before-commune-from-point/urgent-point-only',
       'deadline-escalated',
       'request-info-expired',
       'rating-expired',
