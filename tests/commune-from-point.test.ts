@@ -6,13 +6,16 @@
  *
  * The commune, its People's Committee (with a leader and an officer) and its routing rule are made
  * here, with a boundary (a small square around 18.62, 105.72, inside Hà Tĩnh, where no other suite
- * reports) before the worker first reads the boundaries; they are removed afterwards.
+ * reports) before the worker first reads the boundaries; they are removed afterwards, cases first.
+ * While they exist they look like seeded ones to suites that read every unit (an English name, a
+ * leader and an officer with the demo password), and the unit's code sorts below every seeded one.
  */
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import { locateCommune } from '../activities/locate-commune';
 import { createApp } from '../api/app';
+import { hashPassword } from '../platform/passwords';
 import { CaseDriver, notificationsOf } from './support/case-driver';
 import { walkCase } from './support/case-walk';
 import { square } from './support/geo';
@@ -28,7 +31,8 @@ const as = officialSessions(() => app, config.DEMO_PASSWORD);
 
 const suffix = randomUUID().slice(0, 6).toUpperCase();
 const COMMUNE = { code: `P${suffix}`, name: `Xã Điểm Thử ${suffix}` };
-const UNIT = `UBND-P${suffix}`;
+const NEIGHBOUR = { code: `Q${suffix}`, name: `Xã Bên Cạnh ${suffix}` };
+const UNIT = `00-P${suffix}`;
 const OFFICIALS = [`${UNIT}.leader`, `${UNIT}.officer`];
 const POINT = { lat: 18.62, lng: 105.72 };
 const DESCRIPTION = 'Cây đổ chắn ngang đường liên xã, xe không qua được';
@@ -37,7 +41,13 @@ let unitId: string;
 beforeAll(async () => {
   await db.commune.create({ data: { ...COMMUNE, kind: 'commune', boundary: square(POINT.lat, POINT.lng, 0.005) } });
   const unit = await db.unit.create({
-    data: { code: UNIT, name: `UBND ${COMMUNE.name}`, kind: 'commune', communeCodes: [COMMUNE.code] },
+    data: {
+      code: UNIT,
+      name: `UBND ${COMMUNE.name}`,
+      nameEn: `${COMMUNE.code} Commune People's Committee`,
+      kind: 'commune',
+      communeCodes: [COMMUNE.code],
+    },
   });
   unitId = unit.id;
   for (const username of OFFICIALS) {
@@ -45,7 +55,7 @@ beforeAll(async () => {
       data: {
         username,
         name: username,
-        passwordHash: 'not-a-login',
+        passwordHash: await hashPassword(config.DEMO_PASSWORD),
         memberships: { create: { unitId, role: username.endsWith('.leader') ? 'leader' : 'officer' } },
       },
     });
@@ -58,8 +68,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await worker?.stop();
+  await db.case.deleteMany({ where: { description: DESCRIPTION } });
   await db.routingRule.deleteMany({ where: { unitId } });
   await db.user.deleteMany({ where: { username: { in: OFFICIALS } } });
+  await db.unit.deleteMany({ where: { code: UNIT } });
+  await db.commune.deleteMany({ where: { code: { in: [COMMUNE.code, NEIGHBOUR.code] } } });
   await api.close();
 });
 
@@ -148,10 +161,9 @@ describe('the locateCommune activity', () => {
     (await db.case.findUniqueOrThrow({ where: { id }, select: { communeCode: true } })).communeCode;
 
   it('stores nothing on a border of two communes or outside every boundary, and never overwrites a commune', async () => {
-    const neighbour = { code: `Q${suffix}`, name: `Xã Bên Cạnh ${suffix}` };
     // Shares the east edge of COMMUNE's square, at longitude 105.725.
     await db.commune.create({
-      data: { ...neighbour, kind: 'commune', boundary: square(POINT.lat, POINT.lng + 0.01, 0.005) },
+      data: { ...NEIGHBOUR, kind: 'commune', boundary: square(POINT.lat, POINT.lng + 0.01, 0.005) },
     });
     const id = randomUUID();
     await db.case.create({
@@ -171,9 +183,9 @@ describe('the locateCommune activity', () => {
     await expect(locate(id, POINT.lat + 0.1, POINT.lng)).resolves.toBeNull(); // in no commune
     expect(await communeOf(id)).toBeNull();
 
-    await expect(locate(id, POINT.lat, POINT.lng + 0.01)).resolves.toBe(neighbour.code);
+    await expect(locate(id, POINT.lat, POINT.lng + 0.01)).resolves.toBe(NEIGHBOUR.code);
     // A retry, or a later point in another commune, keeps the commune stored first.
-    await expect(locate(id, POINT.lat, POINT.lng)).resolves.toBe(neighbour.code);
-    expect(await communeOf(id)).toBe(neighbour.code);
+    await expect(locate(id, POINT.lat, POINT.lng)).resolves.toBe(NEIGHBOUR.code);
+    expect(await communeOf(id)).toBe(NEIGHBOUR.code);
   });
 });
