@@ -5,8 +5,9 @@
  * public feed and Open311's commune_code. HTTP → API → Temporal → worker → PostgreSQL.
  *
  * The commune, its People's Committee (with a leader and an officer) and its routing rule are made
- * here, with a boundary (a small square around 18.62, 105.72, inside Hà Tĩnh, where no other suite
- * reports) before the worker first reads the boundaries; they are removed afterwards, cases first.
+ * here, with a boundary (a small square around 18.25, 105.75, well inside Hà Tĩnh, where no other
+ * suite reports) before the worker first reads the boundaries; they are removed afterwards, cases
+ * first.
  * While they exist they look like seeded ones to suites that read every unit (an English name, a
  * leader and an officer with the demo password), and the unit's code sorts below every seeded one.
  */
@@ -34,7 +35,7 @@ const COMMUNE = { code: `P${suffix}`, name: `Xã Điểm Thử ${suffix}` };
 const NEIGHBOUR = { code: `Q${suffix}`, name: `Xã Bên Cạnh ${suffix}` };
 const UNIT = `00-P${suffix}`;
 const OFFICIALS = [`${UNIT}.leader`, `${UNIT}.officer`];
-const POINT = { lat: 18.62, lng: 105.72 };
+const POINT = { lat: 18.25, lng: 105.75 };
 const DESCRIPTION = 'Cây đổ chắn ngang đường liên xã, xe không qua được';
 let unitId: string;
 
@@ -161,7 +162,7 @@ describe('the locateCommune activity', () => {
     (await db.case.findUniqueOrThrow({ where: { id }, select: { communeCode: true } })).communeCode;
 
   it('stores nothing on a border of two communes or outside every boundary, and never overwrites a commune', async () => {
-    // Shares the east edge of COMMUNE's square, at longitude 105.725.
+    // Shares the east edge of COMMUNE's square, at longitude 105.755.
     await db.commune.create({
       data: { ...NEIGHBOUR, kind: 'commune', boundary: square(POINT.lat, POINT.lng + 0.01, 0.005) },
     });
