@@ -16,6 +16,7 @@ function main(): void {
   const { client: temporal, connection } = createTemporalClient({
     address: config.TEMPORAL_ADDRESS,
     namespace: config.TEMPORAL_NAMESPACE,
+    payloadKeys: config.TEMPORAL_PAYLOAD_KEYS,
   });
   const app = createApp({ config, db, pool, temporal, connection, logger });
 

@@ -28,7 +28,8 @@ describe('configuration', () => {
   });
 
   it('keeps demo accounts out of production', () => {
-    expect(loadConfig({ ...valid, NODE_ENV: 'production' }).DEMO_MODE).toBe(false);
-    expect(() => loadConfig({ ...valid, NODE_ENV: 'production', DEMO_MODE: 'true' })).toThrow(/DEMO_MODE/);
+    const production = { ...valid, NODE_ENV: 'production', TEMPORAL_PAYLOAD_KEYS: `k1:${'A'.repeat(43)}=` };
+    expect(loadConfig(production).DEMO_MODE).toBe(false);
+    expect(() => loadConfig({ ...production, DEMO_MODE: 'true' })).toThrow(/DEMO_MODE/);
   });
 });

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import type { PayloadKey } from './payload-codec';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -13,6 +14,37 @@ const postgresUrl = z
   .string({ required_error: 'is required, e.g. postgresql://user:password@host:5432/database' })
   .url('must be a URL, e.g. postgresql://user:password@host:5432/database')
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgresql://');
+
+/**
+ * Temporal payload keys, `id:base64key,...` (platform/payload-codec.ts): the first encrypts, all
+ * decrypt. Each key is 32 random bytes (AES-256), e.g. `openssl rand -base64 32`.
+ */
+const payloadKeys = z
+  .string()
+  .transform((value, ctx): PayloadKey[] => {
+    const keys: PayloadKey[] = [];
+    for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+      const match = /^([A-Za-z0-9._-]{1,64}):([A-Za-z0-9+/_-]+={0,2})$/.exec(entry);
+      const key = match ? Buffer.from(match[2]!, 'base64') : undefined;
+      const problem = !match
+        ? 'must be id:base64key entries separated by commas, e.g. k2026:<openssl rand -base64 32>'
+        : key!.length !== 32
+          ? `key ${match[1]} must be 32 bytes in base64 (it is ${key!.length})`
+          : keys.some((k) => k.id === match[1])
+            ? `key id ${match[1]} appears twice`
+            : undefined;
+      if (problem) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+        return z.NEVER;
+      }
+      keys.push({ id: match![1]!, key: key! });
+    }
+    if (keys.length === 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'holds no key' });
+      return z.NEVER;
+    }
+    return keys;
+  });
 
 const schema = z
   .object({
@@ -24,6 +56,8 @@ const schema = z
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('field-reports'),
     TEMPORAL_UI_URL: z.string().url().optional(),
+    /** Encrypts Temporal payloads; required in production, unencrypted payloads without it. */
+    TEMPORAL_PAYLOAD_KEYS: payloadKeys.optional(),
     /** Secret for citizen tokens and sessions: at least 32 characters. */
     APP_SECRET: z
       .string({ required_error: 'is required (at least 32 random characters)' })
@@ -180,11 +214,24 @@ export class ConfigError extends Error {
   }
 }
 
+/** TEMPORAL_PAYLOAD_KEYS's value as keys, for tools that read it outside loadConfig (tests, scripts). */
+export function parsePayloadKeys(value: string): PayloadKey[] {
+  const parsed = payloadKeys.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(parsed.error.issues.map((issue) => `TEMPORAL_PAYLOAD_KEYS ${issue.message}`));
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
   if (parsed.success) {
     if (parsed.data.NODE_ENV === 'production' && parsed.data.DEMO_MODE) {
       throw new ConfigError(['DEMO_MODE cannot be on when NODE_ENV=production']);
+    }
+    if (parsed.data.NODE_ENV === 'production' && !parsed.data.TEMPORAL_PAYLOAD_KEYS) {
+      throw new ConfigError([
+        'TEMPORAL_PAYLOAD_KEYS is required when NODE_ENV=production (reporters\' data in Temporal is encrypted), ' +
+          'e.g. k1:$(openssl rand -base64 32)',
+      ]);
     }
     if (!parsed.data.S3_ACCESS_KEY_ID !== !parsed.data.S3_SECRET_ACCESS_KEY) {
       throw new ConfigError([

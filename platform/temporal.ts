@@ -7,13 +7,23 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import searchAttributes from '../workflows/search-attributes.json';
 import type { Logger } from './logger';
+import { payloadDataConverter, type PayloadKey } from './payload-codec';
 
-export function createTemporalClient(options: { address: string; namespace: string }): {
+export function createTemporalClient(options: {
+  address: string;
+  namespace: string;
+  /** TEMPORAL_PAYLOAD_KEYS: payloads are encrypted with the first (platform/payload-codec.ts). */
+  payloadKeys: readonly PayloadKey[] | undefined;
+}): {
   client: Client;
   connection: Connection;
 } {
   const connection = Connection.lazy({ address: options.address, connectTimeout: 5_000 });
-  const client = new Client({ connection, namespace: options.namespace });
+  const client = new Client({
+    connection,
+    namespace: options.namespace,
+    dataConverter: payloadDataConverter(options.payloadKeys),
+  });
   return { client, connection };
 }
 

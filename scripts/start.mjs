@@ -33,6 +33,8 @@ function localSettings() {
   const file = path.join(dataDir, 'local.json');
   const settings = readJson(file, {});
   settings.appSecret ??= randomBytes(32).toString('base64url');
+  // Temporal payloads are encrypted (platform/payload-codec.ts); this machine's key, kept with the secret.
+  settings.temporalPayloadKeys ??= `local1:${randomBytes(32).toString('base64')}`;
   return { settings, save: () => writeFileSync(file, JSON.stringify(settings, null, 2), { mode: 0o600 }) };
 }
 
@@ -104,6 +106,7 @@ async function main() {
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     DATABASE_URL: databaseUrl,
     APP_SECRET: process.env.APP_SECRET ?? settings.appSecret,
+    TEMPORAL_PAYLOAD_KEYS: process.env.TEMPORAL_PAYLOAD_KEYS ?? settings.temporalPayloadKeys,
     PORT: String(port),
   };
   await progress.step('Seed Hà Tĩnh\'s configuration', () => seed(root, serviceEnv), 'run `npx tsx prisma/seed.ts` to see the whole error.');

@@ -89,6 +89,8 @@ async function main() {
   await progress.step('Generate the Prisma client', () => generateClient(root, databaseUrl));
   await progress.step('Apply database migrations', () => applyMigrations(root, databaseUrl));
   const appSecret = randomBytes(32).toString('base64url');
+  // A throw-away Temporal payload key: every suite's clients and workers encrypt with it.
+  const temporalPayloadKeys = `test1:${randomBytes(32).toString('base64')}`;
   // Seeded as `npm start` seeds, demo accounts included: tests log in as the demo officials.
   await progress.step("Seed Hà Tĩnh's configuration", () =>
     seed(root, {
@@ -124,6 +126,7 @@ async function main() {
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_TEST_SERVER: testServer.path,
     APP_SECRET: appSecret,
+    TEMPORAL_PAYLOAD_KEYS: temporalPayloadKeys,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     TEST_WORK_DIR: workDir,
   };

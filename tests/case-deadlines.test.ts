@@ -28,6 +28,7 @@ import searchAttributes from '../workflows/search-attributes.json';
 import { completeTaskUpdate, receiptUpdate, stateQuery, supplyInfoUpdate, type CaseState } from '../workflows/messages';
 import { officials, REPORT, unitIdOf } from './support/case-driver';
 import { eventually } from './support/eventually';
+import { testDataConverter } from './support/payload-keys';
 import { bundleWorkflows } from './support/platform';
 import { createTimeSkippingEnv, skipTo } from './support/time-skipping';
 
@@ -87,7 +88,7 @@ let sent: Sent[];
 let stopWorker: () => Promise<void>;
 
 beforeEach(async () => {
-  env = await createTimeSkippingEnv();
+  env = await createTimeSkippingEnv(testDataConverter());
   // The case workflow indexes itself by search attributes, which a namespace must know first.
   await env.connection.operatorService.addSearchAttributes({
     namespace: 'default',
@@ -105,6 +106,7 @@ beforeEach(async () => {
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle,
+    dataConverter: testDataConverter(),
     activities: {
       ...activities,
       // The real activity, observed: who the workflow meant to notify, and when (in workflow time).

@@ -18,6 +18,7 @@ const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'
       environment?: Record<string, string>;
       volumes?: string[];
       command?: string[];
+      ports?: unknown[];
     }
   >;
   volumes: Record<string, unknown>;
@@ -55,7 +56,9 @@ describe('docker-compose.yml', () => {
       const env = Object.fromEntries(
         Object.entries(services[name]!.environment ?? {}).map(([k, v]) => [
           k,
-          String(v).replace(/\$\{APP_SECRET[^}]*\}/, 'x'.repeat(32)),
+          String(v)
+            .replace(/\$\{APP_SECRET[^}]*\}/, 'x'.repeat(32))
+            .replace(/\$\{TEMPORAL_PAYLOAD_KEYS[^}]*\}/, `k1:${'A'.repeat(43)}=`),
         ]),
       );
       const config = loadConfig(env);
@@ -63,6 +66,18 @@ describe('docker-compose.yml', () => {
       expect(names).toContain(config.TEMPORAL_ADDRESS.split(':')[0]);
       for (const url of [env.S3_ENDPOINT, env.SMTP_URL]) expect(names).toContain(new URL(url!).hostname);
     }
+  });
+
+  it("publishes neither Temporal's frontend nor its Web UI (only the API and workers reach them)", () => {
+    for (const name of ['temporal', 'temporal-ui']) expect([name, services[name]!.ports ?? []]).toEqual([name, []]);
+    for (const [name, service] of Object.entries(services))
+      for (const port of service.ports ?? [])
+        expect([name, String(port)]).not.toEqual([name, expect.stringMatching(/7233|8233|8080/)]);
+  });
+
+  it('requires the Temporal payload keys from the environment for every app service', () => {
+    for (const name of ['api', 'worker', 'migrate'])
+      expect(services[name]!.environment?.TEMPORAL_PAYLOAD_KEYS).toMatch(/^\$\{TEMPORAL_PAYLOAD_KEYS:\?[^}]+\}$/);
   });
 
   it('runs the scripts the services name', () => {

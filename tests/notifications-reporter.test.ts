@@ -42,6 +42,7 @@ beforeAll(async () => {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle,
+    payloadKeys: config.TEMPORAL_PAYLOAD_KEYS,
     dependencies: { db, trackingCodePrefix: 'HT', settings: SETTINGS, publicBaseUrl: BASE },
     shutdownGraceTime: '2 seconds',
   });

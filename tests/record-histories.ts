@@ -1,6 +1,7 @@
 /**
  * Records the histories tests/workflow-replay.test.ts replays: one case per representative path,
- * driven to its end on a real worker, its event history saved as tests/histories/<scenario>.json.
+ * driven to its end on a real worker, its event history saved as tests/histories/encrypted/<scenario>.json,
+ * its payloads encrypted as the platform's are, with the fixed test key RECORDED_PAYLOAD_KEYS.
  * Not a suite of `npm test`: it runs on demand, after an intentional change to the workflow
  * (workflows/README.md, "Recorded histories"):
  *
@@ -18,13 +19,16 @@ import { CaseDriver, officials, REPORT } from './support/case-driver';
 import { walkCase } from './support/case-walk';
 import { square } from './support/geo';
 import { historyToJSON } from '../platform/history-json';
+import { parsePayloadKeys } from '../platform/config';
+import { RECORDED_PAYLOAD_KEYS, testDataConverter } from './support/payload-keys';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
 import { createTimeSkippingEnv } from './support/time-skipping';
 
-const config = testConfig();
+const config = testConfig({ TEMPORAL_PAYLOAD_KEYS: RECORDED_PAYLOAD_KEYS });
+const dataConverter = testDataConverter(parsePayloadKeys(RECORDED_PAYLOAD_KEYS));
 const api = apiDependencies(config);
 const { db, temporal } = api.deps;
-const dir = path.join(__dirname, 'histories');
+const dir = path.join(__dirname, 'histories', 'encrypted');
 const DAY = 86_400_000;
 let worker: Awaited<ReturnType<typeof startWorker>>;
 let people: Record<string, string>;
@@ -153,7 +157,7 @@ describe('recording the case workflow histories where time passes', () => {
   const begin = () => CaseDriver.start(env.client, taskQueue);
 
   beforeAll(async () => {
-    env = await createTimeSkippingEnv();
+    env = await createTimeSkippingEnv(dataConverter);
     // The case workflow indexes itself by search attributes; the test server has no ListSearchAttributes.
     const types: Record<string, number> = { Keyword: 2, Bool: 5 };
     await env.connection.operatorService.addSearchAttributes({
@@ -167,6 +171,7 @@ describe('recording the case workflow histories where time passes', () => {
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: await bundleWorkflows(),
+      dataConverter,
       activities: createActivities({
         db,
         trackingCodePrefix: 'HT',

@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../activities';
+import { payloadDataConverter, type PayloadKey } from '../platform/payload-codec';
 
 /** The case worker: the workflow bundle (made once) and activities over real dependencies. */
 export async function createWorker(options: {
@@ -8,6 +9,8 @@ export async function createWorker(options: {
   taskQueue: string;
   workflowBundle: WorkerOptions['workflowBundle'];
   dependencies: ActivityDependencies;
+  /** TEMPORAL_PAYLOAD_KEYS: the worker decrypts what clients encrypted, and encrypts what it sends. */
+  payloadKeys: readonly PayloadKey[] | undefined;
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
 }): Promise<Worker> {
   return Worker.create({
@@ -16,6 +19,7 @@ export async function createWorker(options: {
     taskQueue: options.taskQueue,
     workflowBundle: options.workflowBundle,
     activities: createActivities(options.dependencies),
+    dataConverter: payloadDataConverter(options.payloadKeys),
     shutdownGraceTime: options.shutdownGraceTime ?? '20 seconds',
   });
 }

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle,
+    payloadKeys: config.TEMPORAL_PAYLOAD_KEYS,
     dependencies: {
       db,
       trackingCodePrefix: config.TRACKING_CODE_PREFIX,

@@ -6,19 +6,24 @@
  *
  * readHistory is the IOC's (domain/abilities.ts): a case the official may not read is not found,
  * one they may read but whose history they may not is forbidden.
+ *
+ * Temporal stores the payloads encrypted (platform/payload-codec.ts) and hands them back as stored:
+ * they are decrypted here with the API client's codec, and only for a reader who may see the
+ * reporter's identity (readPersonalData); for others they stay sealed and read as MASK.
  */
 import { subject } from '@casl/ability';
 import { isGrpcServiceError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { defaultPayloadConverter, type Payload, type PayloadCodec } from '@temporalio/common';
 import { tsToDate } from '@temporalio/common/lib/time';
 import * as proto from '@temporalio/proto';
-import type { AppAbility } from '../../domain/abilities';
+import { mayReadPersonalData, type AppAbility } from '../../domain/abilities';
 import type { Config } from '../../platform/config';
 import { AppError } from '../../platform/app-error';
 import type { Db } from '../../platform/db';
 import type { Case } from '../../prisma/generated/client';
 import { historyToJSON, type History } from '../../platform/history-json';
-import { personalDataMask } from './mask-personal-data';
+import { isEncrypted } from '../../platform/payload-codec';
+import { MASK, personalDataMask } from './mask-personal-data';
 import { withTemporal } from './temporal-call';
 
 type HistoryEvent = proto.temporal.api.history.v1.IHistoryEvent;
@@ -78,7 +83,7 @@ export async function getCaseHistory(
   id: string,
 ): Promise<CaseHistory> {
   const row = await caseWithHistoryAccess(deps.db, reader.ability, id);
-  const history = await fetchHistory(deps.temporal, row.id);
+  const history = await readableHistory(deps.temporal, reader.ability, row);
   const mask = maskFor(row);
   const events = history.events ?? [];
 
@@ -105,7 +110,7 @@ export async function exportCaseHistory(
   id: string,
 ): Promise<{ trackingCode: string; json: unknown }> {
   const row = await caseWithHistoryAccess(deps.db, reader.ability, id);
-  const history = await fetchHistory(deps.temporal, row.id);
+  const history = await readableHistory(deps.temporal, reader.ability, row);
   const mask = maskFor(row);
   const masked = mapPayloads(history, (payload) => {
     const value = decode(payload);
@@ -144,6 +149,35 @@ function fetchHistory(temporal: Client, caseId: string): Promise<History> {
       throw error;
     }
   });
+}
+
+/** The case's history, its payloads decrypted when the reader may see the reporter's identity. */
+async function readableHistory(temporal: Client, ability: AppAbility, row: Case): Promise<History> {
+  const history = await fetchHistory(temporal, row.id);
+  if (!mayReadPersonalData(ability, row)) return history;
+  return decodePayloads(history, temporal.options.loadedDataConverter.payloadCodecs);
+}
+
+/**
+ * Every payload of the history through the client's codecs (last applied first, as the SDK does).
+ * One the API cannot decrypt (its key is not configured here) stays sealed and reads as MASK, so a
+ * key missing on the API costs a summary, not the whole history.
+ */
+async function decodePayloads(history: History, codecs: readonly PayloadCodec[]): Promise<History> {
+  if (codecs.length === 0) return history;
+  const stored: Payload[] = [];
+  mapPayloads(history, (payload) => (stored.push(payload), payload));
+  const decoded = new Map<Payload, Payload>();
+  for (const payload of stored) {
+    let value: Payload | undefined = payload;
+    try {
+      for (const codec of [...codecs].reverse()) [value] = await codec.decode([value ?? payload]);
+    } catch {
+      value = payload;
+    }
+    decoded.set(payload, value ?? payload);
+  }
+  return mapPayloads(history, (payload) => decoded.get(payload) ?? payload) as History;
 }
 
 /** `${TEMPORAL_UI_URL}/namespaces/<namespace>/workflows/<case id>`: the workflow's latest run there. */
@@ -308,6 +342,7 @@ function eventTypeName(type: HistoryEvent['eventType']): string {
 
 function decode(payload: Payload | null | undefined): unknown {
   if (!payload) return undefined;
+  if (isEncrypted(payload)) return MASK; // sealed for this reader
   try {
     return defaultPayloadConverter.fromPayload(payload);
   } catch {

@@ -14,6 +14,7 @@ import { caseSettingsFrom } from '../../activities';
 import { loadConfig, type Config } from '../../platform/config';
 import { createDb } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
+import { payloadDataConverter } from '../../platform/payload-codec';
 import { createWorker, workflowsPath } from '../../worker/create-worker';
 import { installQuietRuntime, silentLogger } from './time-skipping';
 
@@ -38,6 +39,7 @@ export async function startWorker(config: Config, workflowBundle: WorkflowBundle
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle,
+    payloadKeys: config.TEMPORAL_PAYLOAD_KEYS,
     dependencies: { db, trackingCodePrefix: config.TRACKING_CODE_PREFIX, settings: caseSettingsFrom(config) },
     shutdownGraceTime: '2 seconds',
   });
@@ -58,7 +60,11 @@ export function apiDependencies(config: Config) {
   const logger = createLogger({ level: 'silent', name: 'test' });
   const { db, pool } = createDb({ url: config.DATABASE_URL, logger });
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS, connectTimeout: 2_000 });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: payloadDataConverter(config.TEMPORAL_PAYLOAD_KEYS),
+  });
   return {
     deps: { config, db, pool, temporal, connection, logger },
     async close() {

@@ -26,6 +26,7 @@
  * - Waiting on an Update's result does not unlock time skipping (temporalio/features#551): an
  *   Update whose handler needs no timer answers as usual; move time with `env.sleep()` between them.
  */
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime } from '@temporalio/worker';
 
@@ -52,8 +53,12 @@ export function installQuietRuntime(): void {
   runtimeInstalled = true;
 }
 
-/** Starts a time-skipping test server (TEMPORAL_TEST_SERVER) and connects to it; `teardown()` stops it. */
-export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+/**
+ * Starts a time-skipping test server (TEMPORAL_TEST_SERVER) and connects to it; `teardown()` stops it.
+ * `dataConverter`: the client's (e.g. payload encryption, tests/support/payload-keys.ts); a worker
+ * on this environment must be given the same.
+ */
+export async function createTimeSkippingEnv(dataConverter?: DataConverter): Promise<TestWorkflowEnvironment> {
   const path = process.env.TEMPORAL_TEST_SERVER;
   if (!path) {
     throw new Error(
@@ -62,7 +67,10 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     );
   }
   installQuietRuntime();
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path } },
+    client: { dataConverter },
+  });
 }
 
 /**
