@@ -14,7 +14,9 @@
  *   `skippedRuleIds` so the workflow can record that the decision was taken without it.
  * - A report with a point but no commune code gets the commune whose boundary contains the point
  *   (activities/find-commune.ts), when exactly one does; `communeCode` and `communeFromPoint` in
- *   the result say which commune routing used and where it came from.
+ *   the result say which commune routing used and where it came from. Cases received since the
+ *   'commune-from-point' patch arrive with that commune already stored (./locate-commune.ts); this
+ *   still serves older cases and the back office's "test a location".
  */
 import type { AreaGeometry, LatLng } from '../domain/geo-index';
 import {

@@ -6,6 +6,7 @@ import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { FieldReportInput } from '../workflows/messages';
 import { decideRouting, type DecideRoutingInput } from './decide-routing';
+import { locateCommune, type LocateCommuneInput } from './locate-commune';
 import { notifyOfficials, type OfficialNotification } from './notify-officials';
 import { notifyReporter, type ReporterNotification } from './notify-reporter';
 import { projectTransition, type Transition } from './project-transition';
@@ -67,6 +68,7 @@ export function createActivities({
   return {
     recordReport: (input: FieldReportInput) => recordReport(db, trackingCodePrefix, input),
     caseSettings: async (): Promise<CaseSettings> => settings,
+    locateCommune: (input: LocateCommuneInput) => locateCommune(db, input, { ttlMs: configTtlMs }),
     projectTransition: (transition: Transition) => projectTransition(db, transition),
     scheduleStep: (input: ScheduleStepInput) => scheduleStep(scheduling, input),
     extendSchedule: (input: ExtendScheduleInput) => extendSchedule(scheduling, input),

@@ -14,8 +14,10 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import searchAttributes from '../workflows/search-attributes.json';
-import { CaseDriver, officials } from './support/case-driver';
+import { Prisma } from '../prisma/generated/client';
+import { CaseDriver, officials, REPORT } from './support/case-driver';
 import { walkCase } from './support/case-walk';
+import { square } from './support/geo';
 import { historyToJSON } from '../platform/history-json';
 import { parsePayloadKeys } from '../platform/config';
 import { RECORDED_PAYLOAD_KEYS, testDataConverter } from './support/payload-keys';
@@ -114,6 +116,24 @@ const SCENARIOS: Record<string, () => Promise<CaseDriver>> = {
     await c.complete('review', 'reopen', { comment: 'Rác vẫn còn, yêu cầu xử lý lại' }, people.supervisor!);
     await walkCase(c, db);
     return c;
+  },
+  /**
+   * An urgent report from the citizen API or Open311: a point, no commune. Thành Sen's boundary is
+   * imported first (the seed has none), so its commune is located at receipt, its officials
+   * alerted and routing automatic; recorded before that patch too (before-commune-from-point/).
+   */
+  'urgent-point-only': async () => {
+    await db.commune.update({
+      where: { code: '18073' },
+      data: { boundary: square(REPORT.location.lat!, REPORT.location.lng!, 0.01) },
+    });
+    try {
+      const c = await start({ level: 'urgent', location: { lat: REPORT.location.lat, lng: REPORT.location.lng } });
+      await walkCase(c, db);
+      return c;
+    } finally {
+      await db.commune.update({ where: { code: '18073' }, data: { boundary: Prisma.DbNull } });
+    }
   },
   withdraw: async () => {
     const c = await start();

@@ -55,6 +55,7 @@ const PATHS = [
   'reopen',
   'withdraw',
   'urgent',
+  'urgent-point-only',
   'deadline-escalated',
   'request-info-expired',
   'rating-expired',
@@ -64,6 +65,8 @@ it('has a recorded history for every representative path, plain (before encrypti
   const ids = recorded.map((h) => h.workflowId);
   expect(ids).toEqual(expect.arrayContaining(PATHS));
   expect(ids).toEqual(expect.arrayContaining(PATHS.map((id) => `encrypted/${id}`)));
+  // Recorded before the commune of a point was located at receipt: cases like it still run.
+  expect(ids).toContain('before-commune-from-point/urgent-point-only');
 });
 
 it("holds the encrypted histories sealed: every payload but search attributes and the SDK's markers", () => {

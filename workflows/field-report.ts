@@ -51,6 +51,8 @@ type Next =
 const WITHDRAWN = Symbol('withdrawn');
 /** The patch of the reporter's notifications (2026-12); its id is forever. */
 const REPORTER_NOTIFICATIONS = 'reporter-notifications';
+/** The patch that locates and stores the commune of a point-only report at receipt (2026-12). */
+const COMMUNE_FROM_POINT = 'commune-from-point';
 type Completion = { outcome: StepOutcome; actorId: string; taskId: string };
 
 export async function fieldReportWorkflow(input: FieldReportInput): Promise<CaseState> {
@@ -705,6 +707,21 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
   }
 
   /**
+   * A report with a point and no commune (the citizen API, Open311) gets the commune whose boundary
+   * contains the point, stored on the case, so the area's alert, the back office's and the feed's
+   * commune filters, Open311 and routing all see it. A step of its own rather than part of
+   * recordReport: the receipt is not delayed by it, and the patch marker says in the history which
+   * cases took it. Behind a patch: a case received before it replays without the activity (its
+   * routing still finds the commune from the point, as it did).
+   */
+  async function locateCommune() {
+    const { lat, lng } = report.location;
+    if (state.communeCode || typeof lat !== 'number' || typeof lng !== 'number') return;
+    if (!patched(COMMUNE_FROM_POINT)) return;
+    state.communeCode = await activities.locateCommune({ caseId: state.caseId, lat, lng });
+  }
+
+  /**
    * The reporter's email and SMS (activities/notify-reporter.ts), when they gave a contact. Added
    * after cases were already running: behind one patch, so a case recorded without it replays
    * (workflows/README.md); the key is made unique per occurrence (a reopened case's round).
@@ -724,6 +741,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
   receipt = await activities.recordReport(input);
   state.trackingCode = receipt.trackingCode;
   Object.assign(settings, await activities.caseSettings());
+  await locateCommune();
   if (state.level === 'urgent') await alertArea();
   await tellReporter('received', 'case_received');
 
