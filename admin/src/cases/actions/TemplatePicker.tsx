@@ -7,6 +7,7 @@ import { Alert, MenuItem, TextField } from '@mui/material';
 import { useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
 import { useUnitName } from '../../common/UnitName';
+import { formatDate } from '../../common/ha-tinh-time';
 
 export interface ReplyTemplate {
   id: string;
@@ -70,7 +71,7 @@ export function TemplatePicker({
           reporterName: record?.reporter?.name ?? '',
           unitName: unitName(record?.unitId) ?? '',
           description: record?.description,
-          receivedDate: record?.receivedAt ? new Date(record.receivedAt).toLocaleDateString('vi-VN') : undefined,
+          receivedDate: record?.receivedAt ? formatDate(record.receivedAt, 'vi') : undefined,
         });
         setValue(target, text, { shouldDirty: true, shouldValidate: true });
         if (codeField) setValue(codeField, template.code, { shouldDirty: true });
