@@ -98,22 +98,27 @@ it('starts a killed worker and a killed API again, and every report of the burst
   const worker = services.worker!;
   const apiService = services.api!;
   const started = Date.now();
-  // The burst: a report every 150 ms, each retried by its client until it is answered.
-  const answers = Promise.all(Array.from({ length: REPORTS }, (_, i) => sleep(i * 150).then(() => report(i))));
+  // Two waves of reports, one every 150 ms; each kill lands 800 ms into a wave.
+  const wave = (from: number) =>
+    Promise.all(Array.from({ length: REPORTS / 2 }, (_, k) => sleep(k * 150).then(() => report(from + k))));
 
+  const first = wave(0);
   await sleep(800);
   const workerBack = restarted(worker);
   worker.child.kill('SIGKILL');
   await workerBack;
+
+  const second = wave(REPORTS / 2);
+  await sleep(800);
   const apiBack = restarted(apiService);
   apiService.child.kill('SIGKILL');
   await apiBack;
 
-  const results = await answers;
+  const results = [...(await first), ...(await second)];
   const ids = results.map((r) => r.id);
   expect(new Set(ids).size).toBe(REPORTS);
-  // Some clients had to retry: the kills did land in the burst.
-  expect(results.some((r) => r.attempts > 1)).toBe(true);
+  // The API's death was felt: clients of the second wave had to send again.
+  expect(results.slice(REPORTS / 2).some((r) => r.attempts > 1)).toBe(true);
   expect(said.join('\n')).toMatch(/The worker stopped unexpectedly \(SIGKILL\); starting it again in 1 s/);
   expect(said.join('\n')).toMatch(/The worker is running again \(restart 1\)/);
   expect(said.join('\n')).toMatch(/The api stopped unexpectedly \(SIGKILL\); starting it again in 1 s/);
