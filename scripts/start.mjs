@@ -2,10 +2,10 @@
 // `npm start`: brings the whole platform up on this machine, from a fresh clone, and keeps it
 // running until Ctrl-C. Zero dependencies until step 1 has installed them.
 //   1 dependencies  2 back office build  3 portal build  4 Temporal CLI  5 PostgreSQL  6 database
-//   7 Temporal  8 worker + API
+//   7 Temporal  8 worker + API (started again with a back-off if either dies)
 // Data survive restarts under .data/; DATABASE_URL and TEMPORAL_ADDRESS point at real servers.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APPS, buildApp } from './lib/app-build.mjs';
@@ -14,6 +14,7 @@ import { ensureDependencies } from './lib/dependencies.mjs';
 import { createProgress, reportFailure } from './lib/progress.mjs';
 import { ensureDatabase, startEmbeddedPostgres } from './lib/postgres.mjs';
 import { freePort, isFree, startNodeService } from './lib/services.mjs';
+import { superviseService } from './lib/supervisor.mjs';
 import { findTemporalCli, TEMPORAL_CLI_HINT } from './lib/temporal-cli.mjs';
 import { startTemporalDevServer } from './lib/temporal-server.mjs';
 
@@ -133,15 +134,18 @@ async function main() {
 
   for (const [name, script] of [['worker', 'worker/main.ts'], ['api', 'api/main.ts']]) {
     await progress.step(`Start the ${name}`, async () => {
-      const service = startNodeService({ name, script, cwd: root, env: serviceEnv, logFile: path.join(logDir, `${name}.log`) });
+      const logFile = path.join(logDir, `${name}.log`);
+      // From its first readiness on, a dead worker or API is started again (scripts/lib/supervisor.mjs).
+      const service = superviseService({
+        name,
+        start: () => startNodeService({ name, script, cwd: root, env: serviceEnv, logFile }),
+        log: (line) => {
+          process.stderr.write(`\n${line}; see ${path.relative(root, logFile)}\n`);
+          appendFileSync(logFile, `${new Date().toISOString()} npm start: ${line}\n`);
+        },
+      });
       running.push(service);
       await service.ready;
-      // From now on an exit is unexpected (before, it is this step's failure).
-      service.child.once('exit', (code, signal) => {
-        if (stopping) return;
-        process.stderr.write(`\n✖ The ${name} stopped unexpectedly (${signal ?? code}); see ${path.relative(root, logDir)}/${name}.log\n`);
-        stopAll(`${name} stopped`).then(() => process.exit(1));
-      });
     }, `see .data/logs/${name}.log.`);
   }
 
@@ -160,7 +164,8 @@ async function main() {
         `                 (e.g. 18073.leader for phường Thành Sen); password: ${process.env.DEMO_PASSWORD ?? 'demo1234'}`,
   ].filter(Boolean);
   process.stdout.write(`\nThe platform is up (${progress.elapsed()}).\n${lines.join('\n')}\n` +
-    `Data and logs are kept in ${path.relative(root, dataDir) || '.'}/. Press Ctrl-C to stop.\n`);
+    `A worker or API that stops is started again. Data and logs are kept in ${path.relative(root, dataDir) || '.'}/.\n` +
+    `Press Ctrl-C to stop.\n`);
 }
 
 async function waitForHealth(url) {

@@ -34,7 +34,8 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<TestBrowser> {
+/** `timezoneId` sets the browser's zone (e.g. 'America/New_York'); by default the machine's. */
+export async function launchBrowser(options: { timezoneId?: string } = {}): Promise<TestBrowser> {
   const executablePath = process.env.CHROMIUM_PATH;
   if (!executablePath)
     throw new Error('CHROMIUM_PATH is not set: run browser tests through `npm test`, which finds Chromium.');
@@ -50,6 +51,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     args: FLAGS,
     locale: 'vi-VN',
     viewport: { width: 1360, height: 900 },
+    timezoneId: options.timezoneId,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];

@@ -1,7 +1,8 @@
 import { Stack } from '@mui/material';
 import { AutocompleteArrayInput, DateTimeInput, SelectInput, TextInput, maxLength, required } from 'react-admin';
 import { useCommuneChoices } from '../common/useDirectory';
-import { kindChoices, severityChoices, toIso, useAnnouncementUnitChoices } from './shared';
+import { kindChoices, severityChoices, useAnnouncementUnitChoices } from './shared';
+import { fromDateTimeInput, toDateTimeInput } from '../common/ha-tinh-time';
 
 export function AnnouncementInputs() {
   const units = useAnnouncementUnitChoices();
@@ -19,8 +20,14 @@ export function AnnouncementInputs() {
       <TextInput source="bodyEn" validate={maxLength(10_000)} multiline minRows={3} fullWidth />
       <AutocompleteArrayInput source="communeCodes" choices={communes} translateChoice={false} fullWidth />
       <Stack direction="row" spacing={2} sx={{ width: '100%' }}>
-        <DateTimeInput source="validFrom" parse={toIso} validate={required()} sx={{ flex: 1 }} />
-        <DateTimeInput source="validUntil" parse={toIso} sx={{ flex: 1 }} />
+        <DateTimeInput
+          source="validFrom"
+          format={toDateTimeInput}
+          parse={fromDateTimeInput}
+          validate={required()}
+          sx={{ flex: 1 }}
+        />
+        <DateTimeInput source="validUntil" format={toDateTimeInput} parse={fromDateTimeInput} sx={{ flex: 1 }} />
       </Stack>
     </>
   );

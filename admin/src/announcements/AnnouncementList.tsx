@@ -1,6 +1,7 @@
-import { BooleanInput, DataTable, DateField, SearchInput, SelectInput } from 'react-admin';
+import { BooleanInput, DataTable, SearchInput, SelectInput } from 'react-admin';
 import { ConfigList } from '../common/ConfigList';
 import { EnumChip, PublishButton, PublishedChip, kindChoices, severityChoices } from './shared';
+import { HaTinhDateField } from '../common/HaTinhDateField';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -21,10 +22,10 @@ export function AnnouncementList() {
           <EnumChip source="severity" prefix="notif.severity" />
         </DataTable.Col>
         <DataTable.Col source="validFrom">
-          <DateField source="validFrom" showTime />
+          <HaTinhDateField source="validFrom" showTime />
         </DataTable.Col>
         <DataTable.Col source="validUntil">
-          <DateField source="validUntil" showTime emptyText="—" />
+          <HaTinhDateField source="validUntil" showTime emptyText="—" />
         </DataTable.Col>
         <DataTable.Col source="published" disableSort>
           <PublishedChip />

@@ -1,5 +1,4 @@
 import {
-  DateField,
   EditButton,
   FunctionField,
   ReferenceField,
@@ -11,6 +10,7 @@ import {
 } from 'react-admin';
 import { useCommunes } from '../common/useDirectory';
 import { EnumChip, PublishButton, PublishedChip } from './shared';
+import { HaTinhDateField } from '../common/HaTinhDateField';
 
 function Actions() {
   return (
@@ -45,9 +45,9 @@ export function AnnouncementShow() {
           source="communeCodes"
           render={(record: { communeCodes?: string[] }) => <Communes codes={record.communeCodes} />}
         />
-        <DateField source="validFrom" showTime />
-        <DateField source="validUntil" showTime emptyText="—" />
-        <DateField source="publishedAt" showTime emptyText="—" />
+        <HaTinhDateField source="validFrom" showTime />
+        <HaTinhDateField source="validUntil" showTime emptyText="—" />
+        <HaTinhDateField source="publishedAt" showTime emptyText="—" />
       </SimpleShowLayout>
     </Show>
   );

@@ -76,6 +76,3 @@ export function PublishButton() {
     </Button>
   );
 }
-
-/** datetime-local (local time, no offset) → ISO 8601 with offset, as the API wants it. */
-export const toIso = (value: string | null | undefined) => (value ? new Date(value).toISOString() : null);

@@ -1,4 +1,5 @@
-import { BooleanInput, DateField, Edit, Labeled, SimpleForm, TextField, TextInput, required } from 'react-admin';
+import { BooleanInput, Edit, Labeled, SimpleForm, TextField, TextInput, required } from 'react-admin';
+import { HaTinhDateField } from '../common/HaTinhDateField';
 
 export function ApiKeyEdit() {
   return (
@@ -12,7 +13,7 @@ export function ApiKeyEdit() {
           <TextField source="prefix" />
         </Labeled>
         <Labeled source="lastUsedAt">
-          <DateField source="lastUsedAt" showTime />
+          <HaTinhDateField source="lastUsedAt" showTime />
         </Labeled>
         <BooleanInput source="active" />
       </SimpleForm>

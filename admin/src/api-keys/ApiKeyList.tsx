@@ -1,5 +1,6 @@
-import { BooleanField, DataTable, DateField } from 'react-admin';
+import { BooleanField, DataTable } from 'react-admin';
 import { ConfigList } from '../common/ConfigList';
+import { HaTinhDateField } from '../common/HaTinhDateField';
 
 export function ApiKeyList() {
   return (
@@ -10,10 +11,10 @@ export function ApiKeyList() {
         <DataTable.Col source="prefix" disableSort />
         <DataTable.Col source="active" field={BooleanField} />
         <DataTable.Col source="lastUsedAt">
-          <DateField source="lastUsedAt" showTime />
+          <HaTinhDateField source="lastUsedAt" showTime />
         </DataTable.Col>
         <DataTable.Col source="createdAt">
-          <DateField source="createdAt" showTime />
+          <HaTinhDateField source="createdAt" showTime />
         </DataTable.Col>
       </DataTable>
     </ConfigList>

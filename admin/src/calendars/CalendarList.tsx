@@ -1,5 +1,6 @@
-import { DataTable, DateField, useRecordContext } from 'react-admin';
+import { DataTable, useRecordContext } from 'react-admin';
 import { ConfigList } from '../common/ConfigList';
+import { HaTinhDateField } from '../common/HaTinhDateField';
 
 function Count({ source }: { source: string }) {
   const record = useRecordContext();
@@ -19,7 +20,7 @@ export function CalendarList() {
           <Count source="workingDays" />
         </DataTable.Col>
         <DataTable.Col source="updatedAt">
-          <DateField source="updatedAt" showTime />
+          <HaTinhDateField source="updatedAt" showTime />
         </DataTable.Col>
       </DataTable>
     </ConfigList>

@@ -8,7 +8,6 @@ import {
   AutocompleteInput,
   BooleanInput,
   DataTable,
-  DateField,
   DateInput,
   FilterList,
   FilterListItem,
@@ -22,12 +21,8 @@ import WarningIcon from '@mui/icons-material/WarningAmber';
 import { CASE_LEVELS, CASE_STATUSES, CASE_STEPS, choices } from '../common/choices';
 import { useCategoryChoices, useCommuneChoices, useUnitChoices } from '../common/useDirectory';
 import { CategoryField, CommuneField, LevelField, OverdueField, StatusField, EnumField, UnitField } from './CaseFields';
-
-/** Dates are days in the form, instants with an offset in the API's filter. */
-const startOfDay = (value: string) => (value ? new Date(`${value}T00:00:00+07:00`).toISOString() : undefined);
-const endOfDay = (value: string) => (value ? new Date(`${value}T23:59:59.999+07:00`).toISOString() : undefined);
-const toDay = (value?: string) =>
-  value ? new Date(new Date(value).getTime() + 7 * 3_600_000).toISOString().slice(0, 10) : '';
+import { HaTinhDateField } from '../common/HaTinhDateField';
+import { endOfHaTinhDay, startOfHaTinhDay, toDayInput } from '../common/ha-tinh-time';
 
 function useCaseFilters() {
   const categories = useCategoryChoices();
@@ -45,15 +40,15 @@ function useCaseFilters() {
       key="createdFrom"
       source="createdFrom"
       label="resources.cases.filters.createdFrom"
-      parse={startOfDay}
-      format={toDay}
+      parse={startOfHaTinhDay}
+      format={toDayInput}
     />,
     <DateInput
       key="createdTo"
       source="createdTo"
       label="resources.cases.filters.createdTo"
-      parse={endOfDay}
-      format={toDay}
+      parse={endOfHaTinhDay}
+      format={toDayInput}
     />,
   ];
 }
@@ -94,11 +89,11 @@ export function CaseList() {
         <DataTable.Col source="unitId" field={UnitField} disableSort />
         <DataTable.Col source="level" field={LevelField} />
         <DataTable.Col source="deadline">
-          <DateField source="deadline" showTime />
+          <HaTinhDateField source="deadline" showTime />
         </DataTable.Col>
         <DataTable.Col source="overdue" field={OverdueField} disableSort />
         <DataTable.Col source="createdAt">
-          <DateField source="createdAt" showTime />
+          <HaTinhDateField source="createdAt" showTime />
         </DataTable.Col>
       </DataTable>
     </List>

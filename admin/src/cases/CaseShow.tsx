@@ -4,7 +4,7 @@
  */
 import { Card, CardContent, CardHeader, Grid, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { DateField, Labeled, Show, useRecordContext, useTranslate, TextField } from 'react-admin';
+import { Labeled, Show, useRecordContext, useTranslate, TextField } from 'react-admin';
 import { CaseTimeline } from './CaseTimeline';
 import { CategoryField, CommuneField, EnumField, LevelField, StatusField, UnitField } from './CaseFields';
 import { CurrentTask } from './CurrentTask';
@@ -13,6 +13,7 @@ import { LocationMap } from './LocationMap';
 import { MediaGallery } from './MediaGallery';
 import { ReporterPanel } from './ReporterPanel';
 import { SlaPanel } from './SlaPanel';
+import { HaTinhDateField } from '../common/HaTinhDateField';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   const translate = useTranslate();
@@ -65,7 +66,7 @@ function CaseContent() {
           <TextField source="channel" />
         </Labeled>
         <Labeled source="receivedAt">
-          <DateField source="receivedAt" showTime />
+          <HaTinhDateField source="receivedAt" showTime />
         </Labeled>
       </Stack>
     </Stack>

@@ -1,15 +1,16 @@
 /** The case's timeline, public and internal entries together, with a filter by visibility. */
 import { Box, Chip, List, ListItem, ListItemText, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useState } from 'react';
-import { LinearProgress, useLocaleState, useTranslate } from 'react-admin';
+import { LinearProgress, useTranslate } from 'react-admin';
 import { Degraded } from '../common/Degraded';
 import { useCaseTimeline } from './useCaseHelpers';
+import { useHaTinhTime } from '../common/useHaTinhTime';
 
 type Filter = 'all' | 'public' | 'internal';
 
 export function CaseTimeline({ caseId }: { caseId: string }) {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const time = useHaTinhTime();
   const [filter, setFilter] = useState<Filter>('all');
   const { data, error, isPending } = useCaseTimeline(caseId);
   if (isPending) return <LinearProgress />;
@@ -57,7 +58,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
                 }
                 secondary={
                   <>
-                    {new Date(e.at).toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN')}
+                    {time.dateTime(e.at)}
                     {e.actorName ? ` · ${e.actorName}` : ''}
                     {e.note && (
                       <Typography component="span" variant="body2" sx={{ display: 'block', whiteSpace: 'pre-wrap' }}>

@@ -14,6 +14,7 @@ import { ClaimButtons } from '../inbox/ClaimButtons';
 import { subjectOf } from '../providers/ability';
 import type { Task } from '../providers/dataProvider';
 import { OutcomeButton, OutcomeDialog } from './actions/OutcomeDialog';
+import { useHaTinhTime } from '../common/useHaTinhTime';
 
 interface Answering {
   task: Task;
@@ -66,6 +67,7 @@ function OpenTask({ task, onAnswer }: { task: Task; onAnswer: (a: Answering) => 
 const FINAL = ['closed', 'rejected', 'duplicate', 'withdrawn'];
 
 export function CurrentTask({ record }: { record: Record<string, any> }) {
+  const time = useHaTinhTime();
   const translate = useTranslate();
   const [waiting, setWaiting] = useState(false);
   const [answering, setAnswering] = useState<Answering | null>(null);
@@ -115,7 +117,7 @@ export function CurrentTask({ record }: { record: Record<string, any> }) {
                         })
                       : translate(`domain.task_state.${t.state}`)}
                   </TableCell>
-                  <TableCell>{t.completedAt ? new Date(t.completedAt).toLocaleString() : ''}</TableCell>
+                  <TableCell>{t.completedAt ? time.dateTime(t.completedAt) : ''}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,13 +1,13 @@
 /** Deadlines of the case: the current step's and the resolution's, working time left, escalation. */
 import { Chip, Stack, Table, TableBody, TableCell, TableRow } from '@mui/material';
-import { useLocaleState, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { WorkingTimeLeft } from '../common/WorkingTimeLeft';
+import { useHaTinhTime } from '../common/useHaTinhTime';
 
 export function SlaPanel({ record }: { record: Record<string, any> }) {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
-  const date = (v?: string | null) =>
-    v ? new Date(v).toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN') : translate('app.none');
+  const time = useHaTinhTime();
+  const date = (v?: string | null) => (v ? time.dateTime(v) : translate('app.none'));
   const level = Number(record.escalationLevel ?? 0);
   const escalation =
     level <= 2 ? translate(`domain.escalation.${level}`) : translate('domain.escalation.more', { level });

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { workingTimeRemaining } from '../../../domain/working-time';
 import { useWorkingCalendar } from './useWorkingCalendar';
+import { formatDateTime } from './ha-tinh-time';
 
 const HOUR = 3_600_000;
 
@@ -64,7 +65,7 @@ export function WorkingTimeLeft({
   const color = left <= 0 ? 'error' : left < 4 * HOUR ? 'warning' : 'success';
   const label =
     left <= 0 ? translate('time.overdue_by', { time: format(left) }) : translate('time.left', { time: format(left) });
-  const title = `${deadline.toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN', { timeZone: calendar.timeZone })}${
+  const title = `${formatDateTime(deadline, locale)}${
     approximate ? ` — ${translate('app.approximate_calendar')}` : ''
   }`;
   return (

@@ -1,6 +1,7 @@
 /** Who did or read what (read-only): logins, personal-data reads, configuration changes. */
-import { DataTable, DateField, TextInput } from 'react-admin';
+import { DataTable, TextInput } from 'react-admin';
 import { ConfigList } from '../common/ConfigList';
+import { HaTinhDateField } from '../common/HaTinhDateField';
 
 const filters = [<TextInput key="action" source="action" alwaysOn />];
 
@@ -9,7 +10,7 @@ export function AuditLogList() {
     <ConfigList filters={filters} sort={{ field: 'at', order: 'DESC' }}>
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="at">
-          <DateField source="at" showTime />
+          <HaTinhDateField source="at" showTime />
         </DataTable.Col>
         <DataTable.Col source="actorKind" disableSort />
         <DataTable.Col source="actorId" disableSort />

@@ -1,8 +1,9 @@
 /** The notification outbox and its delivery state; administrators send a failed row again. */
-import { DataTable, DateField, SelectInput, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, SelectInput, useRecordContext, useTranslate } from 'react-admin';
 import { CHANNELS, NOTIFICATION_STATES, choices } from '../common/choices';
 import { ConfigList } from '../common/ConfigList';
 import { RetryButton } from './RetryButton';
+import { HaTinhDateField } from '../common/HaTinhDateField';
 
 function Enum({ source, prefix }: { source: string; prefix: string }) {
   const record = useRecordContext();
@@ -25,7 +26,7 @@ export function NotificationList() {
     <ConfigList filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="createdAt">
-          <DateField source="createdAt" showTime />
+          <HaTinhDateField source="createdAt" showTime />
         </DataTable.Col>
         <DataTable.Col source="event" disableSort />
         <DataTable.Col source="channel">

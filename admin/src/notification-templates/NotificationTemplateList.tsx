@@ -1,6 +1,7 @@
 /** Every notification's wording, one row per event and language (GET /api/admin/notification-templates). */
-import { BooleanField, BooleanInput, DataTable, DateField, SelectInput, TextInput } from 'react-admin';
+import { BooleanField, BooleanInput, DataTable, SelectInput, TextInput } from 'react-admin';
 import { ConfigList } from '../common/ConfigList';
+import { HaTinhDateField } from '../common/HaTinhDateField';
 
 export const LOCALE_CHOICES = [
   { id: 'vi', name: 'notif.locale.vi' },
@@ -23,7 +24,7 @@ export function NotificationTemplateList() {
         <DataTable.Col source="subject" disableSort />
         <DataTable.Col source="edited" field={BooleanField} disableSort />
         <DataTable.Col source="updatedAt">
-          <DateField source="updatedAt" showTime emptyText="—" />
+          <HaTinhDateField source="updatedAt" showTime emptyText="—" />
         </DataTable.Col>
       </DataTable>
     </ConfigList>

@@ -24,6 +24,7 @@ import { useNavigate } from 'react-router-dom';
 import { useMe } from '../common/useMe';
 import { ADMIN_API } from '../providers/dataProvider';
 import { httpClient, postJson } from '../providers/httpClient';
+import { useHaTinhTime } from '../common/useHaTinhTime';
 
 export interface BellNotification {
   id: string;
@@ -87,6 +88,7 @@ function useNotificationStream(
 }
 
 export function NotificationBell() {
+  const time = useHaTinhTime();
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
@@ -195,7 +197,7 @@ export function NotificationBell() {
           >
             <ListItemText
               primary={n.subject ?? n.event}
-              secondary={`${new Date(n.createdAt).toLocaleString()}${n.caseId ? ` · ${translate('notif.open_case')}` : ''}`}
+              secondary={`${time.dateTime(n.createdAt)}${n.caseId ? ` · ${translate('notif.open_case')}` : ''}`}
               slotProps={{ primary: { sx: { fontWeight: n.readAt ? 400 : 600 } } }}
             />
           </MenuItem>

@@ -13,13 +13,16 @@ import {
 import { CASE_LEVELS, DURATION_UNITS, ESCALATION_TARGETS, HUMAN_STEPS, choices } from '../common/choices';
 import { useCategoryChoices } from '../common/useDirectory';
 
+/** The empty choice ("any level") is stored as null: react-admin's empty value must stay ''. */
+const emptyToNull = (value: string) => (value === '' ? null : value);
+
 export function SlaPolicyInputs() {
   const categories = useCategoryChoices();
   return (
     <>
       <SelectInput source="step" choices={choices(HUMAN_STEPS, 'domain.step')} validate={required()} />
       <AutocompleteInput source="categoryCode" choices={categories} translateChoice={false} fullWidth />
-      <SelectInput source="level" choices={choices(CASE_LEVELS, 'domain.level')} emptyValue={null} />
+      <SelectInput source="level" choices={choices(CASE_LEVELS, 'domain.level')} parse={emptyToNull} />
       <NumberInput source="durationAmount" validate={[required(), minValue(0)]} />
       <SelectInput
         source="durationUnit"

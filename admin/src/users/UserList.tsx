@@ -1,7 +1,6 @@
 import {
   BooleanField,
   DataTable,
-  DateField,
   SearchInput,
   SelectInput,
   useRecordContext,
@@ -12,6 +11,7 @@ import { ROLES, choices } from '../common/choices';
 import { ConfigList } from '../common/ConfigList';
 import { useUnitName } from '../common/UnitName';
 import { useUnitChoices } from '../common/useDirectory';
+import { HaTinhDateField } from '../common/HaTinhDateField';
 
 function MembershipsField() {
   const record = useRecordContext();
@@ -39,7 +39,7 @@ export function UserList() {
         <DataTable.Col source="memberships" field={MembershipsField} disableSort />
         <DataTable.Col source="active" field={BooleanField} />
         <DataTable.Col source="lastLoginAt">
-          <DateField source="lastLoginAt" showTime />
+          <HaTinhDateField source="lastLoginAt" showTime />
         </DataTable.Col>
       </DataTable>
     </ConfigList>

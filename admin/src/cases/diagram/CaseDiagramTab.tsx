@@ -11,6 +11,7 @@ import { Degraded } from '../../common/Degraded';
 import { httpClient } from '../../providers/httpClient';
 import type { Diagram } from '../../process/bpmnViewer';
 import { overlayLabel, useDiagram } from '../../process/useDiagram';
+import { formatDateTime } from '../../common/ha-tinh-time';
 
 export interface CaseDiagramElement {
   state: 'completed' | 'active' | 'pending';
@@ -90,8 +91,7 @@ export function CaseDiagramTab({ caseId }: { caseId: string }) {
 
   useEffect(() => {
     if (!diagram || !data) return;
-    const when = (iso: string) =>
-      new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'short', timeStyle: 'short' });
+    const when = (iso: string) => formatDateTime(iso, locale, { dateStyle: 'short', timeStyle: 'short' });
     for (const element of diagram.registry.getAll())
       for (const marker of MARKERS) diagram.canvas.removeMarker(element.id, marker);
     for (const [id, markers] of pathMarkers(diagram, data))

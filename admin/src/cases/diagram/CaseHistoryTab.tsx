@@ -22,6 +22,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Degraded } from '../../common/Degraded';
 import { httpClient } from '../../providers/httpClient';
+import { formatDateTime } from '../../common/ha-tinh-time';
 
 interface HistoryEntry {
   eventId: string;
@@ -107,7 +108,7 @@ export function CaseHistoryTab({ caseId }: { caseId: string }) {
                 data-outcome={event.outcome ?? ''}
               >
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {event.time ? new Date(event.time).toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN') : ''}
+                  {event.time ? formatDateTime(event.time, locale) : ''}
                 </TableCell>
                 <TableCell>{event.type}</TableCell>
                 <TableCell>{event.name ?? ''}</TableCell>
