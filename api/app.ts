@@ -133,6 +133,7 @@ export function createApp({
       secret: config.APP_SECRET,
       storage,
       limits,
+      provinceBounds: config.PROVINCE_BOUNDS,
     }),
     citizenInfoFileRoutes({ db, storage, limits, secret: config.APP_SECRET }),
     mediaRoutes({ db, config, storage }),
@@ -148,7 +149,14 @@ export function createApp({
   app.use(
     '/open311/v2',
     mountPath('/open311/v2'),
-    open311Routes({ temporal, db, taskQueue: config.TEMPORAL_TASK_QUEUE, secret: config.APP_SECRET, config }),
+    open311Routes({
+      temporal,
+      db,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      secret: config.APP_SECRET,
+      config,
+      provinceBounds: config.PROVINCE_BOUNDS,
+    }),
   );
 
   // The citizens' portal at /, last: every route above keeps priority (api/routes/portal-app.ts).
