@@ -129,6 +129,10 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
     vi: (p) => `Có ký tự điều khiển không được phép (${p.character}).`,
     en: (p) => `Contains a control character that is not allowed (${p.character}).`,
   },
+  line_break: {
+    vi: () => 'Trường này chỉ có một dòng: không được xuống dòng hay dùng tab.',
+    en: () => 'This field is one line: no line breaks or tabs.',
+  },
   invalid_unicode: {
     vi: () => 'Văn bản không phải Unicode hợp lệ (nửa cặp surrogate đứng lẻ, hoặc UTF-8 bị lỗi).',
     en: () => 'Not valid Unicode text (a lone surrogate, or broken UTF-8).',
