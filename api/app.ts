@@ -13,6 +13,7 @@ import { createMediaStorage, type MediaStorage } from '../platform/storage';
 import { mediaLimitsFrom } from './media/receive-uploads';
 import { createMetrics, mountPath } from './metrics';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
+import { acceptParsedBody, acceptUrlText } from './middleware/input-text';
 import { requestLogger } from './middleware/request-logger';
 import { sameOriginWrites } from './middleware/same-origin';
 import {
@@ -36,7 +37,7 @@ import { healthRoutes } from './routes/health';
 import { iconRoutes } from './routes/icons';
 import { mapSettingsRoutes } from './routes/map-settings';
 import { mediaRoutes } from './routes/media';
-import { open311Routes } from './routes/open311';
+import { open311ErrorHandler, open311Routes } from './routes/open311';
 import { portalAppRoutes } from './routes/portal-app';
 import { publicFeedRoutes } from './routes/public-feed';
 import { temporalCodecRoutes } from './routes/temporal-codec';
@@ -78,6 +79,8 @@ export function createApp({
   app.use(metrics.middleware);
   app.use(securityHeaders(config));
   app.use('/api/v1', citizenCors(config.PORTAL_ORIGINS));
+  // Every route's path, query and JSON body: no control characters or broken Unicode, text in NFC.
+  app.use(acceptUrlText);
   const limiters = citizenRateLimiters({ ...citizenRateLimitsFrom(config), ...citizenRateLimits });
   app.post('/api/v1/reports', limiters.reports);
   app.post(
@@ -102,6 +105,7 @@ export function createApp({
   );
   app.use(cookieParser());
   app.use(['/api/admin', '/api/auth'], sameOriginWrites([config.PUBLIC_BASE_URL, ...config.BACK_OFFICE_ORIGINS]));
+  app.use(acceptParsedBody);
 
   app.use(
     healthRoutes(
@@ -133,6 +137,7 @@ export function createApp({
       secret: config.APP_SECRET,
       storage,
       limits,
+      provinceBounds: config.PROVINCE_BOUNDS,
     }),
     citizenInfoFileRoutes({ db, storage, limits, secret: config.APP_SECRET }),
     mediaRoutes({ db, config, storage }),
@@ -144,10 +149,19 @@ export function createApp({
   app.use('/api/admin', mountPath('/api/admin'), adminRoutes({ db, config, temporal, storage, limits }));
   app.use('/api/temporal-codec', mountPath('/api/temporal-codec'), temporalCodecRoutes({ db, config, temporal }));
   app.use('/admin', mountPath('/admin'), adminAppRoutes());
+  // Open311 clients get the spec's error shape, also for input refused before their router.
+  app.use('/open311/v2', open311ErrorHandler);
   app.use(
     '/open311/v2',
     mountPath('/open311/v2'),
-    open311Routes({ temporal, db, taskQueue: config.TEMPORAL_TASK_QUEUE, secret: config.APP_SECRET, config }),
+    open311Routes({
+      temporal,
+      db,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      secret: config.APP_SECRET,
+      config,
+      provinceBounds: config.PROVINCE_BOUNDS,
+    }),
   );
 
   // The citizens' portal at /, last: every route above keeps priority (api/routes/portal-app.ts).
