@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import request from 'supertest';
 import { createApp } from '../api/app';
 import { caseIdForKey } from '../api/services/create-report';
+import { CaseDriver } from './support/case-driver';
 import { eventually } from './support/eventually';
 import { filesIn, jpegWithGps, minimalVideo } from './support/media';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
@@ -259,6 +260,9 @@ describe('serving media', () => {
       .expect(201);
     caseId = answer.body.id;
     token = answer.body.citizenToken;
+    // The workflow goes on projecting after the receipt (the verify task); a test that writes
+    // the case's unit itself must come after that, or the projection can overwrite it.
+    await CaseDriver.attach(api.deps.temporal, caseId, answer.body.trackingCode).quiet();
     const media = await db.media.findFirstOrThrow({ where: { caseId } });
     mediaId = media.id;
     stored = readFileSync(path.join(mediaDir, media.storageKey));
