@@ -15,6 +15,7 @@ import { createMetrics, mountPath } from './metrics';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { documentedOptions, methodNotAllowed } from './middleware/method-not-allowed';
 import { buildOpenApiDocument } from './openapi/document';
+import { acceptParsedBody, acceptUrlText } from './middleware/input-text';
 import { requestLogger } from './middleware/request-logger';
 import {
   citizenCors,
@@ -37,7 +38,7 @@ import { healthRoutes } from './routes/health';
 import { iconRoutes } from './routes/icons';
 import { mapSettingsRoutes } from './routes/map-settings';
 import { mediaRoutes } from './routes/media';
-import { open311Routes } from './routes/open311';
+import { open311ErrorHandler, open311Routes } from './routes/open311';
 import { portalAppRoutes } from './routes/portal-app';
 import { publicFeedRoutes } from './routes/public-feed';
 import { readsOwnJsonBody } from './routes/admin/admin-communes';
@@ -79,6 +80,8 @@ export function createApp({
   app.use(securityHeaders(config));
   app.use('/api/v1', citizenCors(config.PORTAL_ORIGINS));
   app.use(documentedOptions(documentedPaths));
+  // Every route's path, query and JSON body: no control characters or broken Unicode, text in NFC.
+  app.use(acceptUrlText);
   const limiters = citizenRateLimiters({ ...citizenRateLimitsFrom(config), ...citizenRateLimits });
   app.post('/api/v1/reports', limiters.reports);
   app.post(
@@ -102,6 +105,7 @@ export function createApp({
     }),
   );
   app.use(cookieParser());
+  app.use(acceptParsedBody);
 
   app.use(
     healthRoutes(
@@ -143,6 +147,8 @@ export function createApp({
   app.use('/api', mountPath('/api'), apiDocsRoutes());
   app.use('/api/admin', mountPath('/api/admin'), adminRoutes({ db, config, temporal, storage, limits }));
   app.use('/admin', mountPath('/admin'), adminAppRoutes());
+  // Open311 clients get the spec's error shape, also for input refused before their router.
+  app.use('/open311/v2', open311ErrorHandler);
   app.use(
     '/open311/v2',
     mountPath('/open311/v2'),

@@ -129,6 +129,14 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
   invalid_choice: { vi: (p) => `Chỉ chấp nhận: ${p.options}.`, en: (p) => `Must be one of: ${p.options}.` },
   invalid_format: { vi: () => 'Sai định dạng.', en: () => 'Wrong format.' },
   invalid_json: { vi: () => 'Nội dung JSON không đọc được.', en: () => 'The JSON body cannot be read.' },
+  control_character: {
+    vi: (p) => `Có ký tự điều khiển không được phép (${p.character}).`,
+    en: (p) => `Contains a control character that is not allowed (${p.character}).`,
+  },
+  invalid_unicode: {
+    vi: () => 'Văn bản không phải Unicode hợp lệ (nửa cặp surrogate đứng lẻ, hoặc UTF-8 bị lỗi).',
+    en: () => 'Not valid Unicode text (a lone surrogate, or broken UTF-8).',
+  },
   lat_lng_together: { vi: () => 'Cần có cả vĩ độ và kinh độ.', en: () => 'Latitude and longitude go together.' },
   point_or_address: {
     vi: () => 'Cần vị trí trên bản đồ hoặc địa chỉ.',

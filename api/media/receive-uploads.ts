@@ -18,6 +18,7 @@ import type { FieldProblems } from '../../domain/field-problems';
 import type { Config } from '../../platform/config';
 import { AppError } from '../../platform/app-error';
 import type { MediaKind } from '../../prisma/generated/client';
+import { acceptBodyText } from '../middleware/input-text';
 import { fileField } from '../services/store-media';
 import { sniffKind, type UploadedFile } from './inspect-media';
 
@@ -99,8 +100,13 @@ export function receiveUploads(options: { field: string; maxFiles: number; limit
       void state.folder?.then((folder) => rm(folder, { recursive: true, force: true })).catch(() => undefined);
     });
     void upload(req, res, (error?: unknown) => {
-      if (!error) return next();
-      next(asAppError(error, { field, maxFiles, largest }));
+      if (error) return next(asAppError(error, { field, maxFiles, largest }));
+      try {
+        acceptBodyText(req); // the text fields, as every other body
+        next();
+      } catch (refused) {
+        next(refused);
+      }
     });
   };
 }

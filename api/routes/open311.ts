@@ -16,6 +16,7 @@ import express, { Router, type ErrorRequestHandler, type Request, type Response 
 import { AppError } from '../../platform/app-error';
 import type { Config } from '../../platform/config';
 import { fieldMessage } from '../i18n/error-messages';
+import { acceptParsedBody, verifyUrlEncoded } from '../middleware/input-text';
 import type { Language } from '../i18n/language';
 import { checkApiKey } from '../open311/api-key';
 import {
@@ -60,7 +61,10 @@ export function open311Routes(deps: Open311Dependencies): Router {
     if (req.method === 'GET') res.setHeader('Access-Control-Allow-Origin', '*');
     next();
   });
-  router.use(express.urlencoded({ extended: true, limit: '64kb', parameterLimit: 100 }));
+  router.use(
+    express.urlencoded({ extended: true, limit: '64kb', parameterLimit: 100, verify: verifyUrlEncoded }),
+    acceptParsedBody,
+  );
 
   router.get('/:file', async (req, res) => {
     const { name, format, language } = resource(req);
@@ -218,7 +222,7 @@ function formatOf(req: Request): Open311Format {
   return /\.xml$/i.test(req.path) ? 'xml' : 'json';
 }
 
-const open311ErrorHandler: ErrorRequestHandler = (error, req, res, next) => {
+export const open311ErrorHandler: ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
   const language = open311Language(req);
   const open311 = toOpen311Error(error, language);

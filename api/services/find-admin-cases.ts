@@ -9,6 +9,7 @@ import { CASE_LEVELS, CASE_STATUSES, CASE_STEPS } from '../../domain/case-steps'
 import type { Db } from '../../platform/db';
 import type { Case, Prisma } from '../../prisma/generated/client';
 import type { ListQuery } from '../list-query';
+import { containing, sameIgnoringCase } from './text-match';
 
 const idList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
@@ -65,9 +66,9 @@ export async function findAdminCases(db: Db, ability: AppAbility, query: ListQue
         }),
         ...(f.q && {
           OR: [
-            { trackingCode: { equals: f.q, mode: 'insensitive' } },
-            { description: { contains: f.q, mode: 'insensitive' } },
-            { address: { contains: f.q, mode: 'insensitive' } },
+            { trackingCode: sameIgnoringCase(f.q) },
+            { description: containing(f.q) },
+            { address: containing(f.q) },
           ],
         }),
       },

@@ -9,6 +9,7 @@ import type { Db } from '../../platform/db';
 import { decoyPasswordHash, hashPassword, needsRehash, verifyPassword } from '../../platform/passwords';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';
 import { recordAudit } from './record-audit';
+import { sameIgnoringCase } from './text-match';
 
 export interface LogInDependencies {
   db: Db;
@@ -35,7 +36,7 @@ export async function logIn({ db, config }: LogInDependencies, command: LogInCom
   const audit = { subjectType: 'User', ip: command.ip ?? null, requestId: command.requestId ?? null };
   // Usernames are matched without regard to case: "sxd.leader" is "SXD.leader".
   const user = await db.user.findFirst({
-    where: { username: { equals: command.username.trim(), mode: 'insensitive' } },
+    where: { username: sameIgnoringCase(command.username.trim()) },
   });
   if (!user) {
     await verifyPassword(await decoyPasswordHash(), command.password); // same time as for a real account

@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../../platform/db';
 import { hashPassword } from '../../../platform/passwords';
+import { sameIgnoringCase } from '../text-match';
 import { assertAllowed, auditChange, conflictOn, taken, type AdminActor } from './admin-actor';
 import { adminUser, WITH_MEMBERSHIPS } from './find-users';
 import { newTemporaryPassword } from './temporary-password';
@@ -22,7 +23,7 @@ export async function createUser(db: Db, actor: AdminActor, input: UserInput) {
   assertAllowed(actor.ability, 'create', 'User');
   await checkMembershipChange(db, actor, null, input.memberships);
   const existing = await db.user.findFirst({
-    where: { username: { equals: input.username, mode: 'insensitive' } }, // logins ignore case
+    where: { username: sameIgnoringCase(input.username) }, // logins ignore case
     select: { id: true },
   });
   if (existing) throw taken('username');

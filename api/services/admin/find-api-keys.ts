@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../../platform/db';
 import type { ApiKey, Prisma } from '../../../prisma/generated/client';
 import type { ListQuery } from '../../list-query';
+import { beginningWith, containing } from '../text-match';
 import { pageOf, readableWhere, type AdminActor } from './admin-actor';
 import { idFilter, searchText, uuidIds } from './list-filters';
 
@@ -28,9 +29,9 @@ export async function findApiKeys(db: Db, actor: AdminActor, query: ListQuery<z.
         ...(f.revoked !== undefined && { revokedAt: f.revoked ? { not: null } : null }),
         ...(f.q && {
           OR: [
-            { name: { contains: f.q, mode: 'insensitive' } },
-            { channel: { contains: f.q, mode: 'insensitive' } },
-            { prefix: { startsWith: f.q } },
+            { name: containing(f.q) },
+            { channel: containing(f.q) },
+            { prefix: beginningWith(f.q) },
           ],
         }),
       },

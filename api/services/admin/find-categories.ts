@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../../platform/db';
 import type { Category, Prisma } from '../../../prisma/generated/client';
 import type { ListQuery } from '../../list-query';
+import { containing } from '../text-match';
 import { pageOf, readableWhere, type AdminActor } from './admin-actor';
 import { idFilter, searchText } from './list-filters';
 
@@ -37,9 +38,9 @@ export async function findCategories(db: Db, actor: AdminActor, query: ListQuery
         ...(f.active !== undefined && { active: f.active }),
         ...(f.q && {
           OR: [
-            { code: { contains: f.q, mode: 'insensitive' } },
-            { nameVi: { contains: f.q, mode: 'insensitive' } },
-            { nameEn: { contains: f.q, mode: 'insensitive' } },
+            { code: containing(f.q) },
+            { nameVi: containing(f.q) },
+            { nameEn: containing(f.q) },
           ],
         }),
       },

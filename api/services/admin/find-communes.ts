@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../../../platform/db';
 import { Prisma, type Commune } from '../../../prisma/generated/client';
 import type { ListQuery } from '../../list-query';
+import { containing } from '../text-match';
 import { pageOf, readableWhere, type AdminActor } from './admin-actor';
 import { idFilter, searchText } from './list-filters';
 
@@ -34,7 +35,7 @@ export async function findCommunes(db: Db, actor: AdminActor, query: ListQuery<z
           boundary: f.hasBoundary ? { not: Prisma.AnyNull } : { equals: Prisma.AnyNull },
         }),
         ...(f.q && {
-          OR: [{ code: { contains: f.q } }, { name: { contains: f.q, mode: 'insensitive' } }],
+          OR: [{ code: containing(f.q) }, { name: containing(f.q) }],
         }),
       },
     ],

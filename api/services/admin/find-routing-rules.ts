@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../../platform/db';
 import type { Prisma, RoutingRule } from '../../../prisma/generated/client';
 import type { ListQuery } from '../../list-query';
+import { containing } from '../text-match';
 import { pageOf, readableWhere, type AdminActor } from './admin-actor';
 import { idFilter, searchText, uuidIds } from './list-filters';
 
@@ -30,7 +31,7 @@ export async function findRoutingRules(db: Db, actor: AdminActor, query: ListQue
         ...(f.categoryCode && { categoryCodes: { has: f.categoryCode } }),
         ...(f.communeCode && { communeCodes: { has: f.communeCode } }),
         ...(f.active !== undefined && { active: f.active }),
-        ...(f.q && { name: { contains: f.q, mode: 'insensitive' } }),
+        ...(f.q && { name: containing(f.q) }),
       },
     ],
   };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../../platform/db';
 import type { Prisma, ReplyTemplate } from '../../../prisma/generated/client';
 import type { ListQuery } from '../../list-query';
+import { containing } from '../text-match';
 import { pageOf, readableWhere, type AdminActor } from './admin-actor';
 import { idFilter, searchText, uuidIds } from './list-filters';
 
@@ -28,9 +29,9 @@ export async function findTemplates(db: Db, actor: AdminActor, query: ListQuery<
         ...(f.active !== undefined && { active: f.active }),
         ...(f.q && {
           OR: [
-            { code: { contains: f.q, mode: 'insensitive' } },
-            { titleVi: { contains: f.q, mode: 'insensitive' } },
-            { titleEn: { contains: f.q, mode: 'insensitive' } },
+            { code: containing(f.q) },
+            { titleVi: containing(f.q) },
+            { titleEn: containing(f.q) },
           ],
         }),
       },

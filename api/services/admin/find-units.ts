@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../../platform/db';
 import type { Prisma, Unit } from '../../../prisma/generated/client';
 import type { ListQuery } from '../../list-query';
+import { containing } from '../text-match';
 import { pageOf, readableWhere, type AdminActor } from './admin-actor';
 import { idFilter, searchText, uuidIds } from './list-filters';
 
@@ -34,9 +35,9 @@ export async function findUnits(db: Db, actor: AdminActor, query: ListQuery<z.in
         ...(f.communeCode && { communeCodes: { has: f.communeCode } }),
         ...(f.q && {
           OR: [
-            { code: { contains: f.q, mode: 'insensitive' } },
-            { name: { contains: f.q, mode: 'insensitive' } },
-            { nameEn: { contains: f.q, mode: 'insensitive' } },
+            { code: containing(f.q) },
+            { name: containing(f.q) },
+            { nameEn: containing(f.q) },
           ],
         }),
       },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Db } from '../../../platform/db';
 import type { Membership, Prisma, User } from '../../../prisma/generated/client';
 import type { ListQuery } from '../../list-query';
+import { containing } from '../text-match';
 import { pageOf, readableWhere, type AdminActor } from './admin-actor';
 import { idFilter, searchText, uuidIds } from './list-filters';
 
@@ -43,9 +44,9 @@ export async function findUsers(db: Db, actor: AdminActor, query: ListQuery<z.in
         }),
         ...(f.q && {
           OR: [
-            { username: { contains: f.q, mode: 'insensitive' } },
-            { name: { contains: f.q, mode: 'insensitive' } },
-            { email: { contains: f.q, mode: 'insensitive' } },
+            { username: containing(f.q) },
+            { name: containing(f.q) },
+            { email: containing(f.q) },
           ],
         }),
       },

@@ -9,6 +9,7 @@ import type { ListQuery } from '../../list-query';
 import { assertReadable, isUuid, pageOf, readableWhere, type AdminActor } from '../admin/admin-actor';
 import { idFilter, searchText, uuidIds } from '../admin/list-filters';
 import { ANNOUNCEMENT_KINDS } from '../find-announcements';
+import { containing } from '../text-match';
 
 export const adminAnnouncementFilter = z
   .object({
@@ -53,9 +54,9 @@ export async function findAdminAnnouncements(
       f.q
         ? {
             OR: [
-              { titleVi: { contains: f.q, mode: 'insensitive' } },
-              { titleEn: { contains: f.q, mode: 'insensitive' } },
-              { bodyVi: { contains: f.q, mode: 'insensitive' } },
+              { titleVi: containing(f.q) },
+              { titleEn: containing(f.q) },
+              { bodyVi: containing(f.q) },
             ],
           }
         : {},
