@@ -22,8 +22,10 @@ function documentedMethods(paths: Paths): (path: string) => string[] | undefined
       .split(/(\{[^}]+\})/)
       .map((part) => (part.startsWith('{') ? '[^/]+' : escape(part)))
       .join('');
-    return { pattern: new RegExp(`^${pattern}$`), methods };
+    return { pattern: new RegExp(`^${pattern}$`), methods, parameters: template.split('{').length };
   });
+  // A literal path before a template that would take it: /communes/boundaries, not /communes/{id}.
+  routes.sort((a, b) => a.parameters - b.parameters);
   return (path) => routes.find((r) => r.pattern.test(path))?.methods;
 }
 

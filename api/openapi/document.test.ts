@@ -13,7 +13,9 @@ import { unitSchema } from '../routes/admin/admin-units';
 import { announcementQuery } from '../services/find-announcements';
 import { publicFeedQuery } from '../services/find-public-reports';
 import { subscriptionInput } from '../services/subscriptions/subscribe';
+import { textProblem } from '../../domain/input-text';
 import { buildOpenApiDocument } from './document';
+import { plainText } from './plain-text';
 
 type Operation = {
   parameters?: { name: string; in: string; schema?: object }[];
@@ -121,6 +123,18 @@ describe('the OpenAPI document is exactly as strict as the server', () => {
   ])('a login with %s', (_what, login) => {
     const [documented, served] = verdicts(bodySchema('/api/auth/login', 'post'), loginSchema, login);
     expect(documented).toBe(served);
+  });
+
+  it.each([false, true])('refuses the control characters the server refuses (multi-line: %s)', (multiLine) => {
+    const schema = plainText({ type: 'string', maxLength: 20 }, multiLine) as object;
+    const characters = [...Array(0xa0).keys()].map((code) => String.fromCharCode(code)).concat('đ', '\u00a0');
+    for (const character of characters) {
+      const text = `a${character}b`;
+      expect([character.charCodeAt(0), ajv.validate(schema, text)]).toEqual([
+        character.charCodeAt(0),
+        textProblem(text, { multiLine }) === undefined,
+      ]);
+    }
   });
 
   it('documents the back office and Open311 with their security schemes', () => {

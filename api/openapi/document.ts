@@ -18,6 +18,7 @@ import { withdrawalSchema } from '../services/withdraw-report';
 import { adminPaths } from './admin-paths';
 import { error, idempotencyKey, json, language, oneFile, ref, type Operation } from './building-blocks';
 import { open311Paths } from './open311-paths';
+import { withPlainTextRequests } from './plain-text';
 import { queryParameters, requestSchema } from './request-schema';
 import { SESSION_COOKIE } from '../auth/session-token';
 import { ADMIN_SCHEMAS } from './admin-schemas';
@@ -66,7 +67,7 @@ const subscriptionPage = (summary: string): Operation => {
 };
 
 export function buildOpenApiDocument(): Record<string, unknown> {
-  return {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'Phản ánh hiện trường: API',
@@ -416,7 +417,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       },
       ...adminPaths(),
       ...open311Paths(),
-    },
+    } as Record<string, Record<string, Operation>>,
     components: {
       schemas: { ...SCHEMAS, ...ADMIN_SCHEMAS, ...OPEN311_SCHEMAS },
       securitySchemes: {
@@ -435,4 +436,6 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       },
     },
   };
+  withPlainTextRequests(document.paths);
+  return document;
 }
