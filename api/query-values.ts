@@ -6,13 +6,16 @@
  */
 import { z } from 'zod';
 import { documentedAs } from '../domain/documented-schema';
+import { textClasses } from './openapi/plain-text';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
-/** A comma list whose items, once trimmed, are `item`: ECMA-262 `\s` is exactly what trim() removes. */
+const { space, visibleBut, anyBut } = textClasses(false);
+
+/** A comma list whose items, once trimmed, are `item`. */
 function listPattern(item: string, maxItems: number): string {
-  const entry = `\\s*${item}\\s*`;
-  return `^(?:\\s*,)*${entry}(?:,(?:\\s*,)*${entry}){0,${maxItems - 1}}(?:,\\s*)*$`;
+  const entry = `${space}*${item}${space}*`;
+  return `^(?:${space}*,)*${entry}(?:,(?:${space}*,)*${entry}){0,${maxItems - 1}}(?:,${space}*)*$`;
 }
 
 function list<T extends z.ZodTypeAny>(item: T, itemPattern: string, maxItems: number) {
@@ -32,7 +35,11 @@ function list<T extends z.ZodTypeAny>(item: T, itemPattern: string, maxItems: nu
 
 /** Free-text items of at most `maxLength` characters each (codes). */
 export const valueList = (maxLength: number, maxItems = 50) =>
-  list(z.string().max(maxLength), `[^,\\s](?:[^,]{0,${maxLength - 2}}[^,\\s])?`, maxItems);
+  list(
+    z.string().max(maxLength),
+    `${visibleBut(',')}(?:${anyBut(',')}{0,${maxLength - 2}}${visibleBut(',')})?`,
+    maxItems,
+  );
 
 /** Items from a fixed set (statuses, kinds). */
 export const enumList = <const V extends readonly [string, ...string[]]>(values: V, maxItems = 50) =>

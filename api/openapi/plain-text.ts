@@ -3,11 +3,34 @@
  * and carriage return only in a body's text) written into the document's request schemas, for
  * every string and every property name, so that a client or schemathesis reads the same rule the
  * server applies. Lone surrogates cannot be said in JSON Schema; generators never make them.
+ * Patterns written for the document use `textClasses`, so they follow the rule by construction.
  */
 type Schema = Record<string, unknown>;
 
-export const LINE_PATTERN = '^[^\\u0000-\\u001f\\u007f-\\u009f]*$';
-export const TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$';
+const CONTROLS_IN_LINE = '\\u0000-\\u001f\\u007f-\\u009f';
+const CONTROLS_IN_TEXT = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f';
+/** ECMA-262's white space that is not a control character (what trim() removes besides). */
+const SPACES = ' \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+
+/** Regular-expression classes of the characters the server accepts, for patterns written by hand. */
+export function textClasses(multiLine: boolean) {
+  const controls = multiLine ? CONTROLS_IN_TEXT : CONTROLS_IN_LINE;
+  return {
+    /** Any accepted character. */
+    any: `[^${controls}]`,
+    /** Accepted white space (trim() removes it). */
+    space: multiLine ? `[\\t\\n\\r${SPACES}]` : `[${SPACES}]`,
+    /** An accepted character that is not white space. */
+    visible: `[^\\s${CONTROLS_IN_LINE}]`,
+    /** Accepted, and neither white space nor one of `also`. */
+    visibleBut: (also: string) => `[^\\s${also}${CONTROLS_IN_LINE}]`,
+    /** Accepted, and not one of `also`. */
+    anyBut: (also: string) => `[^${also}${controls}]`,
+  };
+}
+
+const LINE_PATTERN = `^${textClasses(false).any}*$`;
+const TEXT_PATTERN = `^${textClasses(true).any}*$`;
 
 const SUBSCHEMA_LISTS = ['anyOf', 'allOf', 'oneOf', 'prefixItems'];
 const SUBSCHEMAS = ['items', 'additionalProperties', 'not'];
@@ -27,10 +50,11 @@ export function plainText(schema: unknown, multiLine: boolean): unknown {
   }
   const types = ([] as unknown[]).concat(node.type ?? []);
   if (types.includes('object') || node.properties) node.propertyNames = { pattern: LINE_PATTERN };
-  if (types.includes('string') && node.format !== 'binary') {
-    const pattern = multiLine ? TEXT_PATTERN : LINE_PATTERN;
-    if (node.pattern === undefined) node.pattern = pattern;
-    else node.allOf = [...((node.allOf as unknown[]) ?? []), { pattern }];
+  // A string with a pattern already says which characters it takes (written with textClasses, or a
+  // list of allowed ones such as ^[a-z0-9-]+$); one pattern keeps it easy to generate from.
+  const patterned = node.pattern !== undefined || node.allOf !== undefined || node.enum || node.const;
+  if (types.includes('string') && node.format !== 'binary' && !patterned) {
+    node.pattern = multiLine ? TEXT_PATTERN : LINE_PATTERN;
   }
   return node;
 }
@@ -44,7 +68,8 @@ export function withPlainTextRequests(paths: Record<string, Record<string, Schem
         operation.parameters = parameters.map((p) => ({
           ...p,
           ...(p.schema ? { schema: plainText(p.schema, false) } : {}),
-          ...(p.content ? { content: contentWithPlainText(p.content as Schema, () => false) } : {}),
+          // JSON in a query value (a list's filter) escapes its line breaks, and is read as a body's text.
+          ...(p.content ? { content: contentWithPlainText(p.content as Schema, () => true) } : {}),
         }));
       }
       const body = operation.requestBody as Schema | undefined;
