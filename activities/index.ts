@@ -5,6 +5,7 @@
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { FieldReportInput } from '../workflows/messages';
+import { failingOnInvalidData } from './invalid-data';
 import { decideRouting, type DecideRoutingInput } from './decide-routing';
 import { notifyOfficials, type OfficialNotification } from './notify-officials';
 import { notifyReporter, type ReporterNotification } from './notify-reporter';
@@ -64,7 +65,7 @@ export function createActivities({
 }: ActivityDependencies) {
   const calendars = createCalendarSource(db, { ttlMs: configTtlMs });
   const scheduling = { db, calendars, ttlMs: configTtlMs };
-  return {
+  const activities = {
     recordReport: (input: FieldReportInput) => recordReport(db, trackingCodePrefix, input),
     caseSettings: async (): Promise<CaseSettings> => settings,
     projectTransition: (transition: Transition) => projectTransition(db, transition),
@@ -76,6 +77,8 @@ export function createActivities({
     notifyReporter: (notification: ReporterNotification) => notifyReporter({ db, publicBaseUrl }, notification),
     recordRating: (rating: Parameters<typeof recordRating>[1]) => recordRating(db, rating),
   };
+  // Data the database can never hold fails an activity once; it never loops.
+  return failingOnInvalidData(activities);
 }
 
 export type Activities = ReturnType<typeof createActivities>;

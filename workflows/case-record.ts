@@ -6,14 +6,20 @@
 import { proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { CaseChanges, Transition } from '../activities/project-transition';
-import type { CaseState, FieldReportInput } from './messages';
+import { INVALID_CASE_DATA, type CaseState, type FieldReportInput } from './messages';
 import { CASE_CATEGORY, CASE_LEVEL, CASE_OVERDUE, CASE_STATUS, CASE_STEP, CASE_UNIT } from './search-attributes';
 
 export const activities = proxyActivities<Activities>({
   // Each is a few database statements: a dead worker's activity is retried after this.
   startToCloseTimeout: '10 seconds',
-  // A database outage is waited out: the case is never lost, only delayed.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  // A database outage is waited out: the case is never lost, only delayed. Data the database
+  // can never hold is not retried (activities/invalid-data.ts): the run fails, visibly.
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: [INVALID_CASE_DATA],
+  },
 });
 
 export type TransitionNote = Omit<Transition, 'caseId' | 'seq' | 'at' | 'case'> & { case?: Partial<CaseChanges> };

@@ -111,6 +111,12 @@ export interface WithdrawInput {
 }
 
 /** Why an Update was refused (ApplicationFailure type). */
+/**
+ * The type of an activity's failure on data the database can never hold (activities/invalid-data.ts):
+ * never retried, it fails the run.
+ */
+export const INVALID_CASE_DATA = 'InvalidCaseData';
+
 export const UPDATE_REFUSALS = {
   /** The task id is not the open task (already done, or never existed): 409. */
   TASK_NOT_OPEN: 'TASK_NOT_OPEN',

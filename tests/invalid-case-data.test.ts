@@ -1,0 +1,77 @@
+/**
+ * Data PostgreSQL cannot hold never makes a case loop (issue 14): started past the API's checks
+ * (here straight through Temporal) with a NUL in its description, a case's recordReport fails at
+ * its first attempt with a non-retryable InvalidCaseData failure, and the run fails visibly.
+ */
+import { randomUUID } from 'node:crypto';
+import { WorkflowFailedError } from '@temporalio/client';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import { temporal as proto } from '@temporalio/proto';
+import type { fieldReportWorkflow } from '../workflows/field-report';
+import { INVALID_CASE_DATA } from '../workflows/messages';
+import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
+
+const config = testConfig();
+const api = apiDependencies(config);
+let worker: Awaited<ReturnType<typeof startWorker>>;
+
+beforeAll(async () => {
+  worker = await startWorker(config, await bundleWorkflows());
+});
+afterAll(async () => {
+  await worker.stop();
+  await api.close();
+});
+
+/** The run's result, or a timeout: a run that retries forever never gives one. */
+function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_resolve, reject) =>
+      setTimeout(() => reject(new Error(`no result within ${ms} ms: still retrying?`)), ms).unref(),
+    ),
+  ]);
+}
+
+it.each([
+  ['a NUL in the description', { description: 'Đèn đường hỏng\u0000 đã ba ngày' }],
+  ['a NUL in the reporter name', { description: 'Đèn đường hỏng đã ba ngày', reporter: { name: 'Nguyễn\u0000' } }],
+])('a case with %s fails at the first attempt, not forever', async (_what, content) => {
+  const caseId = randomUUID();
+  const handle = await api.deps.temporal.workflow.start<typeof fieldReportWorkflow>('fieldReportWorkflow', {
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    workflowId: caseId,
+    args: [
+      {
+        caseId,
+        report: {
+          categoryCode: 'moi-truong',
+          location: { lat: 18.3428, lng: 105.9057, communeCode: '18073' },
+          level: 'normal',
+          confidential: true,
+          ...content,
+        },
+        fingerprint: 'invalid-case-data',
+        channel: 'test',
+        receivedAt: new Date().toISOString(),
+      },
+    ],
+  });
+  const failure = await within(15_000, handle.result()).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(failure).toBeInstanceOf(WorkflowFailedError);
+  const activity = (failure as WorkflowFailedError).cause;
+  expect(activity).toBeInstanceOf(ActivityFailure);
+  expect((activity as ActivityFailure).activityType).toBe('recordReport');
+  expect(activity?.cause).toBeInstanceOf(ApplicationFailure);
+  expect(activity?.cause).toMatchObject({ type: INVALID_CASE_DATA, nonRetryable: true });
+
+  const history = await handle.fetchHistory();
+  const attempts = (history.events ?? []).filter(
+    (e) => e.eventType === proto.api.enums.v1.EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED,
+  );
+  expect(attempts.map((e) => e.activityTaskStartedEventAttributes?.attempt)).toEqual([1]);
+  expect(await api.deps.db.case.findUnique({ where: { id: caseId } })).toBeNull();
+});
