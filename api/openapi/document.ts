@@ -55,6 +55,22 @@ const reporterAction = (summary: string, body: Record<string, unknown>): Operati
   },
 });
 
+/**
+ * A path or query value with a character the text rule refuses is 422 everywhere (Open311 says 400
+ * in its own shape, documented there).
+ */
+function withTextRefusals(paths: Record<string, Record<string, Operation>>): void {
+  for (const [path, operations] of Object.entries(paths)) {
+    if (path.startsWith('/open311/')) continue;
+    for (const operation of Object.values(operations)) {
+      const parameters = (operation.parameters ?? []) as { in: string }[];
+      const responses = operation.responses as Record<string, unknown>;
+      if (parameters.some((p) => p.in === 'path' || p.in === 'query') && !responses[422])
+        responses[422] = error('A path or query value holds a character that is not allowed (VALIDATION_FAILED).');
+    }
+  }
+}
+
 /** The confirm and unsubscribe links: a small page for a person, in their language. */
 const subscriptionPage = (summary: string): Operation => {
   const page = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
@@ -437,5 +453,6 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     },
   };
   withPlainTextRequests(document.paths);
+  withTextRefusals(document.paths);
   return document;
 }

@@ -6,6 +6,7 @@
  */
 import { CASE_LEVELS } from '../../domain/case-steps';
 import { language, ref, type Operation } from './building-blocks';
+import { textClasses } from './plain-text';
 
 const TAG = 'Open311';
 const format = {
@@ -39,6 +40,25 @@ const read = (summary: string, schema: unknown, parameters: unknown[] = []): Ope
 });
 const idIn = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', minLength: 1 } });
 const list = (name: string) => ({ type: 'array', items: ref(name) });
+const { space } = textClasses(false);
+/** ISO 8601 as luxon reads it: a day, or a date-time with or without an offset (then Hà Tĩnh's). */
+const isoDate = {
+  anyOf: [
+    { type: 'string', format: 'date' },
+    { type: 'string', format: 'date-time' },
+    { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?$' },
+  ],
+};
+const dates = [
+  {
+    name: 'start_date',
+    in: 'query',
+    required: false,
+    schema: isoDate,
+    description: 'At most 90 days before end_date.',
+  },
+  { name: 'end_date', in: 'query', required: false, schema: isoDate },
+];
 const requestFilters = [
   {
     name: 'service_request_id',
@@ -135,10 +155,7 @@ export function open311Paths(): Record<string, Operation> {
       get: read('The request id a token stands for', list('Open311Token'), [idIn('token_id')]),
     },
     '/open311/v2/servicerequestupdates.{format}': {
-      get: read("mySociety's request updates", list('Open311RequestUpdate'), [
-        { name: 'start_date', in: 'query', required: false, schema: { type: 'string', format: 'date-time' } },
-        { name: 'end_date', in: 'query', required: false, schema: { type: 'string', format: 'date-time' } },
-      ]),
+      get: read("mySociety's request updates", list('Open311RequestUpdate'), dates),
     },
   };
 }

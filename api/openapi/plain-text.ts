@@ -65,12 +65,17 @@ export function withPlainTextRequests(paths: Record<string, Record<string, Schem
     for (const operation of Object.values(operations)) {
       const parameters = operation.parameters as Schema[] | undefined;
       if (parameters) {
-        operation.parameters = parameters.map((p) => ({
-          ...p,
-          ...(p.schema ? { schema: plainText(p.schema, false) } : {}),
-          // JSON in a query value (a list's filter) escapes its line breaks, and is read as a body's text.
-          ...(p.content ? { content: contentWithPlainText(p.content as Schema, () => true) } : {}),
-        }));
+        // Headers and cookies are not read as text input; the path and the query are.
+        operation.parameters = parameters.map((p) =>
+          p.in !== 'query' && p.in !== 'path'
+            ? p
+            : {
+                ...p,
+                ...(p.schema ? { schema: plainText(p.schema, false) } : {}),
+                // JSON in a query value (a list's filter) escapes its line breaks, and is read as a body's text.
+                ...(p.content ? { content: contentWithPlainText(p.content as Schema, () => true) } : {}),
+              },
+        );
       }
       const body = operation.requestBody as Schema | undefined;
       if (body?.content) {
