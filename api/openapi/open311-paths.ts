@@ -74,13 +74,12 @@ const requestFilters = [
     schema: { type: 'string' },
     description: 'A comma list of service codes.',
   },
-  { name: 'start_date', in: 'query', required: false, schema: { type: 'string', format: 'date-time' } },
-  { name: 'end_date', in: 'query', required: false, schema: { type: 'string', format: 'date-time' } },
+  ...dates,
   {
     name: 'status',
     in: 'query',
     required: false,
-    schema: { type: 'string' },
+    schema: { type: 'string', pattern: `^${space}*(?:open|closed)?${space}*(?:,${space}*(?:open|closed)?${space}*)*$` },
     description: '`open`, `closed` or both, comma separated.',
   },
   {
