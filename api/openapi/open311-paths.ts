@@ -44,6 +44,7 @@ const { space } = textClasses(false);
 /** ISO 8601 as luxon reads it: a day, or a date-time with or without an offset (then Hà Tĩnh's). */
 const isoDate = {
   anyOf: [
+    { type: 'string', pattern: `^${space}*$`, description: 'Empty: no bound.' },
     { type: 'string', format: 'date' },
     { type: 'string', format: 'date-time' },
     { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?$' },

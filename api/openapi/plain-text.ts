@@ -9,7 +9,10 @@ type Schema = Record<string, unknown>;
 
 const CONTROLS_IN_LINE = '\\u0000-\\u001f\\u007f-\\u009f';
 const CONTROLS_IN_TEXT = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f';
-/** ECMA-262's white space that is not a control character (what trim() removes besides). */
+/**
+ * ECMA-262's white space that is not a control character: with the controls, exactly what trim()
+ * removes and JS's `\\s` matches (spelt out: other regex engines, Python's, read `\\s` otherwise).
+ */
 const SPACES = ' \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
 
 /** Regular-expression classes of the characters the server accepts, for patterns written by hand. */
@@ -21,9 +24,9 @@ export function textClasses(multiLine: boolean) {
     /** Accepted white space (trim() removes it). */
     space: multiLine ? `[\\t\\n\\r${SPACES}]` : `[${SPACES}]`,
     /** An accepted character that is not white space. */
-    visible: `[^\\s${CONTROLS_IN_LINE}]`,
+    visible: `[^${SPACES}${CONTROLS_IN_LINE}]`,
     /** Accepted, and neither white space nor one of `also`. */
-    visibleBut: (also: string) => `[^\\s${also}${CONTROLS_IN_LINE}]`,
+    visibleBut: (also: string) => `[^${SPACES}${also}${CONTROLS_IN_LINE}]`,
     /** Accepted, and not one of `also`. */
     anyBut: (also: string) => `[^${also}${controls}]`,
   };
