@@ -137,6 +137,7 @@ export function createApp({
       secret: config.APP_SECRET,
       storage,
       limits,
+      provinceBounds: config.PROVINCE_BOUNDS,
     }),
     citizenInfoFileRoutes({ db, storage, limits, secret: config.APP_SECRET }),
     mediaRoutes({ db, config, storage }),
@@ -152,7 +153,14 @@ export function createApp({
   app.use(
     '/open311/v2',
     mountPath('/open311/v2'),
-    open311Routes({ temporal, db, taskQueue: config.TEMPORAL_TASK_QUEUE, secret: config.APP_SECRET, config }),
+    open311Routes({
+      temporal,
+      db,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      secret: config.APP_SECRET,
+      config,
+      provinceBounds: config.PROVINCE_BOUNDS,
+    }),
   );
 
   // The citizens' portal at /, last: every route above keeps priority (api/routes/portal-app.ts).

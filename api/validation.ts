@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { fieldProblems } from '../domain/field-problems';
 import { cleanInput, type TextRules } from '../domain/input-text';
+import { containsPoint, type ProvinceBounds } from '../domain/province-bounds';
 import { AppError } from '../platform/app-error';
 
 export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z.infer<S> {
@@ -31,4 +32,14 @@ export function acceptedText<T>(input: T, rules: TextRules, path?: string): T {
   const { value, problems } = cleanInput(input, rules, path);
   if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', {}, problems);
   return value as T;
+}
+
+/** 422 on `field` (the latitude's) for a point outside the province's box (PROVINCE_BOUNDS). */
+export function checkInProvince(
+  bounds: ProvinceBounds,
+  point: { lat?: number | null; lng?: number | null },
+  field: string,
+): void {
+  if (point.lat == null || point.lng == null || containsPoint(bounds, point.lat, point.lng)) return;
+  throw new AppError('VALIDATION_FAILED', {}, { [field]: { code: 'outside_province', params: { ...bounds } } });
 }

@@ -18,17 +18,24 @@ export function stripHtml(text: string): string {
     .trim();
 }
 
-const text = (max: number) => z.string().trim().max(max);
+/** A name, an address or a code is one line: line breaks and tabs belong in the description only. */
+const line = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((text) => !/[\t\n\r]/.test(text), 'line_break');
 
 export const reportCommandSchema = z.object({
-  categoryCode: z.string().trim().min(1).max(64),
+  categoryCode: line(1, 64),
   description: z.string().transform(stripHtml).pipe(z.string().min(10).max(DESCRIPTION_MAX_LENGTH)),
   location: documented(
     z
       .object({
         lat: z.number().min(-90).max(90).optional(),
         lng: z.number().min(-180).max(180).optional(),
-        address: text(500).min(1).optional(),
+        address: line(1, 500).optional(),
         communeCode: z
           .string()
           .regex(/^\d{5}$/)
@@ -48,7 +55,7 @@ export const reportCommandSchema = z.object({
   confidential: z.boolean().default(true),
   reporter: z
     .object({
-      name: text(200).min(1).optional(),
+      name: line(1, 200).optional(),
       phone: z
         .string()
         .trim()

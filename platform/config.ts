@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { formatBounds, HA_TINH_BOUNDS, parseBounds } from '../domain/province-bounds';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -121,6 +122,13 @@ const schema = z
       )
       .transform((c) => [c[0]!, c[1]!] as [number, number]),
     MAP_ZOOM: z.coerce.number().int().min(1).max(22).default(9),
+    /** Points outside this box are refused (domain/province-bounds.ts); west,south,east,north. */
+    PROVINCE_BOUNDS: z
+      .string()
+      .default(formatBounds(HA_TINH_BOUNDS))
+      .transform((v) => parseBounds(v))
+      .refine((b) => b !== undefined, 'must be west,south,east,north in degrees, e.g. 105.05,17.85,106.6,18.9')
+      .transform((b) => b!),
     /** Notifications (notifications/README.md): email over SMTP, e.g. smtp://user:pass@mail:587. */
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().min(3).default('"Phản ánh hiện trường Hà Tĩnh" <no-reply@hatinh.gov.vn>'),

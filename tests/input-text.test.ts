@@ -133,6 +133,28 @@ describe('the field messages', () => {
   });
 });
 
+describe('line breaks', () => {
+  it('are kept in a description, and refused in a one-line field such as a name', async () => {
+    const refused = await request(app)
+      .post('/api/v1/reports')
+      .send({ ...REPORT, reporter: { name: 'Nguyễn\nVăn A' } })
+      .expect(422);
+    expect(refused.body.error.fields).toEqual({
+      'reporter.name': {
+        code: 'line_break',
+        message: 'Trường này chỉ có một dòng: không được xuống dòng hay dùng tab.',
+      },
+    });
+    const description = 'Rác thải đổ trộm ven đường.\r\nĐã ba ngày chưa ai dọn.';
+    const created = await request(app)
+      .post('/api/v1/reports')
+      .send({ ...REPORT, description, reporter: { name: 'Nguyễn Văn A' } })
+      .expect(201);
+    const stored = await db.case.findUniqueOrThrow({ where: { id: created.body.id } });
+    expect(stored.description).toBe(description);
+  });
+});
+
 describe('bodies parsed by their own routes', () => {
   it.each(BAD)('refuses $name in the JSON field of a multipart report', async (bad) => {
     const before = await db.case.count();

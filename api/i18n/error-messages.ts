@@ -133,11 +133,19 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
     vi: (p) => `Có ký tự điều khiển không được phép (${p.character}).`,
     en: (p) => `Contains a control character that is not allowed (${p.character}).`,
   },
+  line_break: {
+    vi: () => 'Trường này chỉ có một dòng: không được xuống dòng hay dùng tab.',
+    en: () => 'This field is one line: no line breaks or tabs.',
+  },
   invalid_unicode: {
     vi: () => 'Văn bản không phải Unicode hợp lệ (nửa cặp surrogate đứng lẻ, hoặc UTF-8 bị lỗi).',
     en: () => 'Not valid Unicode text (a lone surrogate, or broken UTF-8).',
   },
   lat_lng_together: { vi: () => 'Cần có cả vĩ độ và kinh độ.', en: () => 'Latitude and longitude go together.' },
+  outside_province: {
+    vi: (p) => `Vị trí nằm ngoài địa bàn tỉnh (vĩ độ ${p.south}–${p.north}, kinh độ ${p.west}–${p.east}).`,
+    en: (p) => `This point is outside the province (latitude ${p.south}–${p.north}, longitude ${p.west}–${p.east}).`,
+  },
   point_or_address: {
     vi: () => 'Cần vị trí trên bản đồ hoặc địa chỉ.',
     en: () => 'A point on the map or an address is needed.',

@@ -35,7 +35,7 @@ import { adminUserRoutes } from './admin/admin-users';
 
 export function adminRoutes(
   deps: LogInDependencies & { db: Db; temporal: Client; storage: MediaStorage; limits: MediaLimits } & {
-    config: Pick<Config, 'NOTIFY_STREAM_POLL_MS' | 'PUBLIC_BASE_URL'>;
+    config: Pick<Config, 'NOTIFY_STREAM_POLL_MS' | 'PUBLIC_BASE_URL' | 'PROVINCE_BOUNDS'>;
   },
 ): Router {
   const router = Router();
@@ -52,7 +52,7 @@ export function adminRoutes(
   router.use(adminCategoryRoutes(deps.db));
   router.use(adminCommuneRoutes(deps.db));
   router.use(adminConfigurationWarningRoutes(deps.db));
-  router.use(adminRoutingRuleRoutes(deps.db));
+  router.use(adminRoutingRuleRoutes(deps.db, deps.config.PROVINCE_BOUNDS));
   router.use(adminSlaPolicyRoutes(deps.db));
   router.use(adminCalendarRoutes(deps.db));
   router.use(adminTemplateRoutes(deps.db));

@@ -13,6 +13,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { ProvinceBounds } from '../../domain/province-bounds';
 import type { ReportCommand } from '../../domain/report-command';
 import { AppError } from '../../platform/app-error';
 import type { Db } from '../../platform/db';
@@ -21,6 +22,7 @@ import { stableUuid } from '../../platform/stable-uuid';
 import type { fieldReportWorkflow } from '../../workflows/field-report';
 import { receiptUpdate, type MediaInput, type Receipt } from '../../workflows/messages';
 import type { UploadedFile } from '../media/inspect-media';
+import { checkInProvince } from '../validation';
 import { CASE_CATEGORY, CASE_LEVEL, CASE_STATUS, CASE_STEP } from '../../workflows/search-attributes';
 import { checkReportReferences } from './check-report-references';
 import { citizenToken } from './citizen-token';
@@ -36,6 +38,8 @@ export interface CreateReportDependencies {
   timeoutMs?: number;
   /** Where the report's files go; needed only for reports with files. */
   storage?: MediaStorage;
+  /** A point outside it is refused (PROVINCE_BOUNDS). */
+  provinceBounds: ProvinceBounds;
 }
 
 export interface CreatedReport {
@@ -49,6 +53,7 @@ export async function createReport(
   deps: CreateReportDependencies,
   options: { report: ReportCommand; idempotencyKey?: string; channel: string; now: Date; files?: UploadedFile[] },
 ): Promise<CreatedReport> {
+  checkInProvince(deps.provinceBounds, options.report.location, 'location.lat');
   await checkReportReferences(deps.db, options.report);
   const files = options.files ?? [];
   const fingerprint = fingerprintOf(options.report, files);

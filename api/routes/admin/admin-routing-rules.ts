@@ -5,6 +5,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
+import type { ProvinceBounds } from '../../../domain/province-bounds';
 import type { Db } from '../../../platform/db';
 import { createRoutingRule } from '../../services/admin/create-routing-rule';
 import { deleteRoutingRule } from '../../services/admin/delete-routing-rule';
@@ -12,7 +13,7 @@ import { findRoutingRules, ROUTING_RULE_SORTABLE, routingRuleFilter } from '../.
 import { getRoutingRule } from '../../services/admin/get-routing-rule';
 import { previewRouting } from '../../services/admin/preview-routing';
 import { updateRoutingRule } from '../../services/admin/update-routing-rule';
-import { parseInput } from '../../validation';
+import { checkInProvince, parseInput } from '../../validation';
 import { actorOf, idOf, listHandler, mayEver, sendRecord } from './crud';
 
 const codes = z.array(z.string().trim().min(1).max(50)).max(1000);
@@ -40,7 +41,7 @@ export const previewSchema = z
   .strict()
   .refine((v) => (v.lat == null) === (v.lng == null), { message: 'lat_lng_together', path: ['lat'] });
 
-export function adminRoutingRuleRoutes(db: Db): Router {
+export function adminRoutingRuleRoutes(db: Db, provinceBounds: ProvinceBounds): Router {
   const router = Router();
   router.get(
     '/routing-rules',
@@ -51,7 +52,9 @@ export function adminRoutingRuleRoutes(db: Db): Router {
     ),
   );
   router.post('/routing-rules/test', mayEver('read', 'RoutingRule'), async (req, res) => {
-    sendRecord(res, await previewRouting(db, actorOf(req), parseInput(previewSchema, req.body)));
+    const input = parseInput(previewSchema, req.body);
+    checkInProvince(provinceBounds, input, 'lat');
+    sendRecord(res, await previewRouting(db, actorOf(req), input));
   });
   router.get('/routing-rules/:id', async (req, res) => {
     sendRecord(res, await getRoutingRule(db, actorOf(req), idOf(req)));
