@@ -10,7 +10,8 @@ import { textClasses } from './openapi/plain-text';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
-const { space, visibleBut, anyBut } = textClasses(false);
+const { space } = textClasses(false);
+const { visibleBut, anyBut } = textClasses(false, { counted: true });
 
 /** A comma list whose items, once trimmed, are `item`. */
 function listPattern(item: string, maxItems: number): string {

@@ -87,8 +87,8 @@ const requestFilters = [
     name: 'extensions',
     in: 'query',
     required: false,
-    schema: { enum: ['true', 'false'] },
-    description: 'mySociety extensions.',
+    schema: { type: 'string' },
+    description: '`true`: mySociety extensions; any other value: none.',
   },
 ];
 
