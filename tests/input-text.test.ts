@@ -110,10 +110,7 @@ describe('every route of the app', () => {
 
 describe('the field messages', () => {
   it('name the field and the character, in Vietnamese first and in English', async () => {
-    const vi = await request(app)
-      .get('/api/v1/reports')
-      .query({ q: 'đèn\u0000' })
-      .expect(422);
+    const vi = await request(app).get('/api/v1/reports').query({ q: 'đèn\u0000' }).expect(422);
     expect(vi.body.error).toEqual({
       code: 'VALIDATION_FAILED',
       message: 'Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
@@ -152,6 +149,12 @@ describe('line breaks', () => {
       .expect(201);
     const stored = await db.case.findUniqueOrThrow({ where: { id: created.body.id } });
     expect(stored.description).toBe(description);
+    // Open311's forms too (a form's line break is %0D%0A).
+    await request(app)
+      .post('/open311/v2/requests.json')
+      .type('form')
+      .send({ api_key: 'demo-open311-key', service_code: 'moi-truong', lat: '18.3428', long: '105.9057', description })
+      .expect(200);
   });
 });
 

@@ -7,17 +7,17 @@
  */
 import type { Request, RequestHandler } from 'express';
 import type { FieldProblems } from '../../domain/field-problems';
-import { textProblem } from '../../domain/input-text';
+import { textProblem, type TextRules } from '../../domain/input-text';
 import { AppError } from '../../platform/app-error';
 import { acceptedText } from '../validation';
 
-const IN_URL = { multiLine: false };
-const IN_BODY = { multiLine: true };
+const IN_URL: TextRules = { multiLine: false };
+const IN_BODY: TextRules = { multiLine: true };
 
 /** The path and the query string of every request, before any route reads them. */
 export const acceptUrlText: RequestHandler = (req, _res, next) => {
   const [path = '', query = ''] = splitUrl(req.originalUrl);
-  const problems = { ...pathProblems(path), ...urlEncodedProblems(query) };
+  const problems = { ...pathProblems(path), ...urlEncodedProblems(query, IN_URL) };
   if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', {}, problems);
   // Express 5 parses req.query again at each read: keep the NFC copy in its place.
   Object.defineProperty(req, 'query', {
@@ -45,7 +45,7 @@ export function acceptBodyText(req: Request): void {
  * nine characters when it cannot decode them, so broken UTF-8 is only seen here.
  */
 export function verifyUrlEncoded(_req: unknown, _res: unknown, body: Buffer): void {
-  const problems = urlEncodedProblems(body.toString('utf8'));
+  const problems = urlEncodedProblems(body.toString('utf8'), IN_BODY);
   if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', {}, problems);
 }
 
@@ -56,21 +56,21 @@ function splitUrl(url: string): [string, string] {
 
 function pathProblems(path: string): FieldProblems {
   for (const segment of path.split('/')) {
-    const problem = decodedProblem(segment);
+    const problem = decodedProblem(segment, IN_URL);
     if (problem) return { path: problem };
   }
   return {};
 }
 
 /** Each parameter by its name (`q`, `filter`, `tracking_code`), as the client wrote it. */
-function urlEncodedProblems(query: string): FieldProblems {
+function urlEncodedProblems(query: string, rules: TextRules): FieldProblems {
   const problems: FieldProblems = {};
   for (const pair of query.split('&')) {
     if (!pair) continue;
     const mark = pair.indexOf('=');
     const [name, value] = mark < 0 ? [pair, ''] : [pair.slice(0, mark), pair.slice(mark + 1)];
     const field = decoded(name) ?? '_';
-    const problem = decodedProblem(name) ?? decodedProblem(value);
+    const problem = decodedProblem(name, IN_URL) ?? decodedProblem(value, rules);
     if (problem) problems[textProblem(field, IN_URL) ? '_' : field] ??= problem;
   }
   return problems;
@@ -84,8 +84,8 @@ function decoded(text: string): string | undefined {
   }
 }
 
-function decodedProblem(text: string): FieldProblems[string] | undefined {
+function decodedProblem(text: string, rules: TextRules): FieldProblems[string] | undefined {
   const plain = decoded(text);
   if (plain === undefined) return { code: 'invalid_unicode' };
-  return textProblem(plain, IN_URL);
+  return textProblem(plain, rules);
 }
