@@ -87,9 +87,8 @@ export function withPlainTextRequests(paths: Record<string, Record<string, Schem
       }
       const body = operation.requestBody as Schema | undefined;
       if (body?.content) {
-        // Form fields are read as a URL's are (one line); JSON and multipart text may hold lines.
-        const multiLine = (type: string) => type !== 'application/x-www-form-urlencoded';
-        operation.requestBody = { ...body, content: contentWithPlainText(body.content as Schema, multiLine) };
+        // A body's text may hold lines, whatever its type (JSON, multipart, an Open311 form).
+        operation.requestBody = { ...body, content: contentWithPlainText(body.content as Schema, () => true) };
       }
     }
   }
