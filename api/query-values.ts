@@ -10,8 +10,7 @@ import { textClasses } from './openapi/plain-text';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
-const { space } = textClasses(false);
-const { visibleBut, anyBut } = textClasses(false, { counted: true });
+const { space, visibleBut, anyBut } = textClasses(false);
 
 /** A comma list whose items, once trimmed, are `item`. */
 function listPattern(item: string, maxItems: number): string {

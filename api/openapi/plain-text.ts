@@ -15,23 +15,18 @@ const CONTROLS_IN_TEXT = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\
  */
 const SPACES = ' \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
 
-/** U+10000 to U+10FFFF, written as the characters themselves: JS, Python and Rust spell escapes differently. */
-const BEYOND_BMP = `${String.fromCodePoint(0x10000)}-${String.fromCodePoint(0x10ffff)}`;
-
 /** Regular-expression classes of the characters the server accepts, for patterns written by hand. */
-export function textClasses(multiLine: boolean, { counted = false } = {}) {
-  // zod counts a length in UTF-16 code units and JSON Schema in characters: where a length is
-  // counted, characters beyond the BMP (emoji), two units each, are left out rather than miscounted.
-  const controls = (multiLine ? CONTROLS_IN_TEXT : CONTROLS_IN_LINE) + (counted ? BEYOND_BMP : '');
+export function textClasses(multiLine: boolean) {
+  const controls = multiLine ? CONTROLS_IN_TEXT : CONTROLS_IN_LINE;
   return {
     /** Any accepted character. */
     any: `[^${controls}]`,
     /** Accepted white space (trim() removes it). */
     space: multiLine ? `[\\t\\n\\r${SPACES}]` : `[${SPACES}]`,
     /** An accepted character that is not white space. */
-    visible: `[^${SPACES}${CONTROLS_IN_LINE}${counted ? BEYOND_BMP : ''}]`,
+    visible: `[^${SPACES}${CONTROLS_IN_LINE}]`,
     /** Accepted, and neither white space nor one of `also`. */
-    visibleBut: (also: string) => `[^${SPACES}${also}${CONTROLS_IN_LINE}${counted ? BEYOND_BMP : ''}]`,
+    visibleBut: (also: string) => `[^${SPACES}${also}${CONTROLS_IN_LINE}]`,
     /** Accepted, and not one of `also`. */
     anyBut: (also: string) => `[^${also}${controls}]`,
   };

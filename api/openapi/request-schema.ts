@@ -46,7 +46,7 @@ function trimmed<J>(def: unknown, json: J, multiLine: boolean): J {
   const { minLength: _min, maxLength: _max, pattern: _pattern, allOf: _allOf, ...rest } = json as JsonSchema;
   if (regexes.some((r) => r.flags.replace('u', '') !== '')) return json;
   // The text between the outer white space: from its first visible character to its last.
-  const { any, space, visible } = textClasses(multiLine, { counted: max !== undefined || min > 1 });
+  const { any, space, visible } = textClasses(multiLine);
   const between = (least: number, most?: number) => `${any}{${least},${most ?? ''}}`;
   const core =
     max === 0
