@@ -13,6 +13,8 @@ import { createMediaStorage, type MediaStorage } from '../platform/storage';
 import { mediaLimitsFrom } from './media/receive-uploads';
 import { createMetrics, mountPath } from './metrics';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
+import { documentedOptions, methodNotAllowed } from './middleware/method-not-allowed';
+import { buildOpenApiDocument } from './openapi/document';
 import { acceptParsedBody, acceptUrlText } from './middleware/input-text';
 import { requestLogger } from './middleware/request-logger';
 import { sameOriginWrites } from './middleware/same-origin';
@@ -70,6 +72,7 @@ export function createApp({
   storage = createMediaStorage(config),
 }: AppDependencies): express.Express {
   const app = express();
+  const documentedPaths = buildOpenApiDocument().paths as Record<string, Record<string, unknown>>;
   const limits = mediaLimitsFrom(config);
   const metrics = createMetrics();
   app.disable('x-powered-by');
@@ -79,6 +82,7 @@ export function createApp({
   app.use(metrics.middleware);
   app.use(securityHeaders(config));
   app.use('/api/v1', citizenCors(config.PORTAL_ORIGINS));
+  app.use(documentedOptions(documentedPaths));
   // Every route's path, query and JSON body: no control characters or broken Unicode, text in NFC.
   app.use(acceptUrlText);
   const limiters = citizenRateLimiters({ ...citizenRateLimitsFrom(config), ...citizenRateLimits });
@@ -167,6 +171,7 @@ export function createApp({
   // The citizens' portal at /, last: every route above keeps priority (api/routes/portal-app.ts).
   app.use(portalAppRoutes());
 
+  app.use(methodNotAllowed(documentedPaths));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CASE_LEVELS } from './case-steps';
+import { documented } from './documented-schema';
 
 export const DESCRIPTION_MAX_LENGTH = 4_000;
 
@@ -29,18 +30,27 @@ const line = (min: number, max: number) =>
 export const reportCommandSchema = z.object({
   categoryCode: line(1, 64),
   description: z.string().transform(stripHtml).pipe(z.string().min(10).max(DESCRIPTION_MAX_LENGTH)),
-  location: z
-    .object({
-      lat: z.number().min(-90).max(90).optional(),
-      lng: z.number().min(-180).max(180).optional(),
-      address: line(1, 500).optional(),
-      communeCode: z
-        .string()
-        .regex(/^\d{5}$/)
-        .optional(),
-    })
-    .refine((l) => (l.lat === undefined) === (l.lng === undefined), { message: 'lat_lng_together', path: ['lat'] })
-    .refine((l) => l.lat !== undefined || l.address !== undefined, { message: 'point_or_address', path: ['address'] }),
+  location: documented(
+    z
+      .object({
+        lat: z.number().min(-90).max(90).optional(),
+        lng: z.number().min(-180).max(180).optional(),
+        address: line(1, 500).optional(),
+        communeCode: z
+          .string()
+          .regex(/^\d{5}$/)
+          .optional(),
+      })
+      .refine((l) => (l.lat === undefined) === (l.lng === undefined), { message: 'lat_lng_together', path: ['lat'] })
+      .refine((l) => l.lat !== undefined || l.address !== undefined, {
+        message: 'point_or_address',
+        path: ['address'],
+      }),
+    // A point (lat and lng together), or an address without half a point.
+    {
+      anyOf: [{ required: ['lat', 'lng'] }, { required: ['address'], properties: { lat: false, lng: false } }],
+    },
+  ),
   level: z.enum(CASE_LEVELS).default('normal'),
   confidential: z.boolean().default(true),
   reporter: z

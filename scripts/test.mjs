@@ -19,6 +19,7 @@ import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from './lib/postg
 import { freePort } from './lib/services.mjs';
 import { findTemporalCli, TEMPORAL_CLI_HINT } from './lib/temporal-cli.mjs';
 import { findTemporalTestServer, TEMPORAL_TEST_SERVER_HINT } from './lib/temporal-test-server.mjs';
+import { findSchemathesis, SCHEMATHESIS_HINT } from './lib/schemathesis.mjs';
 import { startTemporalDevServer } from './lib/temporal-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,6 +54,8 @@ async function main() {
     () => findTemporalTestServer(root),
     TEMPORAL_TEST_SERVER_HINT,
   );
+  // The API fuzzer run against the running API by tests/openapi-schemathesis.test.ts.
+  const schemathesis = await progress.step('Find schemathesis', () => findSchemathesis(root), SCHEMATHESIS_HINT);
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'field-report-test-'));
   cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));
 
@@ -125,6 +128,7 @@ async function main() {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_TEST_SERVER: testServer.path,
+    SCHEMATHESIS_CLI: schemathesis.path,
     APP_SECRET: appSecret,
     TEMPORAL_PAYLOAD_KEYS: temporalPayloadKeys,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',

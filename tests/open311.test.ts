@@ -294,6 +294,13 @@ describe('POST requests', () => {
     expect(vi.body[0].description).toMatch(/Cần api_key/);
   });
 
+  it("takes the key from the X-Api-Key header too (the OpenAPI document's open311Key scheme)", async () => {
+    const { api_key: key, ...withoutKey } = SUBMISSION;
+    const accepted = await post('/requests.json', withoutKey, { 'X-Api-Key': key }).expect(200);
+    expect(accepted.body[0].service_request_id).toMatch(/^HT-/);
+    await post('/requests.json', withoutKey, { 'X-Api-Key': 'not-a-key' }).expect(403);
+  });
+
   it('records when the demo key was last used', async () => {
     await post('/requests.json', SUBMISSION).expect(200);
     await eventually(async () => {

@@ -228,8 +228,38 @@ describe('the OpenAPI document', () => {
     expect((await call('get', '/healthz', '/healthz')).status).toBe(200);
   });
 
-  it('has had every documented JSON operation exercised above', () => {
-    const untested = documentedOperations().filter((op) => !exercised.has(op) && op !== 'GET /api/v1/media/{id}');
+  it('answers a documented path asked with another method with 405 and the methods it takes', async () => {
+    const refused = await request(app).delete('/api/v1/categories').expect(405);
+    expect(refused.headers.allow).toBe('GET, HEAD');
+    expect(refused.body.error.code).toBe('METHOD_NOT_ALLOWED');
+    const options = await request(app).options('/api/admin/communes/boundaries').expect(204);
+    expect(options.headers.allow).toBe('POST, OPTIONS');
+  });
+
+  it('answers a back-office list filtered by an id that cannot exist with an empty page, not a 500', async () => {
+    const login = await request(app)
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: config.DEMO_PASSWORD });
+    const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
+    for (const resource of ['cases', 'tasks']) {
+      const page = await request(app)
+        .get(`/api/admin/${resource}`)
+        .query({ filter: JSON.stringify({ id: '' }) })
+        .set('Cookie', cookie);
+      expect([resource, page.status, page.body]).toEqual([resource, 200, []]);
+    }
+  });
+
+  // The back office and Open311 are exercised against the document by schemathesis
+  // (tests/openapi-schemathesis.test.ts); the subscription pages answer HTML.
+  it('has had every documented JSON operation of the citizens, the login and health exercised above', () => {
+    const untested = documentedOperations().filter(
+      (op) =>
+        !exercised.has(op) &&
+        op !== 'GET /api/v1/media/{id}' &&
+        !/^\w+ \/(api\/admin|open311)\//.test(op) &&
+        !/^GET \/api\/v1\/subscriptions\//.test(op),
+    );
     expect(untested).toEqual([]);
   });
 });

@@ -17,6 +17,10 @@ export const ERROR_MESSAGES: Record<AppErrorCode, Messages> = {
     vi: (p) => `Không tìm thấy ${p.what ?? 'nội dung yêu cầu'}.`,
     en: (p) => `${p.what ?? 'The requested item'} was not found.`,
   },
+  METHOD_NOT_ALLOWED: {
+    vi: (p) => `Địa chỉ này không nhận phương thức ${p.method}; các phương thức được nhận: ${p.allow}.`,
+    en: (p) => `This address does not take ${p.method}; it takes ${p.allow}.`,
+  },
   COMMUNE_NOT_LOCATED: {
     vi: () =>
       'Không xác định được một xã, phường duy nhất chứa điểm này (ngoài địa bàn tỉnh, nằm trên ranh giới, hoặc chưa có dữ liệu ranh giới). Vui lòng tự chọn xã, phường.',

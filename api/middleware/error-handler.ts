@@ -10,6 +10,7 @@ import { requestLanguage } from '../i18n/language';
 const STATUS: Record<AppErrorCode, number> = {
   VALIDATION_FAILED: 422,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   COMMUNE_NOT_LOCATED: 404,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,

@@ -1,27 +1,30 @@
 /**
- * The OpenAPI 3.1 document of the public API (citizens under /api/v1, officials' login under
- * /api/auth, health), served at /api/openapi.json and shown at /api/docs. Request bodies come
- * from the same zod schemas the API validates with; answers from ./schemas. Tests validate real
- * answers against it (tests/openapi.test.ts), so it stays true.
+ * The OpenAPI 3.1 document of the whole API (citizens under /api/v1, officials under /api/auth and
+ * /api/admin, Open311 under /open311/v2, health), served at /api/openapi.json and shown at
+ * /api/docs. Parameters and bodies come from the same zod schemas the routes parse with
+ * (./request-schema.ts); answers from ./schemas, ./admin-schemas and ./open311-schemas. Tests
+ * validate real answers against it (tests/openapi.test.ts) and schemathesis fuzzes the running
+ * API with it (tests/openapi-schemathesis.test.ts), so it stays true.
  */
-import { zodToJsonSchema } from 'zod-to-json-schema';
-import { z } from 'zod';
 import { reportCommandSchema } from '../../domain/report-command';
+import { loginSchema, passwordSchema } from '../routes/auth';
+import { infoAnswerSchema } from '../services/answer-info-request';
+import { announcementQuery } from '../services/find-announcements';
+import { publicFeedQuery } from '../services/find-public-reports';
+import { locateCommuneQuery } from '../services/locate-commune';
+import { ratingSchema } from '../services/rate-report';
 import { subscriptionInput } from '../services/subscriptions/subscribe';
+import { withdrawalSchema } from '../services/withdraw-report';
+import { adminPaths } from './admin-paths';
+import { error, idempotencyKey, json, language, oneFile, ref, type Operation } from './building-blocks';
+import { open311Paths } from './open311-paths';
+import { withPlainTextRequests } from './plain-text';
+import { queryParameters, requestSchema } from './request-schema';
+import { SESSION_COOKIE } from '../auth/session-token';
+import { ADMIN_SCHEMAS } from './admin-schemas';
+import { OPEN311_SCHEMAS } from './open311-schemas';
 import { SCHEMAS } from './schemas';
 
-type Operation = Record<string, unknown>;
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json(ref('Error'), description);
-const language = {
-  name: 'Accept-Language',
-  in: 'header',
-  required: false,
-  schema: { type: 'string', examples: ['vi', 'en'] },
-  description: 'Messages and labels in Vietnamese (default) or English.',
-};
 const citizenToken = {
   name: 'X-Citizen-Token',
   in: 'header',
@@ -29,36 +32,12 @@ const citizenToken = {
   schema: { type: 'string' },
   description: "The reporter's secret returned when the report was made.",
 };
-const idempotencyKey = {
-  name: 'Idempotency-Key',
-  in: 'header',
-  required: false,
-  schema: { type: 'string', maxLength: 200 },
-  description: 'The same key always yields the same result; retries change nothing twice.',
-};
 const trackingCode = {
   name: 'trackingCode',
   in: 'path',
   required: true,
   schema: { type: 'string', examples: ['HT-2611-7K3Q'] },
 };
-const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema,
-  description,
-});
-
-function requestSchema(schema: z.ZodTypeAny): Record<string, unknown> {
-  const converted = zodToJsonSchema(schema, { target: 'jsonSchema2019-09', $refStrategy: 'none' }) as Record<
-    string,
-    unknown
-  >;
-  delete converted.$schema;
-  return converted;
-}
-
 const reporterAction = (summary: string, body: Record<string, unknown>): Operation => ({
   tags: ['Citizens'],
   summary,
@@ -76,22 +55,51 @@ const reporterAction = (summary: string, body: Record<string, unknown>): Operati
   },
 });
 
-export function buildOpenApiDocument(): Record<string, unknown> {
+/**
+ * A path or query value with a character the text rule refuses is 422 everywhere (Open311 says 400
+ * in its own shape, documented there).
+ */
+function withTextRefusals(paths: Record<string, Record<string, Operation>>): void {
+  for (const [path, operations] of Object.entries(paths)) {
+    if (path.startsWith('/open311/')) continue;
+    for (const operation of Object.values(operations)) {
+      const parameters = (operation.parameters ?? []) as { in: string }[];
+      const responses = operation.responses as Record<string, unknown>;
+      if (parameters.some((p) => p.in === 'path' || p.in === 'query') && !responses[422])
+        responses[422] = error('A path or query value holds a character that is not allowed (VALIDATION_FAILED).');
+    }
+  }
+}
+
+/** The confirm and unsubscribe links: a small page for a person, in their language. */
+const subscriptionPage = (summary: string): Operation => {
+  const page = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
   return {
+    tags: ['Reference'],
+    summary,
+    parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }, language],
+    responses: { 200: page('Done.'), 404: page('Not a valid link (any more).') },
+  };
+};
+
+export function buildOpenApiDocument(): Record<string, unknown> {
+  const document = {
     openapi: '3.1.0',
     info: {
-      title: 'Phản ánh hiện trường: public API',
+      title: 'Phản ánh hiện trường: API',
       version: '1',
       description:
-        'Citizens report problems, follow them and rate the result; officials log in to the back office. ' +
+        'Citizens report problems, follow them and rate the result; officials work in the back office; partners use Open311. ' +
         'Errors: `{ "error": { "code", "message", "fields"? } }` with the message in the language of Accept-Language. ' +
-        'Times are ISO 8601; ids are strings. Open311 GeoReport v2 is served under /open311/v2 by its own standard.',
+        "Times are ISO 8601; ids are strings. Open311 GeoReport v2 (/open311/v2) answers in its own standard's shapes.",
     },
     servers: [{ url: '/' }],
     tags: [
       { name: 'Citizens', description: 'Reports, tracking, rating, the public feed (/api/v1).' },
       { name: 'Reference', description: 'Categories, units, communes, announcements.' },
       { name: 'Officials', description: 'Login for the back office (/api/auth).' },
+      { name: 'Back office', description: 'The back office resources and actions (/api/admin), ra-data-simple-rest.' },
+      { name: 'Open311', description: 'GeoReport v2 for partner channels (/open311/v2), JSON or XML.' },
       { name: 'Operations', description: 'Health and metrics.' },
     ],
     paths: {
@@ -132,14 +140,16 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           tags: ['Citizens'],
           summary: 'The public feed of published reports (no personal data)',
           parameters: [
-            query('page', '1-based page.', { type: 'integer', minimum: 1 }),
-            query('pageSize', 'Items per page, at most 100.', { type: 'integer', minimum: 1, maximum: 100 }),
-            query('categoryCode', 'One code or a comma list.'),
-            query('communeCode', 'One code or a comma list.'),
-            query('status', 'One status or a comma list.'),
-            query('from', 'Created on or after: YYYY-MM-DD (Asia/Ho_Chi_Minh) or an ISO instant.'),
-            query('to', 'Created on or before.'),
-            query('bbox', 'minLng,minLat,maxLng,maxLat (WGS84).'),
+            ...queryParameters(publicFeedQuery, {
+              page: '1-based page.',
+              pageSize: 'Items per page, at most 100.',
+              categoryCode: 'One code or a comma list.',
+              communeCode: 'One code or a comma list.',
+              status: 'One status or a comma list.',
+              from: 'Created on or after: YYYY-MM-DD (Asia/Ho_Chi_Minh) or an ISO instant.',
+              to: 'Created on or before.',
+              bbox: 'minLng,minLat,maxLng,maxLat (WGS84).',
+            }),
             language,
           ],
           responses: {
@@ -163,20 +173,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
       '/api/v1/reports/{trackingCode}/rating': {
-        post: reporterAction(
-          'Rate the published result (1-5)',
-          requestSchema(
-            z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }).strict(),
-          ),
-        ),
+        post: reporterAction('Rate the published result (1-5)', requestSchema(ratingSchema)),
       },
       '/api/v1/reports/{trackingCode}/info': {
-        post: reporterAction(
-          'Answer a request for information',
-          requestSchema(
-            z.object({ answer: z.string().min(1).max(4000), mediaIds: z.array(z.string().uuid()).optional() }).strict(),
-          ),
-        ),
+        post: reporterAction('Answer a request for information', requestSchema(infoAnswerSchema)),
       },
       '/api/v1/reports/{trackingCode}/media': {
         post: {
@@ -187,18 +187,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             'only while the case awaits information. The answer (POST …/info) then names the id in `mediaIds`. ' +
             'With Idempotency-Key, a retry answers 200 with the file stored the first time.',
           parameters: [trackingCode, citizenToken, idempotencyKey, language],
-          requestBody: {
-            required: true,
-            content: {
-              'multipart/form-data': {
-                schema: {
-                  type: 'object',
-                  required: ['file'],
-                  properties: { file: { type: 'string', format: 'binary' } },
-                },
-              },
-            },
-          },
+          requestBody: oneFile,
           responses: {
             200: json(ref('InfoFile'), 'Stored already by an earlier request with the same Idempotency-Key.'),
             201: json(ref('InfoFile'), 'Stored; name it in the answer.'),
@@ -214,10 +203,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
       '/api/v1/reports/{trackingCode}/withdraw': {
-        post: reporterAction(
-          'Withdraw the report (before processing starts)',
-          requestSchema(z.object({ reason: z.string().max(1000).optional() }).strict()),
-        ),
+        post: reporterAction('Withdraw the report (before processing starts)', requestSchema(withdrawalSchema)),
       },
       '/api/v1/media/{id}': {
         get: {
@@ -291,8 +277,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             'The one active commune whose imported boundary contains the point, as routing would find it. ' +
             'No single commune (outside the province, on a border between two, or no boundaries imported yet): 404 COMMUNE_NOT_LOCATED.',
           parameters: [
-            { ...query('lat', 'Latitude (WGS84).', { type: 'number', minimum: -90, maximum: 90 }), required: true },
-            { ...query('lng', 'Longitude (WGS84).', { type: 'number', minimum: -180, maximum: 180 }), required: true },
+            ...queryParameters(locateCommuneQuery, { lat: 'Latitude (WGS84).', lng: 'Longitude (WGS84).' }),
             language,
           ],
           responses: {
@@ -316,8 +301,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           tags: ['Reference'],
           summary: 'Announcements in force (weather, disasters, traffic, notices)',
           parameters: [
-            query('communeCode', 'Only those for this commune (province-wide ones included).'),
-            query('kind', 'One kind or a comma list.'),
+            ...queryParameters(announcementQuery, {
+              communeCode: 'Only those for this commune (province-wide ones included).',
+              kind: 'One kind or a comma list.',
+            }),
             language,
           ],
           responses: {
@@ -351,7 +338,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/api/v1/subscriptions/confirm': {
+        get: subscriptionPage('Confirm a subscription (the link in the confirmation message)'),
+      },
       '/api/v1/subscriptions/unsubscribe': {
+        get: subscriptionPage('Unsubscribe (the link in every alert), as a page'),
         post: {
           tags: ['Reference'],
           summary: 'One-click unsubscribe (RFC 8058); GET shows the same as a page',
@@ -373,7 +364,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             required: true,
             content: {
               'application/json': {
-                schema: requestSchema(z.object({ username: z.string().min(1), password: z.string().min(1) }).strict()),
+                schema: requestSchema(loginSchema),
               },
             },
           },
@@ -398,6 +389,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         post: {
           tags: ['Officials'],
           summary: 'Log out (revokes the session)',
+          security: [{ session: [] }, {}],
           responses: { 204: { description: 'Logged out.' } },
         },
       },
@@ -405,6 +397,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: {
           tags: ['Officials'],
           summary: 'The signed-in official, roles, units and CASL rules',
+          security: [{ session: [] }],
           responses: { 200: json(ref('OfficialProfile'), 'The official.'), 401: error('Not signed in.') },
         },
       },
@@ -412,13 +405,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         post: {
           tags: ['Officials'],
           summary: 'Change the password (other sessions are revoked)',
+          security: [{ session: [] }],
           requestBody: {
             required: true,
             content: {
               'application/json': {
-                schema: requestSchema(
-                  z.object({ currentPassword: z.string(), newPassword: z.string().min(8) }).strict(),
-                ),
+                schema: requestSchema(passwordSchema),
               },
             },
           },
@@ -439,7 +431,28 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...adminPaths(),
+      ...open311Paths(),
+    } as Record<string, Record<string, Operation>>,
+    components: {
+      schemas: { ...SCHEMAS, ...ADMIN_SCHEMAS, ...OPEN311_SCHEMAS },
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: 'The httpOnly session cookie POST /api/auth/login sets.',
+        },
+        open311Key: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Api-Key',
+          description: "A partner's Open311 key (or the standard's `api_key` form field).",
+        },
+      },
     },
-    components: { schemas: SCHEMAS },
   };
+  withPlainTextRequests(document.paths);
+  withTextRefusals(document.paths);
+  return document;
 }

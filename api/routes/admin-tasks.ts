@@ -10,7 +10,7 @@ import { completeTask } from '../services/complete-task';
 import { adminTask, adminTaskFilter, ADMIN_TASK_SORTABLE, findAdminTasks } from '../services/find-admin-tasks';
 import { parseInput } from '../validation';
 
-const completionSchema = z.object({ outcome: z.string().min(1).max(50) }).passthrough();
+export const completionSchema = z.object({ outcome: z.string().min(1).max(50) }).passthrough();
 
 export function adminTaskRoutes(deps: { db: Db; temporal: Client }): Router {
   const { db } = deps;

@@ -12,10 +12,10 @@ import { logIn, type LogInDependencies } from '../services/log-in';
 import { logOut } from '../services/log-out';
 import { parseInput } from '../validation';
 
-const loginSchema = z
+export const loginSchema = z
   .object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) })
   .strict();
-const passwordSchema = z
+export const passwordSchema = z
   .object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) })
   .strict();
 

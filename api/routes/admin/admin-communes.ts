@@ -23,7 +23,7 @@ export function readsOwnJsonBody(req: Pick<Request, 'originalUrl' | 'method'>): 
   return req.method !== 'GET' && /^\/api\/admin\/communes(\/|\?|$)/.test(req.originalUrl);
 }
 
-const communeSchema = z
+export const communeSchema = z
   .object({
     code: z.string().trim(),
     name: z.string().trim().min(1).max(200),

@@ -18,7 +18,7 @@ import { actorOf, idOf, listHandler, mayEver, sendRecord } from './crud';
 
 const codes = z.array(z.string().trim().min(1).max(50)).max(1000);
 
-const routingRuleSchema = z.object({
+export const routingRuleSchema = z.object({
   name: z.string().trim().min(1).max(300),
   priority: z.number().int().min(-1000).max(1000).optional(),
   categoryCodes: codes.optional(),
@@ -29,7 +29,7 @@ const routingRuleSchema = z.object({
   active: z.boolean().optional(),
 });
 
-const previewSchema = z
+export const previewSchema = z
   .object({
     categoryCode: z.string().trim().min(1).max(50),
     communeCode: z.union([z.string().trim().max(20), z.null()]).optional(),

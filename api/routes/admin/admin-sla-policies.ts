@@ -12,7 +12,7 @@ import { updateSlaPolicy } from '../../services/admin/update-sla-policy';
 import { parseInput } from '../../validation';
 import { actorOf, idOf, listHandler, mayEver, sendRecord } from './crud';
 
-const slaPolicySchema = z.object({
+export const slaPolicySchema = z.object({
   step: z.enum(HUMAN_STEPS),
   categoryCode: z
     .union([z.string().trim().max(50), z.null()])

@@ -10,7 +10,7 @@ import { updateTemplate } from '../../services/admin/update-template';
 import { parseInput } from '../../validation';
 import { actorOf, idOf, listHandler, mayEver, sendRecord } from './crud';
 
-const templateSchema = z.object({
+export const templateSchema = z.object({
   code: z
     .string()
     .trim()

@@ -11,7 +11,7 @@ import { updateUnit } from '../../services/admin/update-unit';
 import { parseInput } from '../../validation';
 import { actorOf, idOf, listHandler, mayEver, sendRecord } from './crud';
 
-const unitSchema = z.object({
+export const unitSchema = z.object({
   code: z
     .string()
     .trim()

@@ -16,7 +16,7 @@ import { updateUser } from '../../services/admin/update-user';
 import { parseInput } from '../../validation';
 import { actorOf, idOf, listHandler, mayEver, sendRecord } from './crud';
 
-const userSchema = z.object({
+export const userSchema = z.object({
   username: z
     .string()
     .trim()

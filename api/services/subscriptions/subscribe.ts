@@ -14,12 +14,20 @@ import { localeOf } from '../../../notifications/render';
 import { renderTemplate, templateFor } from '../../../notifications/templates';
 import type { Db } from '../../../platform/db';
 import type { Subscription } from '../../../prisma/generated/client';
+import { documented } from '../../../domain/documented-schema';
 import { invalid } from '../admin/admin-actor';
 import { ANNOUNCEMENT_KINDS } from '../find-announcements';
 
+const CHANNELS = ['email', 'sms'] as const;
+/** What an address must be, for each channel (checked once trimmed). */
+const ADDRESS_OF = {
+  email: z.string().email(),
+  sms: z.string().regex(/^\+?[0-9 .-]{8,20}$/),
+} satisfies Record<(typeof CHANNELS)[number], z.ZodTypeAny>;
+
 export const subscriptionInput = z
   .object({
-    channel: z.enum(['email', 'sms']),
+    channel: z.enum(CHANNELS),
     address: z.string().trim().min(1).max(254),
     communeCodes: z
       .array(z.string().regex(/^\d{5}$/))
@@ -35,10 +43,15 @@ export const subscriptionInput = z
   })
   .strict()
   .superRefine((s, ctx) => {
-    const ok =
-      s.channel === 'email' ? z.string().email().safeParse(s.address).success : /^\+?[0-9 .-]{8,20}$/.test(s.address);
-    if (!ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['address'], message: 'invalid_format' });
+    if (!ADDRESS_OF[s.channel].safeParse(s.address).success)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['address'], message: 'invalid_format' });
   });
+
+documented(subscriptionInput, (toJsonSchema) => ({
+  anyOf: CHANNELS.map((channel) => ({
+    properties: { channel: { const: channel }, address: toJsonSchema(ADDRESS_OF[channel]) },
+  })),
+}));
 
 export type SubscriptionInput = z.infer<typeof subscriptionInput>;
 

@@ -1,0 +1,35 @@
+/** Pieces every part of the OpenAPI document uses: references, JSON answers, errors, common headers. */
+export type Operation = Record<string, unknown>;
+
+export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+export const json = (schema: unknown, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+export const error = (description: string) => json(ref('Error'), description);
+
+export const language = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', examples: ['vi', 'en'] },
+  description: 'Messages and labels in Vietnamese (default) or English.',
+};
+
+export const idempotencyKey = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', maxLength: 200 },
+  description: 'The same key always yields the same result; retries change nothing twice.',
+};
+
+/** A multipart/form-data body with one file in the field `file`. */
+export const oneFile = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+    },
+  },
+};
