@@ -15,7 +15,15 @@ const MAX_ANNOUNCEMENTS = 200;
 
 export const announcementQuery = z
   .object({
-    communeCode: z.string().trim().min(1).max(16).optional(),
+    // A commune's code is letters and digits (Hà Tĩnh's are 5 digits): a pattern, not only a
+    // length, so the server and the OpenAPI document agree on every string (a length alone is
+    // counted in UTF-16 units here and in code points by JSON Schema).
+    communeCode: z
+      .string()
+      .min(1)
+      .max(16)
+      .regex(/^[0-9A-Za-z_-]+$/)
+      .optional(),
     kind: enumList(ANNOUNCEMENT_KINDS).optional(),
   })
   .strict();
