@@ -1,7 +1,7 @@
 /** POST /users/:id/reset-password: a new temporary password, shown once. */
 import LockResetIcon from '@mui/icons-material/LockReset';
 import { useState } from 'react';
-import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext } from 'react-admin';
+import { Button, useDataProvider, useNotify, useRecordContext } from 'react-admin';
 import { OnceSecretDialog } from '../common/OnceSecretDialog';
 import type { AppDataProvider } from '../providers/dataProvider';
 
@@ -9,9 +9,12 @@ export function ResetPasswordButton() {
   const record = useRecordContext();
   const notify = useNotify();
   const dataProvider = useDataProvider<AppDataProvider>();
-  const { canAccess } = useCanAccess({ resource: 'users', action: 'edit' });
   const [secret, setSecret] = useState<string | null>(null);
-  if (!record || !canAccess) return null;
+  // No access check of its own: it sits on the users' edit page, which react-admin shows only to
+  // who may edit users (and the API checks again). Its own useCanAccess query for users/edit kept
+  // that page on "loading" for good (the page waits while such a query is pending; mounting the
+  // button started one, the wait unmounted the button, and the cancelled query stayed pending).
+  if (!record) return null;
   return (
     <>
       <Button
