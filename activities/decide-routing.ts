@@ -1,5 +1,5 @@
 /**
- * Step 3 "route" of the case (DESIGN.md): which unit is competent for a report, by the routing
+ * Step 3 "route" of the case (docs/design.md): which unit is competent for a report, by the routing
  * rules administrators edit, evaluated by domain/routing.ts. The result is plain JSON for the
  * workflow's history: an automatic decision, or the candidates an operator chooses from.
  *

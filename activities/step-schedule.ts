@@ -1,5 +1,5 @@
 /**
- * The deadlines of a human step, for the case workflow (DESIGN.md, principles 3 and 4): when the
+ * The deadlines of a human step, for the case workflow (docs/design.md, principles 3 and 4): when the
  * step starts, the workflow asks `scheduleStep` once and keeps the answer in its history for the
  * whole step; a granted extension asks `extendSchedule`. Instants are ISO strings, as activity
  * results go through Temporal's JSON.

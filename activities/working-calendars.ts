@@ -1,5 +1,5 @@
 /**
- * The working calendar the case workflow's activities count deadlines in (DESIGN.md,
+ * The working calendar the case workflow's activities count deadlines in (docs/design.md,
  * principle 4), read from the WorkingCalendar table: one row per year, edited by administrators.
  *
  * All rows are merged into one domain WorkingCalendar, so a deadline that crosses New Year counts

@@ -2,7 +2,7 @@
  * Who may do what: every rule per role, with conditions as Prisma `where` fragments, so lists
  * filter in the database (`db.case.findMany({ where: accessibleBy(ability).ofType('Case') })`)
  * and single records are checked with `ability.can('read', subject('Case', row))`. The same
- * rules, packed, feed the back office (`packedRulesFor`). DESIGN.md principle 5: personal data
+ * rules, packed, feed the back office (`packedRulesFor`). docs/design.md principle 5: personal data
  * is an action of its own (`readPersonalData`), held only by the IOC and the reporter.
  *
  * | principal     | rules (U_r: the unit ids where the official holds role r)                            |

@@ -1,5 +1,5 @@
 /**
- * The case's steps and statuses, as named in ../shared/API.md. Step ids equal the BPMN element
+ * The case's steps and statuses, as named in docs/api-contract.md. Step ids equal the BPMN element
  * ids of bpmn/field-report.bpmn, so the diagram, the workflow and the SLA policies line up by
  * construction.
  */

@@ -1,5 +1,5 @@
 /**
- * What a citizen sends when reporting (../shared/API.md, POST /api/v1/reports). Validation
+ * What a citizen sends when reporting (docs/api-contract.md, POST /api/v1/reports). Validation
  * problems carry message codes, not prose, so every channel can show them in its language.
  */
 import { z } from 'zod';

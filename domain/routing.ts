@@ -1,5 +1,5 @@
 /**
- * Routing: which unit is competent for a report (step 3 "route" of DESIGN.md). Routing rules are
+ * Routing: which unit is competent for a report (step 3 "route" of docs/design.md). Routing rules are
  * data that administrators edit; this module only evaluates them.
  *
  * THE DECISION (decideRoute):

@@ -1,6 +1,6 @@
 /**
  * SLA policies: which deadline, reminder and escalation ladder a human step gets, as data that
- * administrators edit (DESIGN.md, principle 3), and the instants they give in working time.
+ * administrators edit (docs/design.md, principle 3), and the instants they give in working time.
  * A running case resolves the policy when a step starts and keeps it for that step.
  */
 import { HUMAN_STEPS, type CaseLevel, type HumanStep } from './case-steps';

@@ -1,6 +1,6 @@
 /**
  * What an official may answer at each human step, and the data each answer needs
- * (../shared/API.md, "Outcomes"). One definition for the API (422 before anything is sent),
+ * (docs/api-contract.md, "Outcomes"). One definition for the API (422 before anything is sent),
  * the workflow's Update validator (the last word) and the back office's forms.
  */
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * Working-time arithmetic: deadlines counted in working hours and days of a WorkingCalendar
- * (DESIGN.md, principle 4). Pure: instants in, instants out, no clock.
+ * (docs/design.md, principle 4). Pure: instants in, instants out, no clock.
  *
  * Conventions
  * - A period is half-open for being at work: at 11:30 with a morning 07:30–11:30 nobody works

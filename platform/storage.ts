@@ -1,7 +1,7 @@
 /**
  * Where media bytes live: one interface, two implementations. A local directory by default
  * (platform/storage-local.ts); S3-compatible object storage when S3_BUCKET is set
- * (platform/storage-s3.ts), which is what production runs on (DESIGN.md principle 7: API and
+ * (platform/storage-s3.ts), which is what production runs on (docs/design.md principle 7: API and
  * workers stay stateless). Keys are chosen by the platform, never by a client.
  */
 import type { Readable } from 'node:stream';

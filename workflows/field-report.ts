@@ -1,7 +1,7 @@
 /**
- * The case workflow: one run per report (workflow id = case id). It owns the case (DESIGN.md,
+ * The case workflow: one run per report (workflow id = case id). It owns the case (docs/design.md,
  * principle 1): the status and step change only here; its activities project each change to
- * PostgreSQL. The regulation's steps, in order (../shared/DESIGN.md, "The case, step by step"):
+ * PostgreSQL. The regulation's steps, in order (docs/design.md, "The case, step by step"):
  * receive → verify (↔ information from the reporter) → route → accept (return → route) → assign →
  * process (↔ extension) → approve (send back → process) → respond → rate (→ review → reopen) → close.
  * Each human step is a task with a deadline from its SLA policy, watched in working time.

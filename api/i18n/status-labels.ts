@@ -1,6 +1,6 @@
 /**
  * The words citizens read for a case's status and for each entry of its timeline, Vietnamese
- * first. Statuses are the contract (../shared/API.md); these labels may improve at any time.
+ * first. Statuses are the contract (docs/api-contract.md); these labels may improve at any time.
  */
 import type { CaseStatus } from '../../domain/case-steps';
 import type { Language } from './language';

@@ -1,5 +1,5 @@
 /**
- * How Open311 GeoReport v2 answers (../shared/domain/open311.md): every resource in `.json` and
+ * How Open311 GeoReport v2 answers (docs/open311-contract.md): every resource in `.json` and
  * `.xml`, errors as the spec's list `[{ code, description }]` / `<errors><error>…</error></errors>`
  * (not the platform's usual `{ error }` shape), dates in ISO 8601 with the +07:00 offset.
  *

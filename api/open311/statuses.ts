@@ -1,7 +1,7 @@
 /**
  * The platform's statuses in Open311 terms.
  *
- * GeoReport v2 knows `open` and `closed` (../shared/API.md: closed, rejected, duplicate and
+ * GeoReport v2 knows `open` and `closed` (docs/api-contract.md: closed, rejected, duplicate and
  * withdrawn are `closed`, the rest `open`). mySociety's extended statuses, used by
  * GET /servicerequestupdates and the `extended_status` of `extensions=true`:
  *

@@ -1,4 +1,4 @@
-/** The officials' tasks under /api/admin/tasks (../shared/API.md): list, claim, unclaim, complete. */
+/** The officials' tasks under /api/admin/tasks (docs/api-contract.md): list, claim, unclaim, complete. */
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';

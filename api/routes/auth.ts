@@ -1,4 +1,4 @@
-/** Officials' login, logout, profile and password under /api/auth (../shared/API.md). */
+/** Officials' login, logout, profile and password under /api/auth (docs/api-contract.md). */
 import { packRules } from '@casl/ability/extra';
 import { Router } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
@@ -87,7 +87,7 @@ export function authRoutes(deps: AuthRouteDependencies): Router {
   return router;
 }
 
-/** What the back office needs to know about the signed-in official (../shared/API.md). */
+/** What the back office needs to know about the signed-in official (docs/api-contract.md). */
 function profile(auth: OfficialAuth) {
   const units = new Map<string, { id: string; code: string; name: string; kind: string; roles: string[] }>();
   for (const m of auth.memberships) {

@@ -1,5 +1,5 @@
 /**
- * The reporter's actions on their case under /api/v1 (../shared/API.md): rating, answering a
+ * The reporter's actions on their case under /api/v1 (docs/api-contract.md): rating, answering a
  * request for information, withdrawing. Each needs the case's X-Citizen-Token (401 without one,
  * 403 for another case's), takes a JSON body (422 with field messages when it does not fit),
  * goes to the case workflow as an Update (409 when the case's step does not allow it) and

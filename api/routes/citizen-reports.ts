@@ -1,4 +1,4 @@
-/** Citizens' reports under /api/v1 (../shared/API.md). */
+/** Citizens' reports under /api/v1 (docs/api-contract.md). */
 import { Router } from 'express';
 import { reportCommandSchema } from '../../domain/report-command';
 import { receiveUploads, uploadedFiles, type MediaLimits } from '../media/receive-uploads';

@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/reports/{trackingCode} (../shared/API.md): the public view, or with the header
+ * GET /api/v1/reports/{trackingCode} (docs/api-contract.md): the public view, or with the header
  * X-Citizen-Token the reporter's view (their personal data, the entries meant for them); a token
  * that does not match the case is refused with 403 rather than silently answered publicly.
  */

@@ -1,4 +1,4 @@
-/** Public reference data under /api/v1 (../shared/API.md): categories, units, communes (and the commune of a point). */
+/** Public reference data under /api/v1 (docs/api-contract.md): categories, units, communes (and the commune of a point). */
 import { Router, type Response } from 'express';
 import type { Db } from '../../platform/db';
 import { requestLanguage } from '../i18n/language';

@@ -1,5 +1,5 @@
 /**
- * Open311 GeoReport v2 under /open311/v2 (../shared/domain/open311.md): discovery, services,
+ * Open311 GeoReport v2 under /open311/v2 (docs/open311-contract.md): discovery, services,
  * service definitions, POST and GET requests, tokens, and mySociety's servicerequestupdates;
  * every resource as `.json` and `.xml`. Decisions are documented beside their code:
  * api/open311/format.ts (formats, language, dates), api/open311/services.ts (services and their

@@ -1,5 +1,5 @@
 /**
- * What everyone may read under /api/v1 (../shared/API.md): the feed of published reports
+ * What everyone may read under /api/v1 (docs/api-contract.md): the feed of published reports
  * (`{ items, page, pageSize, total }`) and the announcements in force (a JSON array).
  */
 import { Router, type Response } from 'express';

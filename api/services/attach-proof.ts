@@ -2,7 +2,7 @@
  * An official attaches proof (a photo, a video or a PDF) to a case of their unit: the file is
  * checked, stored under the case's keys and recorded as a Media row (purpose proof) with who
  * uploaded it; the reply then names it among its attachmentIds. Files are content, not process
- * state, so the API records them itself (DESIGN.md principle 2); the workflow decides nothing here.
+ * state, so the API records them itself (docs/design.md principle 2); the workflow decides nothing here.
  */
 import { subject } from '@casl/ability';
 import type { AppAbility } from '../../domain/abilities';

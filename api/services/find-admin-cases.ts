@@ -83,7 +83,7 @@ export async function findAdminCases(db: Db, ability: AppAbility, query: ListQue
   return { rows: rows.map(adminCaseSummary), total };
 }
 
-/** The fields of ../shared/API.md's case, without personal data. */
+/** The fields of docs/api-contract.md's case, without personal data. */
 export function adminCaseSummary(row: Case) {
   return {
     id: row.id,

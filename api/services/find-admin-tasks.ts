@@ -1,5 +1,5 @@
 /**
- * The officials' tasks (../shared/API.md): filtered in the database by the ability, urgent and
+ * The officials' tasks (docs/api-contract.md): filtered in the database by the ability, urgent and
  * overdue first by default, so the inbox shows what matters before what can wait.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Announcements citizens see now (../shared/API.md, GET /api/v1/announcements): published, in
+ * Announcements citizens see now (docs/api-contract.md, GET /api/v1/announcements): published, in
  * force (validFrom passed, validUntil not yet), for a commune (an announcement without communes
  * is province-wide and shows everywhere) and of some kinds; the most severe first.
  */

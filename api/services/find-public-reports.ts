@@ -1,5 +1,5 @@
 /**
- * The public feed (../shared/API.md, GET /api/v1/reports): published cases only, newest
+ * The public feed (docs/api-contract.md, GET /api/v1/reports): published cases only, newest
  * publication first, a page at a time with the total. Only what the public view shows once a
  * case is published; the reporter's identity is never read from the database here.
  */

@@ -1,7 +1,7 @@
 /**
  * One case for the back office. A case the official may not read is "not found" (its existence
  * is not theirs to know). The reporter's personal data is included only where the ability allows
- * it, and every such read is written to the audit log first (DESIGN.md, principle 5).
+ * it, and every such read is written to the audit log first (docs/design.md, principle 5).
  */
 import { subject } from '@casl/ability';
 import { mayReadPersonalData, type AppAbility } from '../../domain/abilities';

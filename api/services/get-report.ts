@@ -1,5 +1,5 @@
 /**
- * A case by its tracking code, as citizens see it (../shared/API.md).
+ * A case by its tracking code, as citizens see it (docs/api-contract.md).
  *
  * The public view is what anyone holding the code may see: never the reporter's identity, never
  * internal entries; the report's description and place once the operations centre has screened
