@@ -1,6 +1,6 @@
 // Prisma CLI configuration: Prisma 6.19 in its Rust-free mode. The CLI runs the WebAssembly
 // schema engine through the pg driver adapter, so no engine binary is ever downloaded
-// (../shared/ENVIRONMENT.md). Two gaps of adapter-pg 6.19.3 that only the CLI meets are bridged
+// (docs/environment.md). Two gaps of adapter-pg 6.19.3 that only the CLI meets are bridged
 // here; the application's own client (platform/db.ts) needs neither.
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
