@@ -34,6 +34,8 @@ export async function recordReport(db: Db, trackingPrefix: string, input: FieldR
             visibility: 'public',
             status: 'received',
             step: 'receive',
+            // The operator who took the call; public views never show who acted.
+            actorId: input.recordedBy ?? null,
             at: receivedAt,
           },
         });

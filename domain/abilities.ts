@@ -23,17 +23,19 @@
  * | unit_admin    | read its Unit, update phone/email/address; read Users with a membership in U;        |
  * |               | create User; update/delete Users ALL of whose memberships are unit roles in U;        |
  * |               | manage Memberships of U with role officer/leader/unit_admin. No cases.               |
- * | operator      | Case: read, readPersonalData (all); read all Tasks, timelines, media, ratings; claim/  |
- * | (IOC)         | complete operator Tasks; read configuration and Notifications                         |
- * | supervisor    | as operator's reads + readHistory, export; claim/complete supervisor Tasks; read      |
- * | (IOC)         | AuditLog; manage Announcements of any unit                                            |
+ * | operator      | Case: read, readPersonalData (all), create (a call, walk-in or letter recorded for a  |
+ * | (IOC)         | citizen); read all Tasks, timelines, media, ratings; claim/complete operator Tasks;   |
+ * |               | read configuration and Notifications                                                 |
+ * | supervisor    | as operator's reads and Case create + readHistory, export; claim/complete supervisor  |
+ * | (IOC)         | Tasks; read AuditLog; manage Announcements of any unit                                |
  * | admin (IOC)   | manage configuration, Users, Memberships, ApiKeys, Notifications (retry); Case: read,  |
- * |               | readPersonalData, readHistory; read Tasks, AuditLog. Completes NO task by this role:  |
- * |               | the regulation wants the competent unit (or the IOC role it names) to act.            |
+ * |               | readPersonalData, readHistory, create; read Tasks, AuditLog. Completes NO task by this |
+ * |               | role: the regulation wants the competent unit (or the IOC role it names) to act.      |
  *
  * - Several memberships: the union. IOC roles count only on a membership of the IOC unit.
  * - Nobody updates or deletes a Case: the workflow owns it (principle 1); step preconditions
  *   (rate only at the rate step, ...) are the workflow's answer (409), not authorisation.
+ *   `create` a Case is the IOC's intake: it starts the workflow, like a citizen's report.
  * - readHistory is IOC-only because a workflow's history holds the report as submitted.
  * - No rule for a subject: `accessibleBy(ability).ofType(X)` returns `{ OR: [] }`. Prisma 6 reads
  *   that as "no rows" only at the top of a `where`; nested in `AND: [...]` it matches EVERY row
@@ -215,16 +217,16 @@ function iocRules({ can }: Builder, principal: OfficialPrincipal): void {
   const holds = (role: Role) => unitsWith(principal, role).length > 0;
   const caseRelated: SubjectName[] = ['Task', 'CaseTimelineEntry', 'Media', 'Rating'];
   if (holds('operator')) {
-    can(['read', 'readPersonalData'], 'Case');
+    can(['read', 'readPersonalData', 'create'], 'Case');
     can('read', [...caseRelated, ...CONFIGURATION, 'Announcement', 'Notification']);
   }
   if (holds('supervisor')) {
-    can(['read', 'readPersonalData', 'readHistory', 'export'], 'Case');
+    can(['read', 'readPersonalData', 'create', 'readHistory', 'export'], 'Case');
     can('read', [...caseRelated, ...CONFIGURATION, 'Notification', 'AuditLog']);
     can('manage', 'Announcement');
   }
   if (holds('admin')) {
-    can(['read', 'readPersonalData', 'readHistory'], 'Case');
+    can(['read', 'readPersonalData', 'readHistory', 'create'], 'Case');
     can('read', [...caseRelated, 'AuditLog']);
     can('manage', [...CONFIGURATION, 'Announcement', 'User', 'Membership', 'ApiKey', 'Notification']);
   }

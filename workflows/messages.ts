@@ -15,6 +15,8 @@ export interface FieldReportInput {
   fingerprint: string;
   channel: string;
   receivedAt: string;
+  /** The IOC official who recorded the report on a citizen's behalf (a call, a walk-in, a letter). */
+  recordedBy?: string;
   /** Files sent with the report, already checked and stored (api/services/store-media.ts). */
   media?: MediaInput[];
 }

@@ -29,6 +29,7 @@ const ChangePasswordPage = lazy(() =>
   import('./layout/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
 );
 const ProcessPage = lazy(() => import('./process/ProcessPage').then((m) => ({ default: m.ProcessPage })));
+const IntakePage = lazy(() => import('./intake/IntakePage').then((m) => ({ default: m.IntakePage })));
 const RoutingTestPage = lazy(() => import('./routing-rules/RoutingTest').then((m) => ({ default: m.RoutingTestPage })));
 
 const store = localStorageStore(undefined, 'field-report');
@@ -67,6 +68,7 @@ export function App() {
           <Route path="/change-password" element={<ChangePasswordPage />} />
           <Route path="/routing-test" element={<RoutingTestPage />} />
           <Route path="/process" element={<ProcessPage />} />
+          <Route path="/intake" element={<IntakePage />} />
         </CustomRoutes>
       </Admin>
     </BrowserRouter>

@@ -5,6 +5,7 @@
  * them has (an `id`); the back office reads the rest by name.
  */
 import type { z } from 'zod';
+import { intakeCommandSchema } from '../../domain/intake-command';
 import { completionSchema } from '../routes/admin-tasks';
 import { apiKeySchema } from '../routes/admin/admin-api-keys';
 import { calendarSchema } from '../routes/admin/admin-calendars';
@@ -38,7 +39,17 @@ import {
   templateInput,
 } from '../services/notifications/notification-templates';
 import { previewInput } from '../services/notifications/preview-notification-template';
-import { error, idempotencyKey, json, language, oneFile, ref, type Operation } from './building-blocks';
+import {
+  error,
+  idempotencyKey,
+  json,
+  language,
+  oneFile,
+  ref,
+  reportBody,
+  reportFailures,
+  type Operation,
+} from './building-blocks';
 import { queryParameters, requestSchema, type JsonSchema } from './request-schema';
 
 const TAG = 'Back office';
@@ -189,6 +200,23 @@ export function adminPaths(): Record<string, Operation> {
       noun: 'cases',
       list: { sortable: ADMIN_CASE_SORTABLE, filter: adminCaseFilter },
     }),
+    '/api/admin/intake': {
+      post: {
+        tags: [TAG],
+        summary: "Record a hotline call, a walk-in, a letter or an email as a citizen's report (the IOC's roles)",
+        description:
+          'JSON, or multipart/form-data with a `report` field holding the same JSON and up to 10 `media` photos or videos, as `POST /api/v1/reports`. ' +
+          "The case starts the same workflow; its channel is the one given, and the official is recorded. A reporter's phone gets the tracking code by SMS.",
+        security,
+        parameters: [idempotencyKey, language],
+        requestBody: reportBody(requestSchema(intakeCommandSchema)),
+        responses: {
+          201: json(ref('AdminRecord'), 'Recorded: `{ id, trackingCode, status, channel }`.'),
+          ...failures,
+          ...reportFailures,
+        },
+      },
+    },
     '/api/admin/cases/{id}/timeline': { get: read("The case's timeline", listAnswer('entries'), [id, language]) },
     '/api/admin/cases/{id}/media': {
       get: read("The case's photos, videos and documents", listAnswer('files'), [id, language]),

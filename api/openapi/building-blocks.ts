@@ -33,3 +33,32 @@ export const oneFile = {
     },
   },
 };
+
+/**
+ * A report's body: its JSON (`schema`, converted from the zod schema the route parses with), or
+ * multipart/form-data with the same JSON in `report` and the files in `media`.
+ */
+export const reportBody = (schema: unknown) => ({
+  required: true,
+  content: {
+    'application/json': { schema },
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['report'],
+        properties: {
+          report: { type: 'string', description: 'The JSON report.' },
+          media: { type: 'array', items: { type: 'string', format: 'binary' } },
+        },
+      },
+    },
+  },
+});
+
+/** What refuses a report before anything is recorded, whoever sends it. */
+export const reportFailures = {
+  413: error('A file or the body is too large, or too many files.'),
+  415: error('A file is not a supported photo or video (checked by content).'),
+  422: error('The report does not fit, or the Idempotency-Key was used for a different report.'),
+  503: error('Temporarily unavailable; nothing was recorded. Send it again after Retry-After seconds.'),
+};

@@ -16,7 +16,17 @@ import { ratingSchema } from '../services/rate-report';
 import { subscriptionInput } from '../services/subscriptions/subscribe';
 import { withdrawalSchema } from '../services/withdraw-report';
 import { adminPaths } from './admin-paths';
-import { error, idempotencyKey, json, language, oneFile, ref, type Operation } from './building-blocks';
+import {
+  error,
+  idempotencyKey,
+  json,
+  language,
+  oneFile,
+  ref,
+  reportBody,
+  reportFailures,
+  type Operation,
+} from './building-blocks';
 import { open311Paths } from './open311-paths';
 import { withPlainTextRequests } from './plain-text';
 import { queryParameters, requestSchema } from './request-schema';
@@ -111,29 +121,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             'JSON, or multipart/form-data with a `report` field holding the same JSON and up to 10 `media` files (photos jpeg/png/webp/heic ≤ 10 MB, videos mp4/mov ≤ 100 MB; checked by content). ' +
             'The reporter is confidential by default.',
           parameters: [idempotencyKey, language],
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': { schema: requestSchema(reportCommandSchema) },
-              'multipart/form-data': {
-                schema: {
-                  type: 'object',
-                  required: ['report'],
-                  properties: {
-                    report: { type: 'string', description: 'The JSON report.' },
-                    media: { type: 'array', items: { type: 'string', format: 'binary' } },
-                  },
-                },
-              },
-            },
-          },
+          requestBody: reportBody(requestSchema(reportCommandSchema)),
           responses: {
             201: json(ref('ReportCreated'), 'Recorded: the tracking code and the citizen token.'),
-            413: error('A file or the body is too large, or too many files.'),
-            415: error('A file is not a supported photo or video (checked by content).'),
-            422: error('The report does not fit, or the Idempotency-Key was used for a different report.'),
+            ...reportFailures,
             429: error('Too many reports from this address; see Retry-After.'),
-            503: error('Temporarily unavailable; nothing was recorded. Send it again after Retry-After seconds.'),
           },
         },
         get: {

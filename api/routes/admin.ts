@@ -14,6 +14,7 @@ import { adminAnnouncementRoutes } from './admin-announcements';
 import { adminCaseMediaRoutes } from './admin-case-media';
 import { adminCaseProcessRoutes } from './admin-case-process';
 import { adminCaseRoutes } from './admin-cases';
+import { adminIntakeRoutes } from './admin-intake';
 import { adminNotificationStreamRoutes } from './admin-notification-stream';
 import { adminNotificationTemplateRoutes } from './admin-notification-templates';
 import { adminProcessSummaryRoutes } from './admin-process-summary';
@@ -35,7 +36,10 @@ import { adminUserRoutes } from './admin/admin-users';
 
 export function adminRoutes(
   deps: LogInDependencies & { db: Db; temporal: Client; storage: MediaStorage; limits: MediaLimits } & {
-    config: Pick<Config, 'NOTIFY_STREAM_POLL_MS' | 'PUBLIC_BASE_URL' | 'PROVINCE_BOUNDS'>;
+    config: Pick<
+      Config,
+      'NOTIFY_STREAM_POLL_MS' | 'PUBLIC_BASE_URL' | 'PROVINCE_BOUNDS' | 'TEMPORAL_TASK_QUEUE' | 'APP_SECRET'
+    >;
   },
 ): Router {
   const router = Router();
@@ -45,6 +49,17 @@ export function adminRoutes(
   router.use(adminProcessSummaryRoutes(deps.db));
   router.use(adminCasePageRoutes(deps.db));
   router.use(adminCaseMediaRoutes(deps));
+  router.use(
+    adminIntakeRoutes({
+      temporal: deps.temporal,
+      db: deps.db,
+      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+      secret: deps.config.APP_SECRET,
+      storage: deps.storage,
+      limits: deps.limits,
+      provinceBounds: deps.config.PROVINCE_BOUNDS,
+    }),
+  );
   router.use(adminTaskCountRoutes(deps.db)); // before /tasks/:id
   router.use(adminTaskRoutes(deps));
   router.use(adminUnitRoutes(deps.db));

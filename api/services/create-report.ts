@@ -51,7 +51,15 @@ export interface CreatedReport {
 
 export async function createReport(
   deps: CreateReportDependencies,
-  options: { report: ReportCommand; idempotencyKey?: string; channel: string; now: Date; files?: UploadedFile[] },
+  options: {
+    report: ReportCommand;
+    idempotencyKey?: string;
+    channel: string;
+    now: Date;
+    files?: UploadedFile[];
+    /** The official recording it on a citizen's behalf (api/services/record-intake.ts). */
+    recordedBy?: string;
+  },
 ): Promise<CreatedReport> {
   checkInProvince(deps.provinceBounds, options.report.location, 'location.lat');
   await checkReportReferences(deps.db, options.report);
@@ -116,7 +124,7 @@ async function startAndAwaitReceipt(
   deps: CreateReportDependencies,
   caseId: string,
   fingerprint: string,
-  options: { report: ReportCommand; channel: string; now: Date; media?: MediaInput[] },
+  options: { report: ReportCommand; channel: string; now: Date; media?: MediaInput[]; recordedBy?: string },
   onStarted: () => void,
 ): Promise<Receipt> {
   try {
@@ -131,6 +139,7 @@ async function startAndAwaitReceipt(
           channel: options.channel,
           receivedAt: options.now.toISOString(),
           ...(options.media?.length ? { media: options.media } : {}),
+          ...(options.recordedBy ? { recordedBy: options.recordedBy } : {}),
         },
       ],
       // A retry of a running case joins it; a finished case is never started again.

@@ -7,19 +7,11 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { Box } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
-import { httpClient } from '../providers/httpClient';
+import { useMapSettings } from '../common/useMapSettings';
 import type { NearbyCase } from './PointPlan';
-
-interface MapSettings {
-  tileUrl: string;
-  subdomains: string;
-  attribution: string;
-  maxZoom: number;
-}
 
 const CASE_ZOOM = 16;
 
@@ -41,12 +33,7 @@ export default function CaseMap({
   const element = useRef<HTMLDivElement>(null);
   // The same cases in a new array (a refetch) are not a new map.
   const othersKey = others.map((o) => o.id).join();
-  const settings = useQuery({
-    queryKey: ['map-settings'],
-    queryFn: () => httpClient<MapSettings>('/api/v1/map-settings').then((r) => r.json),
-    staleTime: Infinity,
-    retry: false,
-  });
+  const settings = useMapSettings();
 
   useEffect(() => {
     if (settings.error) onUnavailable();

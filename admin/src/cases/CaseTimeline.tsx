@@ -1,7 +1,7 @@
 /** The case's timeline, public and internal entries together, with a filter by visibility. */
 import { Box, Chip, List, ListItem, ListItemText, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useState } from 'react';
-import { LinearProgress, useTranslate } from 'react-admin';
+import { LinearProgress, useRecordContext, useTranslate } from 'react-admin';
 import { Degraded } from '../common/Degraded';
 import { useCaseTimeline } from './useCaseHelpers';
 import { useHaTinhTime } from '../common/useHaTinhTime';
@@ -12,6 +12,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
   const translate = useTranslate();
   const time = useHaTinhTime();
   const [filter, setFilter] = useState<Filter>('all');
+  const channel = String(useRecordContext()?.channel ?? '');
   const { data, error, isPending } = useCaseTimeline(caseId);
   if (isPending) return <LinearProgress />;
   if (error) return <Degraded error={error} />;
@@ -59,7 +60,14 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
                 secondary={
                   <>
                     {time.dateTime(e.at)}
-                    {e.actorName ? ` · ${e.actorName}` : ''}
+                    {e.kind === 'received' && e.actorName
+                      ? ` · ${translate('resources.intake.recorded_by', {
+                          name: e.actorName,
+                          channel: translate(`resources.intake.channels.${channel}`, { _: channel }),
+                        })}`
+                      : e.actorName
+                        ? ` · ${e.actorName}`
+                        : ''}
                     {e.note && (
                       <Typography component="span" variant="body2" sx={{ display: 'block', whiteSpace: 'pre-wrap' }}>
                         {e.note}

@@ -5,6 +5,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { merge } from './merge';
+import { intakeResourcesEn } from '../intake/messages';
 import { notificationResourcesEn, notificationUiEn } from '../notifications/messages';
 
 export const domainEn = {
@@ -606,6 +607,7 @@ export const domainEn = {
       },
     },
     ...notificationResourcesEn,
+    ...intakeResourcesEn,
   },
   ...notificationUiEn,
 };

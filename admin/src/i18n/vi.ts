@@ -11,6 +11,7 @@ import vietnameseMessages from 'ra-language-vietnamese';
 import type { TranslationMessages } from 'react-admin';
 import type { domainEn, Messages } from './en';
 import { merge } from './merge';
+import { intakeResourcesVi } from '../intake/messages';
 import { notificationResourcesVi, notificationUiVi } from '../notifications/messages';
 import { raVietnameseComplement } from './ra-vi-complement';
 
@@ -636,6 +637,7 @@ export const domainVi: Messages<typeof domainEn> = {
       },
     },
     ...notificationResourcesVi,
+    ...intakeResourcesVi,
   },
   ...notificationUiVi,
 };

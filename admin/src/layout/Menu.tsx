@@ -4,6 +4,7 @@
  */
 import InboxIcon from '@mui/icons-material/Inbox';
 import ProcessIcon from '@mui/icons-material/AccountTree';
+import IntakeIcon from '@mui/icons-material/PhoneInTalk';
 import { Badge, Box, Chip, Divider, ListSubheader, Stack, Tooltip } from '@mui/material';
 import {
   Menu as RaMenu,
@@ -68,6 +69,14 @@ function ProcessItem() {
   );
 }
 
+/** Recording a call, a walk-in or a letter: for the IOC's roles (create Case). */
+function IntakeItem() {
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'cases', action: 'create' });
+  if (!canAccess) return null;
+  return <RaMenu.Item to="/intake" primaryText={translate('resources.intake.menu')} leftIcon={<IntakeIcon />} />;
+}
+
 function InboxIconWithBadge() {
   const { data } = useTaskCounts();
   return (
@@ -120,6 +129,7 @@ export function Menu() {
         <Counters />
       </Box>
       <RaMenu.ResourceItem name="cases" />
+      <IntakeItem />
       <ProcessItem />
       <AnnouncementsItem />
       <ConfigurationItems />

@@ -1,0 +1,16 @@
+/**
+ * What an IOC operator records on a citizen's behalf (POST /api/admin/intake): the citizen's
+ * report as the portal sends it, plus the channel it came by. The caller's contact is the
+ * report's reporter (confidential by default, like every report); a phone number given gets the
+ * tracking code by SMS through the case's usual "received" notification.
+ */
+import { z } from 'zod';
+import { reportCommandSchema } from './report-command';
+
+/** Channels an operator records from; stored as the case's channel. */
+export const INTAKE_CHANNELS = ['hotline', 'walk_in', 'letter', 'email'] as const;
+export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+
+export const intakeCommandSchema = reportCommandSchema.extend({ channel: z.enum(INTAKE_CHANNELS) });
+
+export type IntakeCommand = z.infer<typeof intakeCommandSchema>;
