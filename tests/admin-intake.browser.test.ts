@@ -37,7 +37,7 @@ afterAll(async () => {
   await api.close();
 });
 
-it("lets an operator record a hotline call on the map, with a photo, and follow it to the case", async () => {
+it('lets an operator record a hotline call on the map, with a photo, and follow it to the case', async () => {
   const { page } = browser;
   const category = await db.category.findUniqueOrThrow({ where: { code: 'moi-truong' } });
   const operator = await db.user.findUniqueOrThrow({ where: { username: 'operator' } });
@@ -89,9 +89,7 @@ it("lets an operator record a hotline call on the map, with a photo, and follow 
   expect(typeof row.lng).toBe('number');
   expect(row.media.map((m) => m.originalName)).toEqual(['anh-nguoi-goi.jpg']);
   await eventually(async () =>
-    expect(
-      await db.notification.count({ where: { caseId: row.id, channel: 'sms', recipient: '0977123456' } }),
-    ).toBe(1),
+    expect(await db.notification.count({ where: { caseId: row.id, channel: 'sms', recipient: '0977123456' } })).toBe(1),
   );
 
   // The case page: the timeline says who took the call.

@@ -129,8 +129,12 @@ describe("an operator records a citizen's call", () => {
   it('answers a retry with the same case, recorded and audited once', async () => {
     const key = `retry-${randomUUID()}`;
     const body = { ...call, channel: 'walk_in', reporter: { name: 'Lê Thị Đến' } };
-    const first = await intake(await as('supervisor'), key).send(body).expect(201);
-    const again = await intake(await as('supervisor'), key).send(body).expect(201);
+    const first = await intake(await as('supervisor'), key)
+      .send(body)
+      .expect(201);
+    const again = await intake(await as('supervisor'), key)
+      .send(body)
+      .expect(201);
     expect(again.body).toEqual(first.body);
     expect(await db.case.count({ where: { id: first.body.id } })).toBe(1);
     expect(await db.auditLog.count({ where: { caseId: first.body.id, action: 'case_recorded' } })).toBe(1);
@@ -140,7 +144,9 @@ describe("an operator records a citizen's call", () => {
       .expect(422);
     expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     // Another official's same key is their own report.
-    const admins = await intake(await as('admin'), key).send(body).expect(201);
+    const admins = await intake(await as('admin'), key)
+      .send(body)
+      .expect(201);
     expect(admins.body.id).not.toBe(first.body.id);
     expect((await db.case.findUniqueOrThrow({ where: { id: admins.body.id } })).channel).toBe('walk_in');
   });
@@ -154,7 +160,9 @@ describe("an operator records a citizen's call", () => {
       confidential: false,
       reporter: { name: 'Nguyễn Thị Thư', email: 'thu@example.vn' },
     };
-    const answer = await intake(await as('operator')).send(letter).expect(201);
+    const answer = await intake(await as('operator'))
+      .send(letter)
+      .expect(201);
     const row = await db.case.findUniqueOrThrow({ where: { id: answer.body.id } });
     expect(row).toMatchObject({ channel: 'letter', lat: null, address: 'Thôn 3, xã Thạch Hạ', confidential: false });
   });
@@ -164,7 +172,9 @@ describe('who may, and what is refused', () => {
   it('is for the IOC only: a unit officer or leader gets 403, nobody signed in 401, nothing stored', async () => {
     const before = await db.case.count();
     for (const username of ['18073.officer', '18073.leader']) {
-      const refused = await intake(await as(username)).send(call).expect(403);
+      const refused = await intake(await as(username))
+        .send(call)
+        .expect(403);
       expect(refused.body.error.code).toBe('FORBIDDEN');
     }
     await request(app).post('/api/admin/intake').send(call).expect(401);

@@ -84,7 +84,8 @@ export function IntakePage() {
     const report = reportOf(values);
     const form = new FormData();
     form.append('report', JSON.stringify(report));
-    for (const file of (values.media ?? []) as { rawFile?: File }[]) if (file.rawFile) form.append('media', file.rawFile);
+    for (const file of (values.media ?? []) as { rawFile?: File }[])
+      if (file.rawFile) form.append('media', file.rawFile);
     try {
       const { json } = await httpClient<{ id: string; trackingCode: string }>('/api/admin/intake', {
         method: 'POST',
