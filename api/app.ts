@@ -31,6 +31,7 @@ import { apiDocsRoutes } from './routes/api-docs';
 import { authRoutes } from './routes/auth';
 import { citizenCaseActionRoutes } from './routes/citizen-case-actions';
 import { citizenInfoFileRoutes } from './routes/citizen-info-files';
+import { citizenNearbyRoutes } from './routes/citizen-nearby';
 import { citizenReportRoutes } from './routes/citizen-reports';
 import { citizenSubscriptionRoutes } from './routes/citizen-subscriptions';
 import { citizenTrackingRoutes } from './routes/citizen-tracking';
@@ -93,6 +94,7 @@ export function createApp({
       '/api/v1/reports/:trackingCode/info',
       '/api/v1/reports/:trackingCode/withdraw',
       '/api/v1/reports/:trackingCode/media',
+      '/api/v1/reports/:trackingCode/me-too',
     ],
     limiters.citizenActions,
   );
@@ -127,6 +129,7 @@ export function createApp({
   app.use(
     '/api/v1',
     mountPath('/api/v1'),
+    citizenNearbyRoutes({ db, secret: config.APP_SECRET }), // before /reports/:trackingCode
     citizenTrackingRoutes({ db, secret: config.APP_SECRET }),
     citizenCaseActionRoutes({ db, temporal, secret: config.APP_SECRET }),
     publicFeedRoutes(db),

@@ -2,6 +2,7 @@
  * The OpenAPI document is true: real answers of every documented operation, success and failure,
  * validate against it; and the readable page at /api/docs loads without any CDN.
  */
+import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../api/app';
@@ -226,6 +227,43 @@ describe('the OpenAPI document', () => {
         .status,
     ).toBe(401);
     expect((await call('get', '/healthz', '/healthz')).status).toBe(200);
+  });
+
+  it('describes the duplicate hints and "me too" as they answer', async () => {
+    // A screened, open report of our own to find and follow.
+    const id = randomUUID();
+    const trackingCode = `HT-2026-${randomUUID()
+      .slice(0, 4)
+      .toUpperCase()
+      .replace(/[^2-9A-HJKMNP-TV-Z]/g, 'Z')}`;
+    const point = { lat: 18.31 + Math.random() / 100, lng: 105.61 + Math.random() / 100 };
+    await api.deps.db.case.create({
+      data: {
+        id,
+        trackingCode,
+        requestFingerprint: 'test',
+        categoryCode: 'giao-thong',
+        description: 'Ổ gà giữa đường',
+        status: 'routing',
+        step: 'route',
+        receivedAt: new Date(),
+        ...point,
+      },
+    });
+    await api.deps.db.caseTimelineEntry.create({
+      data: { caseId: id, seq: 1, kind: 'verified', visibility: 'public', at: new Date() },
+    });
+    const nearby = `/api/v1/reports/nearby?lat=${point.lat}&lng=${point.lng}&category=giao-thong`;
+    const found = await call('get', nearby, '/api/v1/reports/nearby');
+    expect(found.body.map((r: { trackingCode: string }) => r.trackingCode)).toEqual([trackingCode]);
+    expect((await call('get', '/api/v1/reports/nearby?lat=north', '/api/v1/reports/nearby')).status).toBe(422);
+    const meToo = (code: string, body: object) =>
+      call('post', `/api/v1/reports/${code}/me-too`, '/api/v1/reports/{trackingCode}/me-too', (r) => r.send(body));
+    const follower = randomUUID().replaceAll('-', '');
+    expect((await meToo(trackingCode, { follower })).status).toBe(201);
+    expect((await meToo(trackingCode, { follower })).status).toBe(200);
+    expect((await meToo('HT-2026-ZZZZ', { follower })).status).toBe(404);
+    expect((await meToo(trackingCode, { follower: 'x' })).status).toBe(422);
   });
 
   it('answers a documented path asked with another method with 405 and the methods it takes', async () => {

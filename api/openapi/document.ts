@@ -10,7 +10,9 @@ import { reportCommandSchema } from '../../domain/report-command';
 import { loginSchema, passwordSchema } from '../routes/auth';
 import { infoAnswerSchema } from '../services/answer-info-request';
 import { announcementQuery } from '../services/find-announcements';
+import { nearbyQuery, NEARBY_RADIUS_M } from '../services/find-nearby-reports';
 import { publicFeedQuery } from '../services/find-public-reports';
+import { meTooSchema } from '../services/follow-report';
 import { locateCommuneQuery } from '../services/locate-commune';
 import { ratingSchema } from '../services/rate-report';
 import { subscriptionInput } from '../services/subscriptions/subscribe';
@@ -191,6 +193,76 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             415: error('Not a supported photo or video (checked by content).'),
             422: error('No file, or a field that does not belong.'),
             429: error('Too many requests; see Retry-After.'),
+          },
+        },
+      },
+      '/api/v1/reports/nearby': {
+        get: {
+          tags: ['Citizens'],
+          summary: `Open reports of the same category within ${NEARBY_RADIUS_M} m, nearest first (duplicate hints)`,
+          description:
+            'Screened reports only, public data only: the distance in metres, the status, a short description, the address, a thumbnail where the photo is public, and how many follow it. Never the reporter.',
+          parameters: [
+            ...queryParameters(nearbyQuery, {
+              lat: 'Latitude of the chosen point (WGS84).',
+              lng: 'Longitude of the chosen point (WGS84).',
+              category: 'The category code chosen.',
+            }),
+            language,
+          ],
+          responses: {
+            200: json(
+              {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['trackingCode', 'status', 'distanceMeters', 'meTooCount'],
+                  properties: {
+                    trackingCode: { type: 'string' },
+                    status: { type: 'string' },
+                    statusLabel: { type: 'string' },
+                    distanceMeters: { type: 'integer' },
+                    description: { type: 'string' },
+                    address: { type: ['string', 'null'] },
+                    receivedAt: { type: 'string', format: 'date-time' },
+                    thumbnailUrl: { type: ['string', 'null'] },
+                    meTooCount: { type: 'integer' },
+                  },
+                },
+              },
+              'At most five reports, nearest first.',
+            ),
+            422: error('A query value does not fit.'),
+          },
+        },
+      },
+      '/api/v1/reports/{trackingCode}/me-too': {
+        post: {
+          tags: ['Citizens'],
+          summary: 'Follow an open report ("me too") instead of sending the same one again; counted once per device',
+          parameters: [
+            { name: 'trackingCode', in: 'path', required: true, schema: { type: 'string', minLength: 1 } },
+            language,
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: requestSchema(meTooSchema) } } },
+          responses: {
+            201: json(
+              {
+                type: 'object',
+                required: ['trackingCode', 'meTooCount', 'counted'],
+                properties: {
+                  trackingCode: { type: 'string' },
+                  meTooCount: { type: 'integer' },
+                  counted: { type: 'boolean' },
+                },
+              },
+              'Counted: `{ trackingCode, meTooCount, counted: true }`.',
+            ),
+            200: json({ type: 'object' }, 'This device already followed it; nothing changed (`counted: false`).'),
+            404: error('No such report, or not one the public may see yet.'),
+            409: error('The report is closed (WRONG_STATE).'),
+            422: error('The body does not fit.'),
+            429: error('Too many requests from this address; see Retry-After.'),
           },
         },
       },

@@ -18,9 +18,13 @@ export interface Reader {
 }
 
 export async function getAdminCase(db: Db, reader: Reader, id: string) {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await db.case.findUnique({ where: { id } }) : null;
-  if (!row || !reader.ability.can('read', subject('Case', row))) throw new AppError('NOT_FOUND', { what: id });
-  const summary = adminCaseSummary(row);
+  const found = /^[0-9a-f-]{36}$/i.test(id)
+    ? await db.case.findUnique({ where: { id }, include: { _count: { select: { meToos: true } } } })
+    : null;
+  if (!found || !reader.ability.can('read', subject('Case', found))) throw new AppError('NOT_FOUND', { what: id });
+  const { _count, ...row } = found;
+  // Citizens who followed it ("me too") instead of reporting it again.
+  const summary = { ...adminCaseSummary(row), meTooCount: _count.meToos };
   if (!mayReadPersonalData(reader.ability, row)) return summary;
 
   const reporter = {

@@ -179,6 +179,16 @@ const vi = {
   dateTo: 'Đến ngày',
   errDateRange: '"Từ ngày" phải trước hoặc bằng "Đến ngày".',
   clearDates: 'Bỏ lọc ngày',
+  // Report: duplicate hints
+  nearbyTitle: 'Đã có người phản ánh gần đây',
+  nearbyIntro:
+    'Các phản ánh cùng lĩnh vực đang được xử lý gần vị trí bạn chọn. Nếu là cùng một vấn đề, hãy theo dõi phản ánh đó thay vì gửi mới.',
+  nearbyDistance: 'cách {metres} m',
+  meTooCount: '{n} người cùng phản ánh',
+  meToo: 'Tôi cũng gặp vấn đề này',
+  meTooFailed: 'Chưa ghi nhận được: {reason}',
+  followedTitle: 'Đã ghi nhận bạn cùng phản ánh',
+  followedText: 'Bạn đang theo dõi phản ánh {code}; hiện có {n} người cùng phản ánh. Không cần gửi phản ánh mới.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -350,6 +360,15 @@ const en: Dictionary = {
   dateTo: 'To',
   errDateRange: '"From" must be on or before "To".',
   clearDates: 'Clear the dates',
+  nearbyTitle: 'Already reported nearby',
+  nearbyIntro:
+    'Reports of the same category being handled near the place you chose. If it is the same problem, follow that report instead of sending a new one.',
+  nearbyDistance: '{metres} m away',
+  meTooCount: '{n} people said "me too"',
+  meToo: 'I see this too',
+  meTooFailed: 'Not recorded: {reason}',
+  followedTitle: 'Your "me too" is counted',
+  followedText: 'You follow report {code}; {n} people have said "me too". No need to send a new report.',
 };
 
 export type Language = 'vi' | 'en';

@@ -4,7 +4,7 @@
  */
 import { Card, CardContent, CardHeader, Grid, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Labeled, Show, useRecordContext, useTranslate, TextField } from 'react-admin';
+import { Labeled, NumberField, Show, useRecordContext, useTranslate, TextField } from 'react-admin';
 import { CaseTimeline } from './CaseTimeline';
 import { CategoryField, CommuneField, EnumField, LevelField, StatusField, UnitField } from './CaseFields';
 import { CurrentTask } from './CurrentTask';
@@ -64,6 +64,9 @@ function CaseContent() {
         </Labeled>
         <Labeled source="channel">
           <TextField source="channel" />
+        </Labeled>
+        <Labeled source="meTooCount">
+          <NumberField source="meTooCount" data-testid="case-me-too" />
         </Labeled>
         <Labeled source="receivedAt">
           <HaTinhDateField source="receivedAt" showTime />

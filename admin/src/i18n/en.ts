@@ -206,6 +206,7 @@ export const domainEn = {
         communeCode: 'Commune / ward',
         level: 'Level',
         channel: 'Channel',
+        meTooCount: 'Citizens who said "me too"',
         description: 'Content',
         address: 'Address',
         lat: 'Latitude',

@@ -236,6 +236,7 @@ export const domainVi: Messages<typeof domainEn> = {
         communeCode: 'Xã/phường',
         level: 'Mức độ',
         channel: 'Kênh',
+        meTooCount: 'Số người cùng phản ánh',
         description: 'Nội dung',
         address: 'Địa chỉ',
         lat: 'Vĩ độ',

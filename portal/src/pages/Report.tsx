@@ -10,6 +10,7 @@ import { pointOf } from '../map/point';
 import { useCommuneOfPoint } from '../map/useCommuneOfPoint';
 import { discard, enqueue } from '../outbox';
 import { MediaPicker } from '../media-picker';
+import { NearbyHint, type Followed } from '../nearby-hint';
 import type { Picked } from '../picked-files';
 import { useMyReports } from '../useMyReports';
 
@@ -48,6 +49,7 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
   const [errors, setErrors] = useState<Partial<Record<Field, MessageKey>>>({});
   const [busy, setBusy] = useState(false);
   const [sentKey, setSentKey] = useState<string>();
+  const [followed, setFollowed] = useState<Followed>();
 
   const point = pointOf(lat, lng);
   const located = useCommuneOfPoint(point, language);
@@ -134,6 +136,7 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
   }
 
   if (sentKey) return <Submission entryKey={sentKey} onAnother={onAnother} />;
+  if (followed) return <FollowedReport followed={followed} onAnother={onAnother} />;
 
   const invalid = (field: Field) =>
     errors[field] ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-error` } : {};
@@ -283,6 +286,8 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
           </p>
         </fieldset>
 
+        <NearbyHint point={point} categoryCode={categoryCode} onFollowed={setFollowed} />
+
         <fieldset className="card">
           <legend>{t('stepReporter')}</legend>
           <label htmlFor="name">{t('name')}</label>
@@ -328,6 +333,27 @@ function ReportForm({ onAnother }: { onAnother: () => void }) {
         </button>
       </form>
     </>
+  );
+}
+
+/** The citizen followed a report nearby ("me too") instead of sending this one. */
+function FollowedReport({ followed, onAnother }: { followed: Followed; onAnother: () => void }) {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
+  return (
+    <section className="card" data-testid="followed" aria-live="polite">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('followedTitle')}
+      </h1>
+      <p>{t('followedText', { code: followed.trackingCode, n: followed.meTooCount })}</p>
+      <Link to={`/track/${followed.trackingCode}`} className="button primary">
+        {t('viewReport')}
+      </Link>
+      <button type="button" onClick={onAnother}>
+        {t('newReport')}
+      </button>
+    </section>
   );
 }
 
