@@ -35,11 +35,11 @@ async function measureAll(db: Db, pool: pg.Pool, scale: number): Promise<Record<
   const plans = path.join(RESULTS, 'plans');
   mkdirSync(plans, { recursive: true });
   for (const [name, run] of Object.entries(await scenarios(db))) {
-    const queries = await capture(run);
     const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+    const queries = await capture(run).catch(() => []);
     writeFileSync(path.join(plans, `${slug}.${scale}.txt`), `${await explain(pool, queries)}\n`);
-    results[name] = await time(run, RUNS);
-    log(`  ${name.padEnd(42)} p50 ${results[name].p50} ms, p95 ${results[name].p95} ms`);
+    const timing = (results[name] = await time(run, RUNS));
+    log(`  ${name.padEnd(42)} ${timing.failed ? `failed: ${timing.failed}` : `p50 ${timing.p50} ms, p95 ${timing.p95} ms`}`);
   }
   return results;
 }
@@ -51,16 +51,17 @@ function table(small: Record<string, Timing>, large: Record<string, Timing>, bef
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const name of Object.keys(large)) {
     const ratio = large[name]!.p95 / Math.max(small[name]!.p95, 0.01);
+    const shown = (t: Timing | undefined, p: 'p50' | 'p95') => (!t ? '–' : t.failed ? 'failed' : t[p]);
     const row = [
       name,
-      small[name]!.p50,
-      small[name]!.p95,
-      large[name]!.p50,
-      large[name]!.p95,
-      ratio.toFixed(2),
+      shown(small[name], 'p50'),
+      shown(small[name], 'p95'),
+      shown(large[name], 'p50'),
+      shown(large[name], 'p95'),
+      Number.isNaN(ratio) ? '–' : ratio.toFixed(2),
       ratio <= 1.5 ? 'yes' : 'no',
     ];
-    if (before) row.push(before[name]?.p95 ?? '–');
+    if (before) row.push(shown(before[name], 'p95'));
     lines.push(`| ${row.join(' | ')} |`);
   }
   return lines.join('\n');

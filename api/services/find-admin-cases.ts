@@ -10,7 +10,9 @@ import { CASE_LEVELS, CASE_STATUSES, CASE_STEPS } from '../../domain/case-steps'
 import type { Db } from '../../platform/db';
 import type { Case, Prisma } from '../../prisma/generated/client';
 import type { ListQuery } from '../list-query';
-import { containing, sameIgnoringCase } from './text-match';
+import { listTotal } from '../../platform/list-total';
+import { searchTextContaining } from './search-text';
+import { sameIgnoringCase } from './text-match';
 
 const idList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
@@ -44,7 +46,7 @@ export const ADMIN_CASE_SORTABLE = [
 
 export async function findAdminCases(db: Db, ability: AppAbility, query: ListQuery<z.infer<typeof adminCaseFilter>>) {
   const allowed = accessibleWhere(ability, 'read', 'Case');
-  if (!allowed) return { rows: [], total: 0 }; // e.g. a unit admin without a case role
+  if (!allowed) return { rows: [], total: 0, totalEstimated: false }; // e.g. a unit admin without a case role
   const f = query.filter;
   const where: Prisma.CaseWhereInput = {
     AND: [
@@ -66,21 +68,21 @@ export async function findAdminCases(db: Db, ability: AppAbility, query: ListQue
           },
         }),
         ...(f.q && {
-          OR: [{ trackingCode: sameIgnoringCase(f.q) }, { description: containing(f.q) }, { address: containing(f.q) }],
+          OR: [{ trackingCode: sameIgnoringCase(f.q) }, { searchText: await searchTextContaining(db, f.q) }],
         }),
       },
     ],
   };
-  const [rows, total] = await db.$transaction([
+  const [rows, { total, estimated }] = await Promise.all([
     db.case.findMany({
       where,
       orderBy: [{ [query.sort.field]: query.sort.order }, { id: 'asc' }],
       skip: query.skip,
       take: query.take,
     }),
-    db.case.count({ where }),
+    listTotal(db, (client, take) => client.case.count({ where, take })),
   ]);
-  return { rows: rows.map(adminCaseSummary), total };
+  return { rows: rows.map(adminCaseSummary), total, totalEstimated: estimated };
 }
 
 /** The fields of docs/api-contract.md's case, without personal data. */

@@ -9,6 +9,8 @@ export interface Timing {
   p50: number;
   p95: number;
   runs: number;
+  /** The error that stopped the measure (e.g. a transaction's 5 s timeout), if any. */
+  failed?: string;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -17,12 +19,17 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function time(run: () => Promise<unknown>, runs: number, warmUp = 3): Promise<Timing> {
-  for (let i = 0; i < warmUp; i++) await run();
   const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await run();
-    samples.push(performance.now() - start);
+  try {
+    for (let i = 0; i < warmUp; i++) await run();
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      await run();
+      samples.push(performance.now() - start);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { p50: Number.NaN, p95: Number.NaN, runs: samples.length, failed: message.trim().split('\n').at(-1)! };
   }
   samples.sort((a, b) => a - b);
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), runs };
@@ -56,11 +63,12 @@ export async function capture(run: () => Promise<unknown>): Promise<SentQuery[]>
 export async function explain(pool: pg.Pool, queries: SentQuery[]): Promise<string> {
   const parts: string[] = [];
   for (const query of queries) {
-    const { rows } = await pool.query<{ 'QUERY PLAN': string }>({
-      text: `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`,
-      values: query.values,
-    });
-    parts.push(`-- ${query.text}\n-- values: ${JSON.stringify(query.values ?? [])}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+    if (/^\s*EXPLAIN/i.test(query.text)) continue;
+    const plan = await pool
+      .query<{ 'QUERY PLAN': string }>({ text: `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, values: query.values })
+      .then(({ rows }) => rows.map((r) => r['QUERY PLAN']).join('\n'))
+      .catch((error: Error) => `EXPLAIN failed: ${error.message}`);
+    parts.push(`-- ${query.text}\n-- values: ${JSON.stringify(query.values ?? [])}\n${plan}`);
   }
   return parts.join('\n\n');
 }
