@@ -142,6 +142,7 @@ describe('Vietnamese text search on cases (pg_trgm + unaccent)', () => {
     try {
       await client.query('BEGIN');
       await client.query('SET LOCAL enable_seqscan = off');
+      await client.query('SET LOCAL enable_indexscan = off'); // nor walking the createdAt order
       const { rows } = await client.query<{ 'QUERY PLAN': string }>({ text: `EXPLAIN ${list!.text}`, values: list!.values });
       plan = rows.map((r) => r['QUERY PLAN']).join('\n');
     } finally {

@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS unaccent;
 
 -- Text as searches compare it: without diacritics (unaccent, đ/Đ → d even where its rules lack
 -- them), in lower case. unaccent() is only STABLE (it reads its dictionary by name through the
--- search_path); naming the dictionary and the schema makes the result fixed, so the function may
+-- search_path): naming the dictionary and the schema makes the result fixed, so the function may
 -- be IMMUTABLE and serve a generated column and an index.
 CREATE FUNCTION search_fold(text) RETURNS text
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
