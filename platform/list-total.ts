@@ -19,7 +19,11 @@ export interface ListTotal {
   estimated: boolean;
 }
 
-/** Counts `take` rows at most: `(client, take) => client.case.count({ where, take })`. */
+/**
+ * Counts `take` rows at most: `(client, take) => client.case.count({ where, orderBy, take })`.
+ * Give the list's own order: Prisma orders the capped rows (by id when told nothing), and in the
+ * list's order they are read from the list's index rather than sorted.
+ */
 export type CappedCount = (client: Db, take: number) => Promise<number>;
 
 interface SentStatement {

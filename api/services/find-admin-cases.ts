@@ -75,14 +75,10 @@ export async function findAdminCases(db: Db, ability: AppAbility, query: ListQue
       },
     ],
   };
+  const orderBy = [{ [query.sort.field]: query.sort.order }, { id: 'asc' as const }];
   const [rows, { total, estimated }] = await Promise.all([
-    db.case.findMany({
-      where,
-      orderBy: [{ [query.sort.field]: query.sort.order }, { id: 'asc' }],
-      skip: query.skip,
-      take: query.take,
-    }),
-    listTotal(db, (client, take) => client.case.count({ where, take })),
+    db.case.findMany({ where, orderBy, skip: query.skip, take: query.take }),
+    listTotal(db, (client, take) => client.case.count({ where, orderBy, take })),
   ]);
   return { rows: rows.map(adminCaseSummary), total, totalEstimated: estimated };
 }

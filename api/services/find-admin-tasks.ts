@@ -47,22 +47,18 @@ export async function findAdminTasks(db: Db, ability: AppAbility, query: ListQue
       },
     ],
   };
+  // Urgent first, then the earliest deadline: the operators' queue of the regulation.
+  // `nulls` is valid on nullable columns only (due); Prisma refuses it on createdAt & co.
+  const orderBy: Prisma.TaskOrderByWithRelationInput[] = [
+    { urgent: 'desc' },
+    query.sort.field === 'due'
+      ? { due: { sort: query.sort.order, nulls: 'last' } }
+      : { [query.sort.field]: query.sort.order },
+    { id: 'asc' },
+  ];
   const [rows, { total, estimated }] = await Promise.all([
-    db.task.findMany({
-      where,
-      // Urgent first, then the earliest deadline: the operators' queue of the regulation.
-      // `nulls` is valid on nullable columns only (due); Prisma refuses it on createdAt & co.
-      orderBy: [
-        { urgent: 'desc' },
-        query.sort.field === 'due'
-          ? { due: { sort: query.sort.order, nulls: 'last' } }
-          : { [query.sort.field]: query.sort.order },
-        { id: 'asc' },
-      ],
-      skip: query.skip,
-      take: query.take,
-    }),
-    listTotal(db, (client, take) => client.task.count({ where, take })),
+    db.task.findMany({ where, orderBy, skip: query.skip, take: query.take }),
+    listTotal(db, (client, take) => client.task.count({ where, orderBy, take })),
   ]);
   return { rows: rows.map((t) => adminTask(t, now)), total, totalEstimated: estimated };
 }

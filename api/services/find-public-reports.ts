@@ -130,15 +130,16 @@ export async function findPublicReports(db: Db, query: PublicFeedQuery, language
       lng: { gte: query.bbox.minLng, lte: query.bbox.maxLng },
     }),
   };
+  const orderBy: Prisma.CaseOrderByWithRelationInput[] = [{ publishedAt: 'desc' }, { id: 'desc' }];
   const [rows, { total, estimated }] = await Promise.all([
     db.case.findMany({
       where,
       select: feedSelect,
-      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      orderBy,
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
-    listTotal(db, (client, take) => client.case.count({ where, take })),
+    listTotal(db, (client, take) => client.case.count({ where, orderBy, take })),
   ]);
   return {
     items: rows.map((row) => feedItem(row, language)),

@@ -49,9 +49,10 @@ export async function findAuditLog(db: Db, actor: AdminActor, query: ListQuery<z
     ],
   };
   const page = pageOf(query);
+  const orderBy = [...page.orderBy.slice(0, 1), { id: query.sort.order }];
   const [rows, { total, estimated }] = await Promise.all([
-    db.auditLog.findMany({ where, ...page, orderBy: [...page.orderBy.slice(0, 1), { id: query.sort.order }] }),
-    listTotal(db, (client, take) => client.auditLog.count({ where, take })),
+    db.auditLog.findMany({ where, ...page, orderBy }),
+    listTotal(db, (client, take) => client.auditLog.count({ where, orderBy, take })),
   ]);
   return { rows: rows.map(adminAuditEntry), total, totalEstimated: estimated };
 }

@@ -49,9 +49,10 @@ export async function findNotifications(
       f.mine ? { channel: 'in_app', recipient: actor.userId } : {},
     ],
   };
+  const page = pageOf(query);
   const [rows, { total, estimated }] = await Promise.all([
-    db.notification.findMany({ where, ...pageOf(query) }),
-    listTotal(db, (client, take) => client.notification.count({ where, take })),
+    db.notification.findMany({ where, ...page }),
+    listTotal(db, (client, take) => client.notification.count({ where, orderBy: page.orderBy, take })),
   ]);
   return { rows: rows.map(adminNotification), total, totalEstimated: estimated };
 }
