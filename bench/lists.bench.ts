@@ -35,18 +35,31 @@ async function measureAll(db: Db, pool: pg.Pool, scale: number): Promise<Record<
   const plans = path.join(RESULTS, 'plans');
   mkdirSync(plans, { recursive: true });
   for (const [name, run] of Object.entries(await scenarios(db))) {
-    const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+    const slug = name
+      .replace(/[^a-z0-9]+/gi, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase();
     const queries = await capture(run).catch(() => []);
     writeFileSync(path.join(plans, `${slug}.${scale}.txt`), `${await explain(pool, queries)}\n`);
     const timing = (results[name] = await time(run, RUNS));
-    log(`  ${name.padEnd(42)} ${timing.failed ? `failed: ${timing.failed}` : `p50 ${timing.p50} ms, p95 ${timing.p95} ms`}`);
+    log(
+      `  ${name.padEnd(42)} ${timing.failed ? `failed: ${timing.failed}` : `p50 ${timing.p50} ms, p95 ${timing.p95} ms`}`,
+    );
   }
   return results;
 }
 
 function table(small: Record<string, Timing>, large: Record<string, Timing>, before?: Record<string, Timing>) {
   const k = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1_000}k`);
-  const head = [`query`, `p50 ${k(SMALL)}`, `p95 ${k(SMALL)}`, `p50 ${k(LARGE)}`, `p95 ${k(LARGE)}`, 'p95 ratio', 'goal ≤ 1.5'];
+  const head = [
+    `query`,
+    `p50 ${k(SMALL)}`,
+    `p95 ${k(SMALL)}`,
+    `p50 ${k(LARGE)}`,
+    `p95 ${k(LARGE)}`,
+    'p95 ratio',
+    'goal ≤ 1.5',
+  ];
   if (before) head.push(`p95 ${k(LARGE)} before`);
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const name of Object.keys(large)) {

@@ -53,7 +53,10 @@ describe('listTotal', () => {
 
 describe('list answers', () => {
   it('carry an exact total and no estimate flag below the limit', async () => {
-    const cases = await request(app).get('/api/admin/cases').set('Cookie', await as('operator')).expect(200);
+    const cases = await request(app)
+      .get('/api/admin/cases')
+      .set('Cookie', await as('operator'))
+      .expect(200);
     expect(cases.headers['content-range']).toMatch(/^cases \d+-\d+\/\d+$/);
     expect(cases.headers['x-total-count-estimated']).toBeUndefined();
     expect(cases.headers['access-control-expose-headers']).toContain('X-Total-Count-Estimated');

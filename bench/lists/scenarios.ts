@@ -73,9 +73,12 @@ export async function scenarios(db: Db) {
     'open311: requests, page of 50': () => findRequests(db, { page_size: '50' }, open311, new Date()),
     'statistics: process summary (IOC)': () => getProcessSummary(db, { ability: ioc }),
     'notifications: mine': () =>
-      findNotifications(db, { ability: ability(leader), userId: leader.userId }, page({ mine: true }, 'createdAt', 'desc')),
+      findNotifications(
+        db,
+        { ability: ability(leader), userId: leader.userId },
+        page({ mine: true }, 'createdAt', 'desc'),
+      ),
     'audit log: newest first': () =>
       findAuditLog(db, { ability: ability(supervisor), userId: supervisor.userId }, page({}, 'at', 'desc')),
   } satisfies Record<string, () => Promise<unknown>>;
 }
-
