@@ -48,16 +48,22 @@ export function parseListQuery<F extends z.ZodTypeAny>(
   };
 }
 
+/**
+ * `estimated`: the total is the planner's estimate, not a count (a list past
+ * platform/list-total.ts's limit); said by `X-Total-Count-Estimated: true`.
+ */
 export function sendList<T>(
   res: Response,
   resource: string,
   query: Pick<ListQuery<unknown>, 'skip'>,
   rows: T[],
   total: number,
+  estimated = false,
 ): void {
   const last = rows.length ? query.skip + rows.length - 1 : query.skip;
   res.setHeader('Content-Range', `${resource} ${query.skip}-${last}/${total}`);
-  res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+  if (estimated) res.setHeader('X-Total-Count-Estimated', 'true');
+  res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Total-Count-Estimated');
   res.setHeader('Cache-Control', 'no-store');
   res.json(rows);
 }

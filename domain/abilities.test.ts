@@ -52,6 +52,7 @@ function aCase(overrides: Partial<Case> = {}): Case {
     closedAt: null,
     createdAt: at,
     updatedAt: at,
+    searchText: null,
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../prisma/generated/client';
+import { enableEstimates } from './list-total';
 import type { Logger } from './logger';
 
 export type Db = PrismaClient;
@@ -19,6 +20,7 @@ export function createDb(options: { url: string; poolSize?: number; logger?: Log
   });
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'idle database connection failed'));
   const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  enableEstimates(db, options.url);
   return { db, pool };
 }
 

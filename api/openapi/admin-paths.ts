@@ -123,6 +123,10 @@ const listAnswer = (noun: string) => ({
       description: '`<resource> <first>-<last>/<total>`',
       schema: { type: 'string', pattern: '^[a-z-]+ \\d+-\\d+/\\d+$' },
     },
+    'X-Total-Count-Estimated': {
+      description: "`true` when the total is the database planner's estimate (more than 10,000 rows match), not a count.",
+      schema: { type: 'string', enum: ['true'] },
+    },
   },
   content: { 'application/json': { schema: { type: 'array', items: ref('AdminRecord') } } },
 });

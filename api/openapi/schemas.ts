@@ -167,6 +167,10 @@ export const SCHEMAS: Record<string, Schema> = {
     page: { type: 'integer', minimum: 1 },
     pageSize: { type: 'integer', minimum: 1, maximum: 100 },
     total: { type: 'integer', minimum: 0 },
+    totalEstimated: {
+      type: 'boolean',
+      description: 'true: `total` is the database planner\'s estimate (more than 10,000 reports match), not a count.',
+    },
   }),
   Category: object({
     code: string,

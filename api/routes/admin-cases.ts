@@ -15,8 +15,8 @@ export function adminCaseRoutes(db: Db): Router {
       defaultSort: ['createdAt', 'DESC'],
       filter: adminCaseFilter,
     });
-    const { rows, total } = await findAdminCases(db, authOf(req).ability, query);
-    sendList(res, 'cases', query, rows, total);
+    const { rows, total, totalEstimated } = await findAdminCases(db, authOf(req).ability, query);
+    sendList(res, 'cases', query, rows, total, totalEstimated);
   });
 
   router.get('/cases/:id', async (req, res) => {

@@ -26,8 +26,8 @@ export function adminTaskRoutes(deps: { db: Db; temporal: Client }): Router {
       defaultSort: ['due', 'ASC'],
       filter: adminTaskFilter,
     });
-    const { rows, total } = await findAdminTasks(db, authOf(req).ability, query);
-    sendList(res, 'tasks', query, rows, total);
+    const { rows, total, totalEstimated } = await findAdminTasks(db, authOf(req).ability, query);
+    sendList(res, 'tasks', query, rows, total, totalEstimated);
   });
 
   router.get('/tasks/:id', async (req, res) => {

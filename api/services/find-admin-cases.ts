@@ -10,7 +10,8 @@ import { CASE_LEVELS, CASE_STATUSES, CASE_STEPS } from '../../domain/case-steps'
 import type { Db } from '../../platform/db';
 import type { Case, Prisma } from '../../prisma/generated/client';
 import type { ListQuery } from '../list-query';
-import { containing, sameIgnoringCase } from './text-match';
+import { listTotal } from '../../platform/list-total';
+import { searchTextContaining } from './search-text';
 
 const idList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
@@ -44,7 +45,7 @@ export const ADMIN_CASE_SORTABLE = [
 
 export async function findAdminCases(db: Db, ability: AppAbility, query: ListQuery<z.infer<typeof adminCaseFilter>>) {
   const allowed = accessibleWhere(ability, 'read', 'Case');
-  if (!allowed) return { rows: [], total: 0 }; // e.g. a unit admin without a case role
+  if (!allowed) return { rows: [], total: 0, totalEstimated: false }; // e.g. a unit admin without a case role
   const f = query.filter;
   const where: Prisma.CaseWhereInput = {
     AND: [
@@ -66,21 +67,20 @@ export async function findAdminCases(db: Db, ability: AppAbility, query: ListQue
           },
         }),
         ...(f.q && {
-          OR: [{ trackingCode: sameIgnoringCase(f.q) }, { description: containing(f.q) }, { address: containing(f.q) }],
+          // Tracking codes are upper case (domain/tracking-code.ts): an equality on the upper-cased
+          // text finds one whatever case it is typed in, and, unlike ILIKE, keeps to its unique
+          // index, so that PostgreSQL can OR both indexes rather than read every case.
+          OR: [{ trackingCode: f.q.toUpperCase() }, { searchText: await searchTextContaining(db, f.q) }],
         }),
       },
     ],
   };
-  const [rows, total] = await db.$transaction([
-    db.case.findMany({
-      where,
-      orderBy: [{ [query.sort.field]: query.sort.order }, { id: 'asc' }],
-      skip: query.skip,
-      take: query.take,
-    }),
-    db.case.count({ where }),
+  const orderBy = [{ [query.sort.field]: query.sort.order }, { id: 'asc' as const }];
+  const [rows, { total, estimated }] = await Promise.all([
+    db.case.findMany({ where, orderBy, skip: query.skip, take: query.take }),
+    listTotal(db, (client, take) => client.case.count({ where, orderBy, take })),
   ]);
-  return { rows: rows.map(adminCaseSummary), total };
+  return { rows: rows.map(adminCaseSummary), total, totalEstimated: estimated };
 }
 
 /** The fields of docs/api-contract.md's case, without personal data. */

@@ -8,6 +8,7 @@ import { accessibleWhere, type AppAbility } from '../../domain/abilities';
 import { CASE_STEPS } from '../../domain/case-steps';
 import type { Db } from '../../platform/db';
 import type { Prisma, Task } from '../../prisma/generated/client';
+import { listTotal } from '../../platform/list-total';
 import type { ListQuery } from '../list-query';
 
 export const adminTaskFilter = z
@@ -27,7 +28,7 @@ export const ADMIN_TASK_SORTABLE = ['due', 'createdAt', 'step', 'state', 'urgent
 
 export async function findAdminTasks(db: Db, ability: AppAbility, query: ListQuery<z.infer<typeof adminTaskFilter>>) {
   const allowed = accessibleWhere(ability, 'read', 'Task');
-  if (!allowed) return { rows: [], total: 0 };
+  if (!allowed) return { rows: [], total: 0, totalEstimated: false };
   const f = query.filter;
   const now = new Date();
   const where: Prisma.TaskWhereInput = {
@@ -46,24 +47,20 @@ export async function findAdminTasks(db: Db, ability: AppAbility, query: ListQue
       },
     ],
   };
-  const [rows, total] = await db.$transaction([
-    db.task.findMany({
-      where,
-      // Urgent first, then the earliest deadline: the operators' queue of the regulation.
-      // `nulls` is valid on nullable columns only (due); Prisma refuses it on createdAt & co.
-      orderBy: [
-        { urgent: 'desc' },
-        query.sort.field === 'due'
-          ? { due: { sort: query.sort.order, nulls: 'last' } }
-          : { [query.sort.field]: query.sort.order },
-        { id: 'asc' },
-      ],
-      skip: query.skip,
-      take: query.take,
-    }),
-    db.task.count({ where }),
+  // Urgent first, then the earliest deadline: the operators' queue of the regulation.
+  // `nulls` is valid on nullable columns only (due); Prisma refuses it on createdAt & co.
+  const orderBy: Prisma.TaskOrderByWithRelationInput[] = [
+    { urgent: 'desc' },
+    query.sort.field === 'due'
+      ? { due: { sort: query.sort.order, nulls: 'last' } }
+      : { [query.sort.field]: query.sort.order },
+    { id: 'asc' },
+  ];
+  const [rows, { total, estimated }] = await Promise.all([
+    db.task.findMany({ where, orderBy, skip: query.skip, take: query.take }),
+    listTotal(db, (client, take) => client.task.count({ where, orderBy, take })),
   ]);
-  return { rows: rows.map((t) => adminTask(t, now)), total };
+  return { rows: rows.map((t) => adminTask(t, now)), total, totalEstimated: estimated };
 }
 
 export function adminTask(task: Task, now = new Date()) {

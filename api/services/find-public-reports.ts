@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CASE_STATUSES } from '../../domain/case-steps';
 import { documentedAs } from '../../domain/documented-schema';
 import type { Db } from '../../platform/db';
+import { listTotal } from '../../platform/list-total';
 import type { Prisma } from '../../prisma/generated/client';
 import type { Language } from '../i18n/language';
 import { enumList, valueList } from '../query-values';
@@ -129,17 +130,24 @@ export async function findPublicReports(db: Db, query: PublicFeedQuery, language
       lng: { gte: query.bbox.minLng, lte: query.bbox.maxLng },
     }),
   };
-  const [rows, total] = await Promise.all([
+  const orderBy: Prisma.CaseOrderByWithRelationInput[] = [{ publishedAt: 'desc' }, { id: 'desc' }];
+  const [rows, { total, estimated }] = await Promise.all([
     db.case.findMany({
       where,
       select: feedSelect,
-      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      orderBy,
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
-    db.case.count({ where }),
+    listTotal(db, (client, take) => client.case.count({ where, orderBy, take })),
   ]);
-  return { items: rows.map((row) => feedItem(row, language)), page: query.page, pageSize: query.pageSize, total };
+  return {
+    items: rows.map((row) => feedItem(row, language)),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+    totalEstimated: estimated,
+  };
 }
 
 function feedItem(row: Prisma.CaseGetPayload<{ select: typeof feedSelect }>, language: Language) {

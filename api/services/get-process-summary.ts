@@ -5,7 +5,7 @@
  * Element ids are step ids (bpmn/field-report.bpmn), so Case.step keys the counts directly.
  */
 import { accessibleWhere, type AppAbility } from '../../domain/abilities';
-import { FINAL_STATUSES, type CaseStep } from '../../domain/case-steps';
+import { CASE_STATUSES, FINAL_STATUSES, type CaseStep } from '../../domain/case-steps';
 import type { Db } from '../../platform/db';
 import { diagramXml } from './get-case-diagram';
 
@@ -24,7 +24,9 @@ export async function getProcessSummary(db: Db, reader: { ability: AppAbility })
   const readable = accessibleWhere(reader.ability, 'read', 'Case');
   // No case rule (e.g. a unit admin): nothing to count, and never an `{ OR: [] }` inside AND.
   if (!readable) return { bpmnXml: diagramXml(), steps: {} };
-  const open = { status: { notIn: [...FINAL_STATUSES] } };
+  // The open statuses named (not "not final"): an index on status then reads only open cases,
+  // a few thousand of a province's million.
+  const open = { status: { in: CASE_STATUSES.filter((s) => !FINAL_STATUSES.includes(s)) } };
   const groups = await db.case.groupBy({
     by: ['step', 'overdue'],
     where: { AND: [readable, open] },

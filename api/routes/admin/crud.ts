@@ -19,13 +19,13 @@ export function actorOf(req: Request): AdminActor {
 export function listHandler<F extends z.ZodTypeAny>(
   resource: string,
   options: { sortable: readonly [string, ...string[]]; defaultSort: [string, 'ASC' | 'DESC']; filter: F },
-  find: (actor: AdminActor, query: ListQuery<z.infer<F>>) => Promise<{ rows: unknown[]; total: number }>,
+  find: (actor: AdminActor, query: ListQuery<z.infer<F>>) => Promise<{ rows: unknown[]; total: number; totalEstimated?: boolean }>,
 ): RequestHandler {
   return async (req, res) => {
     const actor = actorOf(req);
     const query = parseListQuery(req.query, options);
-    const { rows, total } = await find(actor, query);
-    sendList(res, resource, query, rows, total);
+    const { rows, total, totalEstimated } = await find(actor, query);
+    sendList(res, resource, query, rows, total, totalEstimated);
   };
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Db } from '../../../platform/db';
 import type { AuditLog, Prisma } from '../../../prisma/generated/client';
+import { listTotal } from '../../../platform/list-total';
 import type { ListQuery } from '../../list-query';
 import { pageOf, readableWhere, type AdminActor } from './admin-actor';
 import { dateTime, idFilter } from './list-filters';
@@ -48,11 +49,12 @@ export async function findAuditLog(db: Db, actor: AdminActor, query: ListQuery<z
     ],
   };
   const page = pageOf(query);
-  const [rows, total] = await db.$transaction([
-    db.auditLog.findMany({ where, ...page, orderBy: [...page.orderBy.slice(0, 1), { id: query.sort.order }] }),
-    db.auditLog.count({ where }),
+  const orderBy = [...page.orderBy.slice(0, 1), { id: query.sort.order }];
+  const [rows, { total, estimated }] = await Promise.all([
+    db.auditLog.findMany({ where, ...page, orderBy }),
+    listTotal(db, (client, take) => client.auditLog.count({ where, orderBy, take })),
   ]);
-  return { rows: rows.map(adminAuditEntry), total };
+  return { rows: rows.map(adminAuditEntry), total, totalEstimated: estimated };
 }
 
 /** The id is a bigint in the database; JSON carries it as a string, as every id. */

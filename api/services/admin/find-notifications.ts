@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Db } from '../../../platform/db';
 import type { Notification, Prisma } from '../../../prisma/generated/client';
+import { listTotal } from '../../../platform/list-total';
 import type { ListQuery } from '../../list-query';
 import { pageOf, readableWhere, type AdminActor } from './admin-actor';
 import { idFilter, uuidIds } from './list-filters';
@@ -48,11 +49,12 @@ export async function findNotifications(
       f.mine ? { channel: 'in_app', recipient: actor.userId } : {},
     ],
   };
-  const [rows, total] = await db.$transaction([
-    db.notification.findMany({ where, ...pageOf(query) }),
-    db.notification.count({ where }),
+  const page = pageOf(query);
+  const [rows, { total, estimated }] = await Promise.all([
+    db.notification.findMany({ where, ...page }),
+    listTotal(db, (client, take) => client.notification.count({ where, orderBy: page.orderBy, take })),
   ]);
-  return { rows: rows.map(adminNotification), total };
+  return { rows: rows.map(adminNotification), total, totalEstimated: estimated };
 }
 
 /** Listed field by field: a column added to the outbox (e.g. an unsubscribe link) is not shown by accident. */

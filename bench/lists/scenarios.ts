@@ -1,0 +1,84 @@
+/** The code paths measured, by name: each a call of the service its route calls. */
+import { findRequests } from '../../api/open311/find-requests';
+import { findAuditLog } from '../../api/services/admin/find-audit-log';
+import { findNotifications } from '../../api/services/admin/find-notifications';
+import { findAdminCases } from '../../api/services/find-admin-cases';
+import { findAdminTasks } from '../../api/services/find-admin-tasks';
+import { findPublicReports, publicFeedQuery } from '../../api/services/find-public-reports';
+import { getProcessSummary } from '../../api/services/get-process-summary';
+import { defineAbilityFor, type Role, type UnitKind } from '../../domain/abilities';
+import type { Db } from '../../platform/db';
+
+interface Official {
+  userId: string;
+  memberships: { unitId: string; unitKind: UnitKind; role: Role }[];
+}
+
+async function official(db: Db, username: string): Promise<Official> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { username },
+    include: { memberships: { include: { unit: true } } },
+  });
+  return {
+    userId: user.id,
+    memberships: user.memberships.map((m) => ({ unitId: m.unitId, unitKind: m.unit.kind, role: m.role })),
+  };
+}
+
+const ability = (o: Official) => defineAbilityFor({ kind: 'official', ...o });
+const page = <F>(filter: F, field: string, order: 'asc' | 'desc', skip = 0) => ({
+  skip,
+  take: 25,
+  sort: { field, order },
+  filter,
+});
+
+export async function scenarios(db: Db) {
+  // The biggest commune by cases: its leader's list is the longest a unit sees.
+  const commune = await db.case.groupBy({
+    by: ['unitId'],
+    where: { unit: { kind: 'commune' } },
+    _count: { _all: true },
+    orderBy: { _count: { unitId: 'desc' } },
+    take: 1,
+  });
+  const unit = await db.unit.findUniqueOrThrow({ where: { id: commune[0]!.unitId! } });
+  const operator = await official(db, 'operator');
+  const supervisor = await official(db, 'supervisor');
+  const leader = await official(db, `${unit.code}.leader`);
+  const ioc = ability(operator);
+  const unitLeader = ability(leader);
+  const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  const open311 = { language: 'vi' as const, baseUrl: 'http://bench.invalid', extensions: false };
+  const feed = (q: Record<string, string>) => findPublicReports(db, publicFeedQuery.parse(q), 'vi');
+  return {
+    'cases: IOC, newest first': () => findAdminCases(db, ioc, page({}, 'createdAt', 'desc')),
+    'cases: IOC, page 40': () => findAdminCases(db, ioc, page({}, 'createdAt', 'desc', 1_000)),
+    'cases: IOC, processing by deadline': () =>
+      findAdminCases(db, ioc, page({ status: 'processing' as const }, 'deadline', 'asc')),
+    'cases: IOC, overdue': () => findAdminCases(db, ioc, page({ overdue: true }, 'deadline', 'asc')),
+    'cases: IOC, one unit, last 30 days': () =>
+      findAdminCases(db, ioc, page({ unitId: unit.id, createdFrom: monthAgo }, 'createdAt', 'desc')),
+    'cases: commune leader, newest first': () => findAdminCases(db, unitLeader, page({}, 'createdAt', 'desc')),
+    'cases: search "sụt lún"': () => findAdminCases(db, ioc, page({ q: 'sụt lún' }, 'createdAt', 'desc')),
+    'cases: search "Nguyễn Huy Tự"': () => findAdminCases(db, ioc, page({ q: 'Nguyễn Huy Tự' }, 'createdAt', 'desc')),
+    'inbox: IOC unclaimed': () =>
+      findAdminTasks(db, ioc, page({ state: 'open' as const, assigneeId: null }, 'due', 'asc')),
+    'inbox: commune leader unclaimed': () =>
+      findAdminTasks(db, unitLeader, page({ state: 'open' as const, assigneeId: null }, 'due', 'asc')),
+    'feed: newest published': () => feed({}),
+    'feed: one category, page 20': () => feed({ categoryCode: 'giao-thong', page: '20' }),
+    'map: feed in a bbox': () => feed({ bbox: '105.5,18.1,105.8,18.4', pageSize: '100' }),
+    'open311: requests, last 90 days': () => findRequests(db, {}, open311, new Date()),
+    'open311: requests, page of 50': () => findRequests(db, { page_size: '50' }, open311, new Date()),
+    'statistics: process summary (IOC)': () => getProcessSummary(db, { ability: ioc }),
+    'notifications: mine': () =>
+      findNotifications(
+        db,
+        { ability: ability(leader), userId: leader.userId },
+        page({ mine: true }, 'createdAt', 'desc'),
+      ),
+    'audit log: newest first': () =>
+      findAuditLog(db, { ability: ability(supervisor), userId: supervisor.userId }, page({}, 'at', 'desc')),
+  } satisfies Record<string, () => Promise<unknown>>;
+}
