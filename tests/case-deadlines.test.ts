@@ -232,20 +232,23 @@ const requested = (handle: CaseHandle, event: string) =>
 
 /**
  * When the workflow asked for a notification, in workflow time. A local activity runs inside the
- * workflow task that asked for it and is recorded by a marker event when that task completes: the
- * marker's time (server time) is the instant the workflow acted on, give or take the task's run.
+ * workflow task that asked for it and is recorded by a marker event when that task completes; the
+ * workflow's clock in that task is the time the task started: the last WorkflowTaskStarted event
+ * before the marker.
  */
 async function askedAt(handle: CaseHandle, notification: Sent | undefined): Promise<number> {
   if (!notification) throw new Error('no such notification');
   if (!notification.local) return notification.at;
   const events = (await handle.fetchHistory()).events ?? [];
+  let taskStarted: (typeof events)[number] | undefined;
   for (const event of events) {
+    if (event.eventType === temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED) taskStarted = event;
     const marker = event.markerRecordedEventAttributes;
     const data = marker?.markerName === 'core_local_activity' ? marker.details?.data?.payloads?.[0]?.data : undefined;
     if (!data) continue;
     const recorded = JSON.parse(Buffer.from(data).toString('utf8')) as { activity_id?: string };
     if (recorded.activity_id !== notification.activityId) continue;
-    const { seconds, nanos } = event.eventTime!;
+    const { seconds, nanos } = taskStarted!.eventTime!;
     return Number(seconds) * 1000 + Math.floor((nanos ?? 0) / 1e6);
   }
   throw new Error(`no marker of local activity ${notification.activityId} in ${handle.workflowId}'s history`);
@@ -518,7 +521,11 @@ describe('deadlines of the case workflow, in working time', () => {
     await advanceTo(at(thursday, '07:59'));
     await expectOnTime(c, { reminded: true });
     expect(requested(c, 'deadline_reminder')).toEqual([expect.objectContaining({ audience: { userIds: [officer] } })]);
-    expectAt(new Date(await askedAt(c, requested(c, 'deadline_reminder')[0])), remindAt.toMillis() + offset, FIRE_SLACK);
+    expectAt(
+      new Date(await askedAt(c, requested(c, 'deadline_reminder')[0])),
+      remindAt.toMillis() + offset,
+      FIRE_SLACK,
+    );
 
     // Thu 08:00: overdue, the unit's leader is told.
     await advanceTo(at(thursday, '08:01'));
@@ -576,7 +583,11 @@ describe('deadlines of the case workflow, in working time', () => {
     // Fri 13:45: reminded again before the new due.
     await advanceTo(at(friday, '13:46'));
     await eventually(async () => expect(requested(c, 'deadline_reminder')).toHaveLength(2));
-    expectAt(new Date(await askedAt(c, requested(c, 'deadline_reminder')[1])), newRemindAt.toMillis() + offset, FIRE_SLACK);
+    expectAt(
+      new Date(await askedAt(c, requested(c, 'deadline_reminder')[1])),
+      newRemindAt.toMillis() + offset,
+      FIRE_SLACK,
+    );
 
     // The new due, next Monday 08:00 (not at the weekend): overdue again, level 1.
     await advanceTo(at(nextMonday, '07:59'));
