@@ -45,7 +45,8 @@ export function table(header: string[], rows: (string | number)[][]): string {
 /** A figure beside its goal: "62 % (goal ≥ 50 %: met)". */
 export function goal(value: number, comparison: '≥' | '≤', target: number, unit = ''): string {
   const met = comparison === '≥' ? value >= target : value <= target;
-  return `${value}${unit} (goal ${comparison} ${target}${unit}: ${Number.isNaN(value) ? 'not measured' : met ? 'met' : 'NOT met'})`;
+  if (Number.isNaN(value)) return `– (goal ${comparison} ${target}${unit}: NOT met)`;
+  return `${value}${unit} (goal ${comparison} ${target}${unit}: ${met ? 'met' : 'NOT met'})`;
 }
 
 /** Writes bench/results/<name>.json and .md and prints the markdown. */
