@@ -83,6 +83,16 @@ const schema = z
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
     /** A worker counts as alive when it polled its task queue this recently. */
     WORKER_HEARTBEAT_MS: z.coerce.number().int().min(1_000).default(90_000),
+    /**
+     * Cases a worker keeps in memory between their steps (about 0.6 MB each). A case not in it is
+     * replayed from its history when its next step comes: memory stays bounded however many cases
+     * are open (docs/performance.md).
+     */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).default(500),
+    /** Workflow tasks a worker runs at once (its workflows share one thread). */
+    WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1_000).default(20),
+    /** Activities (database writes, notifications) a worker runs at once, local ones counted apart. */
+    WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1_000).default(50),
     /** An official's session ends after this long without a request… */
     SESSION_IDLE_MINUTES: z.coerce
       .number()

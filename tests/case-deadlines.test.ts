@@ -78,8 +78,13 @@ const CASE_SEARCH_ATTRIBUTES = Object.fromEntries(
 // ---- the environment of one test -----------------------------------------------------------------
 
 interface Sent extends OfficialNotification {
-  /** When the workflow asked for it: the activity's scheduled time, in server (workflow) time. */
+  /**
+   * When the workflow asked for it, in server (workflow) time: an activity task's scheduled time.
+   * A local activity's own times are the worker's wall clock: see askedAt.
+   */
   at: number;
+  local: boolean;
+  activityId: string;
 }
 
 let env: TestWorkflowEnvironment;
@@ -111,7 +116,13 @@ beforeEach(async () => {
       ...activities,
       // The real activity, observed: who the workflow meant to notify, and when (in workflow time).
       notifyOfficials: async (notification: OfficialNotification) => {
-        sent.push({ ...notification, at: Context.current().info.currentAttemptScheduledTimestampMs });
+        const { info } = Context.current();
+        sent.push({
+          ...notification,
+          at: info.currentAttemptScheduledTimestampMs,
+          local: info.isLocal,
+          activityId: info.activityId,
+        });
         return activities.notifyOfficials(notification);
       },
     },
@@ -218,6 +229,27 @@ const notifications = (handle: CaseHandle, event: string) =>
   db.notification.findMany({ where: { caseId: handle.workflowId, event } });
 const requested = (handle: CaseHandle, event: string) =>
   sent.filter((n) => n.caseId === handle.workflowId && n.event === event);
+
+/**
+ * When the workflow asked for a notification, in workflow time. A local activity runs inside the
+ * workflow task that asked for it and is recorded by a marker event when that task completes: the
+ * marker's time (server time) is the instant the workflow acted on, give or take the task's run.
+ */
+async function askedAt(handle: CaseHandle, notification: Sent | undefined): Promise<number> {
+  if (!notification) throw new Error('no such notification');
+  if (!notification.local) return notification.at;
+  const events = (await handle.fetchHistory()).events ?? [];
+  for (const event of events) {
+    const marker = event.markerRecordedEventAttributes;
+    const data = marker?.markerName === 'core_local_activity' ? marker.details?.data?.payloads?.[0]?.data : undefined;
+    if (!data) continue;
+    const recorded = JSON.parse(Buffer.from(data).toString('utf8')) as { activity_id?: string };
+    if (recorded.activity_id !== notification.activityId) continue;
+    const { seconds, nanos } = event.eventTime!;
+    return Number(seconds) * 1000 + Math.floor((nanos ?? 0) / 1e6);
+  }
+  throw new Error(`no marker of local activity ${notification.activityId} in ${handle.workflowId}'s history`);
+}
 const caseRow = (handle: CaseHandle) => db.case.findUniqueOrThrow({ where: { id: handle.workflowId } });
 
 /** Nothing of the deadline ladder has happened to the case. */
@@ -281,7 +313,7 @@ describe('deadlines of the case workflow, in working time', () => {
       ]),
     );
     const [reminder] = requested(c, 'deadline_reminder');
-    expectAt(new Date(reminder!.at), remindAt.toMillis() + offset, FIRE_SLACK);
+    expectAt(new Date(await askedAt(c, reminder)), remindAt.toMillis() + offset, FIRE_SLACK);
     await advanceTo(at(nextMonday, '10:59'));
     await expectOnTime(c, { reminded: true });
 
@@ -486,7 +518,7 @@ describe('deadlines of the case workflow, in working time', () => {
     await advanceTo(at(thursday, '07:59'));
     await expectOnTime(c, { reminded: true });
     expect(requested(c, 'deadline_reminder')).toEqual([expect.objectContaining({ audience: { userIds: [officer] } })]);
-    expectAt(new Date(requested(c, 'deadline_reminder')[0]!.at), remindAt.toMillis() + offset, FIRE_SLACK);
+    expectAt(new Date(await askedAt(c, requested(c, 'deadline_reminder')[0])), remindAt.toMillis() + offset, FIRE_SLACK);
 
     // Thu 08:00: overdue, the unit's leader is told.
     await advanceTo(at(thursday, '08:01'));
@@ -544,7 +576,7 @@ describe('deadlines of the case workflow, in working time', () => {
     // Fri 13:45: reminded again before the new due.
     await advanceTo(at(friday, '13:46'));
     await eventually(async () => expect(requested(c, 'deadline_reminder')).toHaveLength(2));
-    expectAt(new Date(requested(c, 'deadline_reminder')[1]!.at), newRemindAt.toMillis() + offset, FIRE_SLACK);
+    expectAt(new Date(await askedAt(c, requested(c, 'deadline_reminder')[1])), newRemindAt.toMillis() + offset, FIRE_SLACK);
 
     // The new due, next Monday 08:00 (not at the weekend): overdue again, level 1.
     await advanceTo(at(nextMonday, '07:59'));

@@ -11,7 +11,7 @@ import { createLogger } from '../platform/logger';
 import { createDispatcher } from '../notifications/dispatcher';
 import { sendersFromConfig } from '../notifications/channels';
 import { ensureSearchAttributes } from '../platform/temporal';
-import { createWorker, workflowsPath } from './create-worker';
+import { createWorker, workerTuning, workflowsPath } from './create-worker';
 import { sdkLogger } from './sdk-logger';
 
 async function main(): Promise<void> {
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
       publicBaseUrl: config.PUBLIC_BASE_URL,
     },
     shutdownGraceTime: config.SHUTDOWN_GRACE_MS,
+    tuning: workerTuning(config),
   });
 
   // The bootstrap stops its children in order; if it dies, this process must not linger.

@@ -3,13 +3,20 @@
  * written by one idempotent activity, in order, together with the search attributes Temporal's
  * own UI filters on.
  */
-import { proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  upsertSearchAttributes,
+  type ActivityOptions,
+  type LocalActivityOptions,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { CaseChanges, Transition } from '../activities/project-transition';
 import { INVALID_CASE_DATA, type CaseState, type FieldReportInput } from './messages';
 import { CASE_CATEGORY, CASE_LEVEL, CASE_OVERDUE, CASE_STATUS, CASE_STEP, CASE_UNIT } from './search-attributes';
 
-export const activities = proxyActivities<Activities>({
+const options: ActivityOptions & LocalActivityOptions = {
   // Each is a few database statements: a dead worker's activity is retried after this.
   startToCloseTimeout: '10 seconds',
   // A database outage is waited out: the case is never lost, only delayed. Data the database
@@ -20,7 +27,33 @@ export const activities = proxyActivities<Activities>({
     maximumInterval: '1 minute',
     nonRetryableErrorTypes: [INVALID_CASE_DATA],
   },
-});
+};
+
+/** Each call its own activity task: three history events and a workflow task of its own. */
+const taskActivities = proxyActivities<Activities>(options);
+/**
+ * Run by the worker inside the workflow task that asks for them: one marker event each, and a
+ * run of them (project, then notify) costs one workflow task instead of one per call. Every
+ * activity here is a few statements and idempotent by the case id and its seq or dedupe key, so
+ * running it again after a crash (the workflow task is retried) changes nothing.
+ */
+const localActivities = proxyLocalActivities<Activities>(options);
+
+/** The patch that runs the case's activities as local activities (2026-12); its id is forever. */
+export const LOCAL_ACTIVITIES = 'local-activities';
+
+/**
+ * The activities, as this point of the case runs them: local ones from the patch on; a case that
+ * got this far before it replays them as activity tasks (workflows/README.md). The receipt's
+ * recordReport stays an activity task: it is the first thing a case does, before any patch
+ * could tell old runs from new ones, and its failure is what the run's failure shows.
+ */
+export function activities(): typeof taskActivities {
+  return patched(LOCAL_ACTIVITIES) ? localActivities : taskActivities;
+}
+
+/** The receipt's activity (see activities()). */
+export const recordReport = (input: FieldReportInput) => taskActivities.recordReport(input);
 
 export type TransitionNote = Omit<Transition, 'caseId' | 'seq' | 'at' | 'case'> & { case?: Partial<CaseChanges> };
 
@@ -88,7 +121,7 @@ export class CaseRecord {
       },
     };
     this.index();
-    const written = this.tail.then(() => activities.projectTransition(transition));
+    const written = this.tail.then(() => activities().projectTransition(transition));
     this.tail = written.catch(() => undefined);
     return written;
   }

@@ -14,7 +14,7 @@ import type { HumanStep } from '../domain/case-steps';
 import { fillLetter, letterDateTime } from '../domain/reply-letters';
 import type { StepOutcome } from '../domain/task-outcomes';
 import { allowedOutcomes } from '../domain/task-outcomes';
-import { activities, CaseRecord, type TransitionNote } from './case-record';
+import { activities, CaseRecord, recordReport, type TransitionNote } from './case-record';
 import { DeadlineWatch, type DeadlineEvent } from './deadline-watch';
 import {
   completeTaskUpdate,
@@ -165,7 +165,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       const audience = to.assigneeId
         ? { userIds: [to.assigneeId] }
         : { unitId: to.unitId, roles: to.unitId ? (['officer', 'leader'] as const) : (['operator'] as const) };
-      await activities.notifyOfficials({
+      await activities().notifyOfficials({
         caseId: state.caseId,
         key: `${key}:reminder`,
         event: 'deadline_reminder',
@@ -181,7 +181,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       note: `${step}: level ${event.level}`,
     });
     const roles = event.notify === 'unit_leader' ? (['leader'] as const) : (['supervisor'] as const);
-    await activities.notifyOfficials({
+    await activities().notifyOfficials({
       caseId: state.caseId,
       key: `${key}:level-${event.level}`,
       event: event.level === 1 ? 'overdue' : 'escalated',
@@ -200,7 +200,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
   };
 
   const schedule = (step: HumanStep) =>
-    activities.scheduleStep({
+    activities().scheduleStep({
       step,
       categoryCode: state.categoryCode,
       level: state.level,
@@ -241,7 +241,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
     if (step !== 'process')
       watch(step, options.deadline, () => ({ unitId: openTask.unitId, assigneeId: openTask.assigneeId }));
     await enter({ ...options.entry, openTask: { ...openTask, remindAt: options.deadline.remindAt } });
-    await activities.notifyOfficials({
+    await activities().notifyOfficials({
       caseId: state.caseId,
       key: `${openTask.id}:new_task`,
       event: step === 'extension' ? 'extension_requested' : openTask.assigneeId ? 'task_assigned' : 'new_task',
@@ -326,7 +326,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
           await tellReporter('closed', 'case_closed', { outcome: 'duplicate' });
           return 'done';
         case 'request_info': {
-          const due = await activities.workingDeadline({
+          const due = await activities().workingDeadline({
             from: new Date().toISOString(),
             amount: settings.infoRequestWorkingDays,
             unit: 'days',
@@ -364,7 +364,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
     },
 
     async route() {
-      const decision = await activities.decideRouting({
+      const decision = await activities().decideRouting({
         categoryCode: state.categoryCode,
         communeCode: state.communeCode,
         lat: report.location.lat ?? null,
@@ -419,7 +419,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
           actorId: done.actorId,
           note: done.outcome.data.reason,
         });
-        await activities.notifyOfficials({
+        await activities().notifyOfficials({
           caseId: state.caseId,
           key: `${done.taskId}:returned`,
           event: 'case_returned',
@@ -513,7 +513,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       if (done === WITHDRAWN) throw new Error('withdrawal is not allowed while processing');
       const { outcome } = done;
       if (outcome.outcome === 'grant') {
-        processDeadline = await activities.extendSchedule({
+        processDeadline = await activities().extendSchedule({
           schedule: processDeadline!,
           workingDays: outcome.data.workingDays,
           step: 'process',
@@ -539,7 +539,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
           note: outcome.data.reason,
         });
       }
-      await activities.notifyOfficials({
+      await activities().notifyOfficials({
         caseId: state.caseId,
         key: `${done.taskId}:extension_decided`,
         event: 'extension_decided',
@@ -610,7 +610,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
       inbox.rating = undefined;
       state.ratingDue = null;
       if (!rating) return 'close';
-      await activities.recordRating({
+      await activities().recordRating({
         caseId: state.caseId,
         round: state.reopenCount,
         score: rating.score,
@@ -697,7 +697,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
   /** Urgent reports alert the officials of the area at once (Huế's "instant" process). */
   async function alertArea() {
     if (!state.communeCode) return;
-    await activities.notifyOfficials({
+    await activities().notifyOfficials({
       caseId: state.caseId,
       key: `urgent:${state.level}:${record.nextSeq}`,
       event: 'urgent_report',
@@ -718,7 +718,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
     const { lat, lng } = report.location;
     if (state.communeCode || typeof lat !== 'number' || typeof lng !== 'number') return;
     if (!patched(COMMUNE_FROM_POINT)) return;
-    state.communeCode = await activities.locateCommune({ caseId: state.caseId, lat, lng });
+    state.communeCode = await activities().locateCommune({ caseId: state.caseId, lat, lng });
   }
 
   /**
@@ -728,7 +728,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
    */
   async function tellReporter(key: string, event: ReporterEvent, params?: ReporterNotification['params']) {
     if (!reporterContact || !patched(REPORTER_NOTIFICATIONS)) return;
-    await activities.notifyReporter({
+    await activities().notifyReporter({
       caseId: state.caseId,
       key: `${record.nextSeq - 1}:${state.reopenCount}:${key}`,
       event,
@@ -738,9 +738,9 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
   }
 
   // ---- receive --------------------------------------------------------------------------------
-  receipt = await activities.recordReport(input);
+  receipt = await recordReport(input);
   state.trackingCode = receipt.trackingCode;
-  Object.assign(settings, await activities.caseSettings());
+  Object.assign(settings, await activities().caseSettings());
   await locateCommune();
   if (state.level === 'urgent') await alertArea();
   await tellReporter('received', 'case_received');

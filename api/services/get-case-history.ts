@@ -312,6 +312,15 @@ function describe(
   }
   const marker = event.markerRecordedEventAttributes;
   if (marker) Object.assign(entry, { name: marker.markerName ?? null });
+  // A local activity (workflows/case-record.ts) is one marker: the SDK's own data names it.
+  const local = marker?.markerName === 'core_local_activity' ? decode(marker.details?.data?.payloads?.[0]) : undefined;
+  if (marker && local && typeof local === 'object' && 'activity_type' in local) {
+    Object.assign(entry, {
+      name: String(local.activity_type),
+      outcome: marker.failure ? `failed: ${context.mask(marker.failure.message ?? '')}` : 'completed',
+      summary: summarize(marker.details?.result?.payloads),
+    });
+  }
 
   const done = event.workflowExecutionCompletedEventAttributes;
   if (done) Object.assign(entry, { outcome: 'completed', summary: summarize(done.result?.payloads) });
