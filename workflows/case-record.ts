@@ -43,17 +43,13 @@ const localActivities = proxyLocalActivities<Activities>(options);
 export const LOCAL_ACTIVITIES = 'local-activities';
 
 /**
- * The activities, as this point of the case runs them: local ones from the patch on; a case that
- * got this far before it replays them as activity tasks (workflows/README.md). The receipt's
- * recordReport stays an activity task: it is the first thing a case does, before any patch
- * could tell old runs from new ones, and its failure is what the run's failure shows.
+ * The activities, as this point of the case runs them: local ones from the patch on (a new case:
+ * from its receipt); a case that got this far before it replays them as activity tasks
+ * (workflows/README.md).
  */
 export function activities(): typeof taskActivities {
   return patched(LOCAL_ACTIVITIES) ? localActivities : taskActivities;
 }
-
-/** The receipt's activity (see activities()). */
-export const recordReport = (input: FieldReportInput) => taskActivities.recordReport(input);
 
 export type TransitionNote = Omit<Transition, 'caseId' | 'seq' | 'at' | 'case'> & { case?: Partial<CaseChanges> };
 

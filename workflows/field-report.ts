@@ -14,7 +14,7 @@ import type { HumanStep } from '../domain/case-steps';
 import { fillLetter, letterDateTime } from '../domain/reply-letters';
 import type { StepOutcome } from '../domain/task-outcomes';
 import { allowedOutcomes } from '../domain/task-outcomes';
-import { activities, CaseRecord, recordReport, type TransitionNote } from './case-record';
+import { activities, CaseRecord, type TransitionNote } from './case-record';
 import { DeadlineWatch, type DeadlineEvent } from './deadline-watch';
 import {
   completeTaskUpdate,
@@ -738,7 +738,7 @@ export async function fieldReportWorkflow(input: FieldReportInput): Promise<Case
   }
 
   // ---- receive --------------------------------------------------------------------------------
-  receipt = await recordReport(input);
+  receipt = await activities().recordReport(input);
   state.trackingCode = receipt.trackingCode;
   Object.assign(settings, await activities().caseSettings());
   await locateCommune();
