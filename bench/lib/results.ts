@@ -21,7 +21,8 @@ function git(args: string[]): string {
 }
 
 export function machine() {
-  const status = git(['status', '--porcelain', '--untracked-files=no']);
+  // The results themselves change while benchmarks run one after the other: not a change of the code.
+  const status = git(['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results']);
   return {
     cores: os.cpus().length,
     cpu: os.cpus()[0]?.model ?? 'unknown',
