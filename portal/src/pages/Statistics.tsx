@@ -53,30 +53,28 @@ export default function Statistics() {
       {rows.length === 0 ? (
         <p>{t('statsEmpty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="stats-table" data-testid={id}>
-            <thead>
-              <tr>
-                <th scope="col">{first}</th>
-                <th scope="col">{t('statsReceived')}</th>
-                <th scope="col">{t('statsProcessed')}</th>
-                <th scope="col">{t('statsOnTime')}</th>
-                <th scope="col">{t('statsSatisfied')}</th>
+        <table className="stats-table" data-testid={id}>
+          <thead>
+            <tr>
+              <th scope="col">{first}</th>
+              <th scope="col">{t('statsReceived')}</th>
+              <th scope="col">{t('statsProcessed')}</th>
+              <th scope="col">{t('statsOnTime')}</th>
+              <th scope="col">{t('statsSatisfied')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key ?? ''}>
+                <th scope="row">{nameOf(row)}</th>
+                <td>{number(row.received)}</td>
+                <td>{number(row.processed)}</td>
+                <td>{percent(row.onTimeShare)}</td>
+                <td>{percent(row.satisfiedShare)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key ?? ''}>
-                  <th scope="row">{nameOf(row)}</th>
-                  <td>{number(row.received)}</td>
-                  <td>{number(row.processed)}</td>
-                  <td>{percent(row.onTimeShare)}</td>
-                  <td>{percent(row.satisfiedShare)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );
