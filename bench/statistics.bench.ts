@@ -279,14 +279,18 @@ function write(results: ScaleResult[]) {
     bench: 'statistics',
     goal: `dashboard queries p95 < ${GOAL_P95_MS} ms at 1M cases`,
     runsPerQuery: RUNS,
-    machine: { cpus: os.cpus().length, node: process.version },
+    // The load average says how much else the machine was doing: timings on a busy machine are not its own.
+    machine: { cpus: os.cpus().length, node: process.version, loadAverageAtEnd: os.loadavg().map((l) => ms(l)) },
     scales: results,
   };
   writeFileSync(path.join(dir, 'statistics.json'), `${JSON.stringify(summary, null, 2)}\n`);
   const lines = [
     '# Statistics benchmark',
     '',
-    `Written by \`npx tsx bench/statistics.bench.ts\` (${RUNS} runs per query, ${os.cpus().length} CPUs). Goal: ${summary.goal}.`,
+    `Written by \`npx tsx bench/statistics.bench.ts\` (${RUNS} runs per query, ${os.cpus().length} CPUs, load average at the end ${os
+      .loadavg()
+      .map((l) => ms(l))
+      .join(', ')}). Goal: ${summary.goal}.`,
     '',
   ];
   for (const r of results) {
