@@ -125,7 +125,8 @@ const listAnswer = (noun: string) => ({
       schema: { type: 'string', pattern: '^[a-z-]+ \\d+-\\d+/\\d+$' },
     },
     'X-Total-Count-Estimated': {
-      description: "`true` when the total is the database planner's estimate (more than 10,000 rows match), not a count.",
+      description:
+        "`true` when the total is the database planner's estimate (more than 10,000 rows match), not a count.",
       schema: { type: 'string', enum: ['true'] },
     },
   },
