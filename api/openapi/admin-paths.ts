@@ -5,6 +5,7 @@
  * them has (an `id`); the back office reads the rest by name.
  */
 import type { z } from 'zod';
+import { caseExportQuery } from '../routes/admin-cases';
 import { completionSchema } from '../routes/admin-tasks';
 import { apiKeySchema } from '../routes/admin/admin-api-keys';
 import { calendarSchema } from '../routes/admin/admin-calendars';
@@ -38,7 +39,7 @@ import {
   templateInput,
 } from '../services/notifications/notification-templates';
 import { previewInput } from '../services/notifications/preview-notification-template';
-import { error, idempotencyKey, json, language, oneFile, ref, type Operation } from './building-blocks';
+import { error, idempotencyKey, json, language, oneFile, ref, spreadsheet, type Operation } from './building-blocks';
 import { queryParameters, requestSchema, type JsonSchema } from './request-schema';
 
 const TAG = 'Back office';
@@ -189,6 +190,25 @@ export function adminPaths(): Record<string, Operation> {
       noun: 'cases',
       list: { sortable: ADMIN_CASE_SORTABLE, filter: adminCaseFilter },
     }),
+    '/api/admin/cases/export': {
+      get: {
+        tags: [TAG],
+        summary: 'The case list as a spreadsheet (.xlsx or CSV): the rows the list shows, with its filters and order',
+        description:
+          'Vietnamese headers (English with Accept-Language: en), unit, category and commune names, Hà Tĩnh times, ratings; ' +
+          'no personal data. Every export is in the audit log. More than 100 000 cases: 422, narrow the filters.',
+        security,
+        parameters: [
+          ...queryParameters(caseExportQuery),
+          ...listParameters(ADMIN_CASE_SORTABLE, adminCaseFilter).filter((p) => p.name !== 'range'),
+        ],
+        responses: {
+          200: spreadsheet('The file.'),
+          ...failures,
+          422: error('format, sort or filter does not fit, or too many cases (VALIDATION_FAILED).'),
+        },
+      },
+    },
     '/api/admin/cases/{id}/timeline': { get: read("The case's timeline", listAnswer('entries'), [id, language]) },
     '/api/admin/cases/{id}/media': {
       get: read("The case's photos, videos and documents", listAnswer('files'), [id, language]),

@@ -33,3 +33,15 @@ export const oneFile = {
     },
   },
 };
+
+/** A download of one table: Excel (.xlsx) or CSV with a UTF-8 byte order mark. */
+export const spreadsheet = (description: string) => ({
+  description,
+  headers: {
+    'Content-Disposition': { description: '`attachment; filename="<name>.<format>"`', schema: { type: 'string' } },
+  },
+  content: {
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+    'text/csv; charset=utf-8': { schema: { type: 'string' } },
+  },
+});

@@ -42,11 +42,16 @@ export const ADMIN_CASE_SORTABLE = [
   'updatedAt',
 ] as const;
 
-export async function findAdminCases(db: Db, ability: AppAbility, query: ListQuery<z.infer<typeof adminCaseFilter>>) {
+export type AdminCaseFilter = z.infer<typeof adminCaseFilter>;
+
+/**
+ * The cases the official may read that pass the list's filters, or null when they may read none
+ * (e.g. a unit admin without a case role). The list and its export share it: same rows.
+ */
+export function adminCaseWhere(ability: AppAbility, f: AdminCaseFilter): Prisma.CaseWhereInput | null {
   const allowed = accessibleWhere(ability, 'read', 'Case');
-  if (!allowed) return { rows: [], total: 0 }; // e.g. a unit admin without a case role
-  const f = query.filter;
-  const where: Prisma.CaseWhereInput = {
+  if (!allowed) return null;
+  return {
     AND: [
       allowed,
       {
@@ -71,6 +76,11 @@ export async function findAdminCases(db: Db, ability: AppAbility, query: ListQue
       },
     ],
   };
+}
+
+export async function findAdminCases(db: Db, ability: AppAbility, query: ListQuery<AdminCaseFilter>) {
+  const where = adminCaseWhere(ability, query.filter);
+  if (!where) return { rows: [], total: 0 };
   const [rows, total] = await db.$transaction([
     db.case.findMany({
       where,
