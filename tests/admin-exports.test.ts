@@ -18,7 +18,11 @@ const db = api.deps.db;
 let app: Express;
 const as = officialSessions(() => app, config.DEMO_PASSWORD);
 const ids = { ours: randomUUID(), formula: randomUUID(), foreign: randomUUID() };
-const codes = { ours: `EX-${randomUUID().slice(0, 6)}`, formula: `EX-${randomUUID().slice(0, 6)}`, foreign: `EX-${randomUUID().slice(0, 6)}` };
+const codes = {
+  ours: `EX-${randomUUID().slice(0, 6)}`,
+  formula: `EX-${randomUUID().slice(0, 6)}`,
+  foreign: `EX-${randomUUID().slice(0, 6)}`,
+};
 let unitName = '';
 let categoryName = '';
 
@@ -102,7 +106,15 @@ describe('the case list export', () => {
     const { sheet, header, rows } = await sheetOf(res.body);
     expect(sheet.name).toBe('Phản ánh');
     expect(header).toEqual(
-      expect.arrayContaining(['Mã tra cứu', 'Ngày tiếp nhận', 'Trạng thái', 'Lĩnh vực', 'Đơn vị xử lý', 'Đánh giá (1–5)', 'Mức hài lòng']),
+      expect.arrayContaining([
+        'Mã tra cứu',
+        'Ngày tiếp nhận',
+        'Trạng thái',
+        'Lĩnh vực',
+        'Đơn vị xử lý',
+        'Đánh giá (1–5)',
+        'Mức hài lòng',
+      ]),
     );
     const col = (name: string) => header.indexOf(name);
     // The other commune's case is not in the file: the same CASL rule as the list.

@@ -53,6 +53,11 @@ export const domainEn = {
     communes_without_boundary:
       "%{count} of %{total} communes have no boundary: a report's commune there cannot be found from its location. Import the boundaries.",
   },
+  exports: {
+    export: 'Export',
+    xlsx: 'Excel (.xlsx)',
+    csv: 'CSV (UTF-8, opens in Excel)',
+  },
   inbox: {
     title: 'My tasks',
     mine: 'Assigned to me',

@@ -73,6 +73,11 @@ export const domainVi: Messages<typeof domainEn> = {
     communes_without_boundary:
       '%{count}/%{total} xã, phường chưa có ranh giới: xã/phường của phản ánh ở đó không tự xác định được từ vị trí. Hãy nhập ranh giới.',
   },
+  exports: {
+    export: 'Xuất tệp',
+    xlsx: 'Excel (.xlsx)',
+    csv: 'CSV (UTF-8, mở được bằng Excel)',
+  },
   inbox: {
     title: 'Việc của tôi',
     mine: 'Việc được giao cho tôi',

@@ -85,7 +85,11 @@ export async function exportCases(
   const where = adminCaseWhere(context.ability, query.filter) ?? { id: { in: [] } };
   const total = await db.case.count({ where });
   if (total > MAX_EXPORT_ROWS)
-    throw new AppError('VALIDATION_FAILED', {}, { filter: { code: 'export_too_large', params: { max: MAX_EXPORT_ROWS, total } } });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      {},
+      { filter: { code: 'export_too_large', params: { max: MAX_EXPORT_ROWS, total } } },
+    );
   await recordAudit(db, {
     actorKind: 'official',
     actorId: context.userId,
