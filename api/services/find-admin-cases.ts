@@ -23,6 +23,8 @@ export const adminCaseFilter = z
     level: z.enum(CASE_LEVELS).optional(),
     categoryCode: z.string().optional(),
     communeCode: z.string().optional(),
+    /** As recorded on the case: app, web, hotline, api, open311:<partner> (the dashboard's drill-down). */
+    channel: z.string().max(100).optional(),
     unitId: z.string().uuid().optional(),
     assigneeId: z.string().uuid().optional(),
     overdue: z.boolean().optional(),
@@ -61,6 +63,7 @@ export function adminCaseWhere(ability: AppAbility, f: AdminCaseFilter): Prisma.
         ...(f.level && { level: f.level }),
         ...(f.categoryCode && { categoryCode: f.categoryCode }),
         ...(f.communeCode && { communeCode: f.communeCode }),
+        ...(f.channel && { channel: f.channel }),
         ...(f.unitId && { unitId: f.unitId }),
         ...(f.assigneeId && { assigneeId: f.assigneeId }),
         ...(f.overdue !== undefined && { overdue: f.overdue }),

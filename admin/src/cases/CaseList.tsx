@@ -21,7 +21,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import WarningIcon from '@mui/icons-material/WarningAmber';
-import { CASE_LEVELS, CASE_STATUSES, CASE_STEPS, choices } from '../common/choices';
+import { CASE_LEVELS, CASE_STATUSES, CASE_STEPS, REPORT_CHANNELS, choices } from '../common/choices';
 import { useCategoryChoices, useCommuneChoices, useUnitChoices } from '../common/useDirectory';
 import { CategoryField, CommuneField, LevelField, OverdueField, StatusField, EnumField, UnitField } from './CaseFields';
 import { HaTinhDateField } from '../common/HaTinhDateField';
@@ -63,6 +63,7 @@ function useCaseFilters() {
     <AutocompleteInput key="unitId" source="unitId" choices={units} translateChoice={false} />,
     <SelectInput key="level" source="level" choices={choices(CASE_LEVELS, 'domain.level')} />,
     <AutocompleteInput key="communeCode" source="communeCode" choices={communes} translateChoice={false} />,
+    <SelectInput key="channel" source="channel" choices={choices(REPORT_CHANNELS, 'statistics.channel')} />,
     <BooleanInput key="overdue" source="overdue" label="resources.cases.filters.only_overdue" />,
     <DateInput
       key="createdFrom"
