@@ -70,7 +70,7 @@ export function createActivities({
     recordReport: (input: FieldReportInput) => recordReport(db, trackingCodePrefix, input),
     caseSettings: async (): Promise<CaseSettings> => settings,
     locateCommune: (input: LocateCommuneInput) => locateCommune(db, input, { ttlMs: configTtlMs }),
-    projectTransition: (transition: Transition) => projectTransition(db, transition),
+    projectTransition: (transition: Transition) => projectTransition(db, transition, () => calendars.calendar()),
     scheduleStep: (input: ScheduleStepInput) => scheduleStep(scheduling, input),
     extendSchedule: (input: ExtendScheduleInput) => extendSchedule(scheduling, input),
     workingDeadline: (input: WorkingDeadlineInput) => workingDeadline(scheduling, input),

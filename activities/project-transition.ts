@@ -2,8 +2,12 @@
  * Projects one transition of the case workflow to PostgreSQL, in one database transaction: the
  * case row's new state, a timeline entry, the task that closed and the task that opened.
  * (caseId, seq) identifies the transition: a retried activity finds its entry and changes nothing.
+ * A task done records its working minutes (the calendar in force now), for the statistics; the
+ * database's triggers fold the whole transition into the statistics' rollups in this same
+ * transaction (prisma/migrations/*_statistics, docs/statistics.md).
  */
 import type { CaseLevel, CaseStatus, CaseStep } from '../domain/case-steps';
+import { workingTimeBetween, type WorkingCalendar } from '../domain/working-time';
 import type { Db } from '../platform/db';
 import type { Prisma } from '../prisma/generated/client';
 import type { OpenTask } from '../workflows/messages';
@@ -49,7 +53,14 @@ export interface Transition {
 
 const DATE_FIELDS = ['deadline', 'resolutionDeadline', 'acceptedAt', 'publishedAt', 'closedAt'] as const;
 
-export async function projectTransition(db: Db, t: Transition): Promise<void> {
+export async function projectTransition(
+  db: Db,
+  t: Transition,
+  calendar: () => Promise<WorkingCalendar>,
+): Promise<void> {
+  // Read before the transaction: a calendar loaded from the database must not hold it open. The
+  // statistics must never stop a case: without a usable calendar the step is left uncounted.
+  const workingCalendar = t.closeTask?.state === 'done' ? await calendar().catch(() => undefined) : undefined;
   await db.$transaction(async (tx) => {
     const written = await tx.caseTimelineEntry.findUnique({
       where: { caseId_seq: { caseId: t.caseId, seq: t.seq } },
@@ -73,9 +84,11 @@ export async function projectTransition(db: Db, t: Transition): Promise<void> {
     await tx.case.update({ where: { id: t.caseId }, data: caseData(t.case) });
     if (t.closeTask) {
       const { id, state, outcome, data, completedById } = t.closeTask;
+      const open = await tx.task.findFirst({ where: { id, state: 'open' }, select: { createdAt: true } });
       await tx.task.updateMany({
         where: { id, state: 'open' },
         data: {
+          workingMinutes: open && workingCalendar ? workingMinutes(workingCalendar, open.createdAt, at) : null,
           state,
           outcome: outcome ?? null,
           outcomeData: (data ?? undefined) as Prisma.InputJsonValue | undefined,
@@ -114,4 +127,13 @@ function caseData(changes: CaseChanges): Prisma.CaseUncheckedUpdateInput {
     if (value !== undefined) data[field] = value === null ? null : new Date(value);
   }
   return data as Prisma.CaseUncheckedUpdateInput;
+}
+
+/** Working minutes between two instants; null when the calendar cannot tell (a year it lacks). */
+function workingMinutes(calendar: WorkingCalendar, from: Date, to: Date): number | null {
+  try {
+    return Math.max(0, Math.round(workingTimeBetween(calendar, from, to) / 60_000));
+  } catch {
+    return null;
+  }
 }

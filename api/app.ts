@@ -42,6 +42,7 @@ import { mediaRoutes } from './routes/media';
 import { open311ErrorHandler, open311Routes } from './routes/open311';
 import { portalAppRoutes } from './routes/portal-app';
 import { publicFeedRoutes } from './routes/public-feed';
+import { publicStatisticsRoutes } from './routes/public-statistics';
 import { temporalCodecRoutes } from './routes/temporal-codec';
 import { readsOwnJsonBody } from './routes/admin/admin-communes';
 
@@ -130,6 +131,7 @@ export function createApp({
     citizenTrackingRoutes({ db, secret: config.APP_SECRET }),
     citizenCaseActionRoutes({ db, temporal, secret: config.APP_SECRET }),
     publicFeedRoutes(db),
+    publicStatisticsRoutes(db),
   );
   app.use(
     '/api/v1',

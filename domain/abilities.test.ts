@@ -73,6 +73,7 @@ function aTask(overrides: Partial<Task> = {}): Task {
     outcome: null,
     outcomeData: null,
     completedById: null,
+    workingMinutes: null,
     claimedAt: null,
     completedAt: null,
     createdAt: at,

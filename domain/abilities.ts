@@ -19,16 +19,16 @@
  * |               | read ReplyTemplate, WorkingCalendar                                                   |
  * | leader        | as officer; claim/complete unassigned leader Tasks; claim/unclaim/complete ANY open   |
  * |               | Task of U_leader (takes over); read its Users, Memberships; read/create/update its    |
- * |               | Announcements                                                                        |
+ * |               | Announcements; readStatistics of Cases with unitId ∈ U_leader                         |
  * | unit_admin    | read its Unit, update phone/email/address; read Users with a membership in U;        |
  * |               | create User; update/delete Users ALL of whose memberships are unit roles in U;        |
  * |               | manage Memberships of U with role officer/leader/unit_admin. No cases.               |
- * | operator      | Case: read, readPersonalData (all); read all Tasks, timelines, media, ratings; claim/  |
- * | (IOC)         | complete operator Tasks; read configuration and Notifications                         |
- * | supervisor    | as operator's reads + readHistory, export; claim/complete supervisor Tasks; read      |
- * | (IOC)         | AuditLog; manage Announcements of any unit                                            |
+ * | operator      | Case: read, readPersonalData, readStatistics (all); read all Tasks, timelines, media, |
+ * | (IOC)         | ratings; claim/complete operator Tasks; read configuration and Notifications           |
+ * | supervisor    | as operator's reads + readHistory, export, readStatistics; claim/complete supervisor |
+ * | (IOC)         | Tasks; read AuditLog; manage Announcements of any unit                                |
  * | admin (IOC)   | manage configuration, Users, Memberships, ApiKeys, Notifications (retry); Case: read,  |
- * |               | readPersonalData, readHistory; read Tasks, AuditLog. Completes NO task by this role:  |
+ * |               | readPersonalData, readHistory, readStatistics; read Tasks, AuditLog. Completes NO task by this role:  |
  * |               | the regulation wants the competent unit (or the IOC role it names) to act.            |
  *
  * - Several memberships: the union. IOC roles count only on a membership of the IOC unit.
@@ -116,6 +116,21 @@ export function accessibleWhere<M extends SubjectName>(
   return nothing ? null : (where as WhereInput<M>);
 }
 
+/**
+ * Whose statistics the ability may read: 'all' units, some unit ids, or null (none). CASL decides
+ * (`readStatistics` on Case); the rules' conditions are `{ unitId: { in } }` or none.
+ */
+export function statisticsScope(ability: AppAbility): 'all' | string[] | null {
+  const units = new Set<string>();
+  for (const rule of ability.rulesFor('readStatistics', 'Case')) {
+    if (rule.inverted) continue;
+    const unitIds = (rule.conditions as { unitId?: { in?: string[] } } | undefined)?.unitId?.in;
+    if (!rule.conditions) return 'all';
+    if (Array.isArray(unitIds)) unitIds.forEach((id) => units.add(id));
+  }
+  return units.size > 0 ? [...units] : null;
+}
+
 /** Whether the reporter's personal data of this case may be shown (and must be audited). */
 export function mayReadPersonalData(ability: AppAbility, row: Case): boolean {
   return ability.can('readPersonalData', subject('Case', { ...row }));
@@ -178,6 +193,7 @@ function officialRules(builder: Builder, principal: OfficialPrincipal): void {
     can('read', 'User', { memberships: { some: ofUnits } });
     can('read', 'Membership', ofUnits);
     can(['read', 'create', 'update'], 'Announcement', ofUnits);
+    can('readStatistics', 'Case', ofUnits);
   }
   unitAdminRules(builder, unitsWith(principal, 'unit_admin'));
   iocRules(builder, principal);
@@ -215,16 +231,16 @@ function iocRules({ can }: Builder, principal: OfficialPrincipal): void {
   const holds = (role: Role) => unitsWith(principal, role).length > 0;
   const caseRelated: SubjectName[] = ['Task', 'CaseTimelineEntry', 'Media', 'Rating'];
   if (holds('operator')) {
-    can(['read', 'readPersonalData'], 'Case');
+    can(['read', 'readPersonalData', 'readStatistics'], 'Case');
     can('read', [...caseRelated, ...CONFIGURATION, 'Announcement', 'Notification']);
   }
   if (holds('supervisor')) {
-    can(['read', 'readPersonalData', 'readHistory', 'export'], 'Case');
+    can(['read', 'readPersonalData', 'readHistory', 'export', 'readStatistics'], 'Case');
     can('read', [...caseRelated, ...CONFIGURATION, 'Notification', 'AuditLog']);
     can('manage', 'Announcement');
   }
   if (holds('admin')) {
-    can(['read', 'readPersonalData', 'readHistory'], 'Case');
+    can(['read', 'readPersonalData', 'readHistory', 'readStatistics'], 'Case');
     can('read', [...caseRelated, 'AuditLog']);
     can('manage', [...CONFIGURATION, 'Announcement', 'User', 'Membership', 'ApiKey', 'Notification']);
   }

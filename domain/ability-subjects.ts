@@ -42,7 +42,8 @@ export type { Role };
  * - Tasks: `claim` (become the assignee), `unclaim` (give it back), `complete` (send the outcome).
  * - Cases: `readPersonalData` (reporter's name, phone, email, citizen account), `readHistory`
  *   (the Temporal history, which carries the report as submitted, personal data included),
- *   `export` (bulk download), `attachProof` (upload a unit's proof media).
+ *   `export` (bulk download), `attachProof` (upload a unit's proof media), `readStatistics` (the
+ *   statistics of the cases of a unit: docs/statistics.md).
  * - The reporter, on their own case: `rate`, `supplyInfo` (answer a request for information),
  *   `withdraw`.
  * - Notifications: `retry` a failed delivery.
@@ -60,6 +61,7 @@ export type Action =
   | 'readHistory'
   | 'export'
   | 'attachProof'
+  | 'readStatistics'
   | 'rate'
   | 'supplyInfo'
   | 'withdraw'

@@ -184,6 +184,14 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
     vi: () => 'Tệp minh chứng không thuộc hồ sơ này.',
     en: () => 'A proof attachment does not belong to this case.',
   },
+  before_from: {
+    vi: () => 'Ngày kết thúc phải từ ngày bắt đầu trở đi.',
+    en: () => 'The end day must not be before the start day.',
+  },
+  period_too_long: {
+    vi: (p) => `Khoảng thời gian tối đa ${p.days} ngày.`,
+    en: (p) => `The period may be at most ${p.days} days.`,
+  },
   wrong_password: { vi: () => 'Mật khẩu hiện tại không đúng.', en: () => 'The current password is not correct.' },
   password_unchanged: {
     vi: () => 'Mật khẩu mới phải khác mật khẩu hiện tại.',

@@ -39,6 +39,7 @@ import {
   templateInput,
 } from '../services/notifications/notification-templates';
 import { previewInput } from '../services/notifications/preview-notification-template';
+import { statisticsFilter, trendQuery } from '../services/statistics/statistics-query';
 import { error, idempotencyKey, json, language, oneFile, ref, spreadsheet, type Operation } from './building-blocks';
 import { queryParameters, requestSchema, type JsonSchema } from './request-schema';
 
@@ -184,8 +185,40 @@ const read = (summary: string, answer: unknown, parameters: unknown[] = [languag
   responses: { 200: answer, ...recordFailures },
 });
 
+const STATISTICS_PARAMETERS = {
+  from: 'First Hà Tĩnh day of the period (YYYY-MM-DD, inclusive); default 29 days before `to`.',
+  to: 'Last Hà Tĩnh day of the period (inclusive); default today, or 29 days after `from`.',
+  unitId: 'Only this unit (a leader: one of their units, else 403).',
+  communeCode: 'Only this commune.',
+  categoryCode: 'Only this category.',
+  channel: 'Only this channel (app, web, hotline, open311:<partner>...).',
+  interval: 'week (rows from each Monday) or month (YYYY-MM).',
+};
+
+/** A statistics read (docs/statistics.md): its filter as query parameters, 422 when they do not fit. */
+const statistics = (summary: string, schema: string, query = statisticsFilter): Operation => ({
+  ...read(summary, json(ref(schema), 'The figures.'), [...queryParameters(query, STATISTICS_PARAMETERS), language]),
+  responses: {
+    200: json(ref(schema), 'The figures.'),
+    ...failures,
+    422: error('A query value does not fit, the period is reversed or longer than 3 years (VALIDATION_FAILED).'),
+  },
+});
+
 export function adminPaths(): Record<string, Operation> {
   return {
+    '/api/admin/statistics/summary': {
+      get: statistics("The period's figures: the dashboard's tiles", 'StatisticsSummary'),
+    },
+    '/api/admin/statistics/by-unit': { get: statistics('The figures per unit: the ranking', 'StatisticsTable') },
+    '/api/admin/statistics/by-category': { get: statistics('The figures per category', 'StatisticsTable') },
+    '/api/admin/statistics/by-commune': { get: statistics('The figures per commune', 'StatisticsTable') },
+    '/api/admin/statistics/trend': {
+      get: statistics('The figures per week or month', 'StatisticsTrend', trendQuery),
+    },
+    '/api/admin/statistics/steps': {
+      get: statistics('Per step: completed, on time, mean and p90 working hours', 'StatisticsSteps'),
+    },
     ...resource('/api/admin/cases', {
       noun: 'cases',
       list: { sortable: ADMIN_CASE_SORTABLE, filter: adminCaseFilter },

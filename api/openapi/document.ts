@@ -11,6 +11,7 @@ import { loginSchema, passwordSchema } from '../routes/auth';
 import { infoAnswerSchema } from '../services/answer-info-request';
 import { announcementQuery } from '../services/find-announcements';
 import { publicFeedQuery } from '../services/find-public-reports';
+import { publicStatisticsQuery } from '../services/statistics/get-public-statistics';
 import { locateCommuneQuery } from '../services/locate-commune';
 import { ratingSchema } from '../services/rate-report';
 import { subscriptionInput } from '../services/subscriptions/subscribe';
@@ -22,6 +23,7 @@ import { withPlainTextRequests } from './plain-text';
 import { queryParameters, requestSchema } from './request-schema';
 import { SESSION_COOKIE } from '../auth/session-token';
 import { ADMIN_SCHEMAS } from './admin-schemas';
+import { STATISTICS_ADMIN_SCHEMAS, STATISTICS_PUBLIC_SCHEMAS } from './statistics-schemas';
 import { OPEN311_SCHEMAS } from './open311-schemas';
 import { SCHEMAS } from './schemas';
 
@@ -313,6 +315,27 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/api/v1/statistics': {
+        get: {
+          tags: ['Reference'],
+          summary: 'Transparency: reports received, processed on time and satisfaction, per unit and category',
+          description:
+            'Counts and shares only (docs/statistics.md), for the cases received in the period (default: the last 365 days). ' +
+            'Cached five minutes (`Cache-Control: public, max-age=300`) with an ETag; `If-None-Match` gets 304.',
+          parameters: [
+            ...queryParameters(publicStatisticsQuery, {
+              from: 'First Hà Tĩnh day (YYYY-MM-DD, inclusive).',
+              to: 'Last Hà Tĩnh day (inclusive).',
+            }),
+            language,
+          ],
+          responses: {
+            200: json(ref('PublicStatistics'), 'The figures.'),
+            304: { description: 'Not modified since the ETag sent in If-None-Match.' },
+            422: error('A day does not fit, the period is reversed or longer than 3 years.'),
+          },
+        },
+      },
       '/api/v1/subscriptions': {
         post: {
           tags: ['Reference'],
@@ -435,7 +458,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       ...open311Paths(),
     } as Record<string, Record<string, Operation>>,
     components: {
-      schemas: { ...SCHEMAS, ...ADMIN_SCHEMAS, ...OPEN311_SCHEMAS },
+      schemas: {
+        ...SCHEMAS,
+        ...ADMIN_SCHEMAS,
+        ...STATISTICS_ADMIN_SCHEMAS,
+        ...STATISTICS_PUBLIC_SCHEMAS,
+        ...OPEN311_SCHEMAS,
+      },
       securitySchemes: {
         session: {
           type: 'apiKey',

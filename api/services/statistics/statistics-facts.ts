@@ -1,0 +1,132 @@
+/**
+ * Where the statistics' counters come from, as SQL subqueries already narrowed by the filter and
+ * the reader's scope, with the same columns either way:
+ * - 'rollup': the daily rollups the database's triggers keep (StatisticsDay, StatisticsStepDay),
+ *   what the API reads: fast at a million cases;
+ * - 'direct': the same counters counted straight from Case, Rating and Task, one row per case or
+ *   task; slow, the reference the rollups are tested (and benchmarked) against.
+ * docs/statistics.md defines each counter; the triggers' SQL is prisma/migrations/*_statistics.
+ */
+import { Prisma } from '../../../prisma/generated/client';
+import { addDays, type StatisticsFilter } from './statistics-query';
+
+export type FactSource = 'rollup' | 'direct';
+
+/** Cases not yet given a unit are kept under this id in the rollups (a key cannot be null). */
+export const NO_UNIT = '00000000-0000-0000-0000-000000000000';
+
+/** 'all' units, or only these (a leader's). */
+export type UnitScope = 'all' | readonly string[];
+
+export const CASE_COUNTERS = [
+  'received',
+  'inProgress',
+  'processed',
+  'onTime',
+  'late',
+  'rejected',
+  'duplicate',
+  'withdrawn',
+  'reopened',
+  'rated1',
+  'rated2',
+  'rated3',
+  'rated4',
+  'rated5',
+] as const;
+
+const DIMENSIONS = Prisma.sql`"day", "unitId", "communeCode", "categoryCode", "channel"`;
+
+/** The case counters of the cases received in the period: columns DIMENSIONS + CASE_COUNTERS. */
+export function caseFacts(source: FactSource, filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
+  if (source === 'rollup') {
+    return Prisma.sql`SELECT * FROM "StatisticsDay" f WHERE ${rollupWhere(filter, scope)}`;
+  }
+  const processed = Prisma.sql`(c."status" IN ('responded', 'closed') AND c."publishedAt" IS NOT NULL)`;
+  return Prisma.sql`
+    SELECT statistics_day(c."receivedAt") AS "day",
+      coalesce(c."unitId", ${NO_UNIT}::uuid) AS "unitId",
+      coalesce(c."communeCode", '') AS "communeCode",
+      c."categoryCode", c."channel",
+      1 AS "received",
+      (c."status" NOT IN ('responded', 'closed', 'rejected', 'duplicate', 'withdrawn'))::int AS "inProgress",
+      ${processed}::int AS "processed",
+      (${processed} AND c."publishedAt" <= c."resolutionDeadline")::int AS "onTime",
+      (${processed} AND c."publishedAt" > c."resolutionDeadline")::int AS "late",
+      (c."status" = 'rejected')::int AS "rejected",
+      (c."status" = 'duplicate')::int AS "duplicate",
+      (c."status" = 'withdrawn')::int AS "withdrawn",
+      (c."reopenCount" > 0)::int AS "reopened",
+      (SELECT count(*) FROM "Rating" r WHERE r."caseId" = c."id" AND r."score" = 1)::int AS "rated1",
+      (SELECT count(*) FROM "Rating" r WHERE r."caseId" = c."id" AND r."score" = 2)::int AS "rated2",
+      (SELECT count(*) FROM "Rating" r WHERE r."caseId" = c."id" AND r."score" = 3)::int AS "rated3",
+      (SELECT count(*) FROM "Rating" r WHERE r."caseId" = c."id" AND r."score" = 4)::int AS "rated4",
+      (SELECT count(*) FROM "Rating" r WHERE r."caseId" = c."id" AND r."score" = 5)::int AS "rated5"
+    FROM "Case" c
+    WHERE ${caseWhere(filter, scope, Prisma.sql`c."receivedAt"`)}`;
+}
+
+/** Human steps completed in the period: columns DIMENSIONS, step, bucket, completed, onTime, late, minutes. */
+export function stepFacts(source: FactSource, filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
+  if (source === 'rollup') {
+    return Prisma.sql`SELECT * FROM "StatisticsStepDay" f WHERE ${rollupWhere(filter, scope)}`;
+  }
+  return Prisma.sql`
+    SELECT statistics_day(t."completedAt") AS "day",
+      coalesce(c."unitId", ${NO_UNIT}::uuid) AS "unitId",
+      coalesce(c."communeCode", '') AS "communeCode",
+      c."categoryCode", c."channel", t."step",
+      statistics_bucket(t."workingMinutes") AS "bucket",
+      1 AS "completed",
+      (t."completedAt" <= t."due")::int AS "onTime",
+      (t."completedAt" > t."due")::int AS "late",
+      t."workingMinutes" AS "minutes"
+    FROM "Task" t JOIN "Case" c ON c."id" = t."caseId"
+    WHERE t."state" = 'done' AND t."workingMinutes" IS NOT NULL
+      AND ${caseWhere(filter, scope, Prisma.sql`t."completedAt"`)}`;
+}
+
+/**
+ * Cases overdue now (live, from the projection; no period): columns unitId, communeCode,
+ * categoryCode, channel, escalationLevel.
+ */
+export function overdueFacts(filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
+  return Prisma.sql`
+    SELECT coalesce(c."unitId", ${NO_UNIT}::uuid) AS "unitId",
+      coalesce(c."communeCode", '') AS "communeCode",
+      c."categoryCode", c."channel", c."escalationLevel"
+    FROM "Case" c
+    WHERE c."overdue" AND c."status" NOT IN ('closed', 'rejected', 'duplicate', 'withdrawn')
+      AND ${dimensionWhere(filter, scope, 'c')}`;
+}
+
+export { DIMENSIONS };
+
+function rollupWhere(filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
+  return Prisma.sql`f."day" BETWEEN ${filter.from}::date AND ${filter.to}::date AND ${dimensionWhere(filter, scope, 'f')}`;
+}
+
+/** The period as instants on `column` (Hà Tĩnh midnights), so an index on it serves. */
+function caseWhere(filter: StatisticsFilter, scope: UnitScope, column: Prisma.Sql): Prisma.Sql {
+  const start = haTinhMidnight(filter.from);
+  const end = haTinhMidnight(addDays(filter.to, 1));
+  return Prisma.sql`${column} >= ${start} AND ${column} < ${end} AND ${dimensionWhere(filter, scope, 'c')}`;
+}
+
+function dimensionWhere(filter: StatisticsFilter, scope: UnitScope, alias: 'c' | 'f'): Prisma.Sql {
+  const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  const unit = alias === 'c' ? Prisma.sql`coalesce(c."unitId", ${NO_UNIT}::uuid)` : col('unitId');
+  const commune = alias === 'c' ? Prisma.sql`coalesce(c."communeCode", '')` : col('communeCode');
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (scope !== 'all') parts.push(Prisma.sql`${unit} IN (${Prisma.join(scope.map((id) => Prisma.sql`${id}::uuid`))})`);
+  if (filter.unitId) parts.push(Prisma.sql`${unit} = ${filter.unitId}::uuid`);
+  if (filter.communeCode) parts.push(Prisma.sql`${commune} = ${filter.communeCode}`);
+  if (filter.categoryCode) parts.push(Prisma.sql`${col('categoryCode')} = ${filter.categoryCode}`);
+  if (filter.channel) parts.push(Prisma.sql`${col('channel')} = ${filter.channel}`);
+  return Prisma.join(parts, ' AND ');
+}
+
+/** The instant a Hà Tĩnh day begins (UTC+7, no daylight saving time). */
+function haTinhMidnight(day: string): Date {
+  return new Date(`${day}T00:00:00+07:00`);
+}
