@@ -11,6 +11,7 @@ import { Title, useLocaleState, useStore, useTranslate } from 'react-admin';
 import { useMe } from '../common/useMe';
 import { OverdueByUnitChart, RatingsChart, TrendChart } from './Charts';
 import { KpiTiles } from './KpiTiles';
+import { MonthlyReports } from './MonthlyReports';
 import { RankingTable } from './RankingTable';
 import { defaultFilters, type Figures, type Row, type StatisticsFilters } from './statistics';
 import { StatisticsFiltersBar } from './StatisticsFiltersBar';
@@ -73,6 +74,7 @@ export function StatisticsDashboard() {
             testId="category-ranking"
           />
         )}
+        <MonthlyReports unitIds={leaderUnits?.map((u) => u.id)} />
       </Stack>
     </Box>
   );

@@ -97,6 +97,13 @@ export const domainEn = {
     },
     trend: { title: 'Over time', week: 'Week', month: 'Month' },
     ratings: { title: "Citizens' ratings", count: 'Ratings' },
+    monthly: {
+      title: "Units' monthly reports",
+      month: 'Month',
+      generate: 'Download the report (Excel)',
+      stored: '%{unit} — %{month}',
+      none: 'No stored report for this month yet (they are made on the 1st of each month).',
+    },
     overdue: { title: 'Overdue by unit', none: 'No overdue reports.' },
   },
   exports: {

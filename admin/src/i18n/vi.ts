@@ -117,6 +117,13 @@ export const domainVi: Messages<typeof domainEn> = {
     },
     trend: { title: 'Diễn biến theo thời gian', week: 'Tuần', month: 'Tháng' },
     ratings: { title: 'Đánh giá của người dân', count: 'Số lượt' },
+    monthly: {
+      title: 'Báo cáo tháng của đơn vị',
+      month: 'Tháng',
+      generate: 'Tải báo cáo (Excel)',
+      stored: '%{unit} — tháng %{month}',
+      none: 'Chưa có báo cáo lưu cho tháng này (báo cáo được lập tự động ngày 1 hằng tháng).',
+    },
     overdue: { title: 'Quá hạn theo đơn vị', none: 'Không có phản ánh quá hạn.' },
   },
   exports: {
