@@ -184,6 +184,8 @@ describe('the OpenAPI document', () => {
       expect((await call('get', path, path)).status).toBe(200);
     }
     expect((await call('get', '/api/v1/announcements?kind=nonsense', '/api/v1/announcements')).status).toBe(422);
+    expect((await call('get', '/api/v1/statistics', '/api/v1/statistics')).status).toBe(200);
+    expect((await call('get', '/api/v1/statistics?from=2026-13-01', '/api/v1/statistics')).status).toBe(422);
     // The commune's 200 is validated in tests/map-api.test.ts, which gives a commune a boundary.
     expect((await call('get', '/api/v1/communes/locate?lat=0&lng=0', '/api/v1/communes/locate')).status).toBe(404);
     expect((await call('get', '/api/v1/communes/locate?lat=north', '/api/v1/communes/locate')).status).toBe(422);

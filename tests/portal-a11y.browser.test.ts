@@ -369,6 +369,8 @@ describe('the portal, without a mouse and without sight, at 360 px', () => {
       results.push(await check(`feed-${language}`));
       await open('/help', '[data-testid="hotline"]');
       results.push(await check(`help-${language}`));
+      await open('/statistics', '[data-testid="stats-total"]');
+      results.push(await check(`statistics-${language}`));
       expect(problems(results)).toBe('');
       expect(browser.problems).toEqual([]);
     },

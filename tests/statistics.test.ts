@@ -18,6 +18,7 @@ import {
   statisticsTrend,
   type StatisticsOptions,
 } from '../api/services/statistics/get-statistics';
+import { publicStatistics } from '../api/services/statistics/get-public-statistics';
 import type { StatisticsFilter } from '../api/services/statistics/statistics-query';
 import { HOUR_BUCKETS, hourBucket } from '../domain/statistics';
 import { VIETNAM_OFFICE_CALENDAR } from '../domain/working-calendar.fixture';
@@ -456,6 +457,56 @@ describe('GET /api/admin/statistics', () => {
     await request(app).get(url('summary', 'unitId=18073')).set('Cookie', cookie).expect(422);
     await request(app).get(url('summary', 'sort=received')).set('Cookie', cookie).expect(422);
     await request(app).get(url('trend?interval=day')).set('Cookie', cookie).expect(422);
+  });
+});
+
+describe('GET /api/v1/statistics (public)', () => {
+  const query = `from=${FROM}&to=${TO}`;
+
+  it('publishes per unit and per category what was received, processed on time and rated, and nothing personal', async () => {
+    const { body, headers } = await request(app).get(`/api/v1/statistics?${query}`).expect(200);
+    expect(headers['cache-control']).toBe('public, max-age=300');
+    const ours = body.categories.find((row: { key: string }) => row.key === categoryCode);
+    expect(ours).toEqual({
+      key: categoryCode,
+      name: 'Thử thống kê',
+      nameEn: 'Statistics test',
+      received: 6,
+      processed: 3,
+      onTime: 2,
+      late: 1,
+      onTimeShare: 0.6667,
+      rated: 5,
+      meanRating: 3.4,
+      satisfiedShare: 0.6,
+    });
+    expect(body.units.map((row: { key: string }) => row.key)).toContain(homeUnit);
+    expect(body.units.map((row: { key: string | null }) => row.key)).not.toContain(null);
+    for (const row of [body.total, ...body.units, ...body.categories]) {
+      expect(Object.keys(row).sort()).toEqual(Object.keys(ours).sort());
+    }
+    expect(JSON.stringify(body)).not.toMatch(/reporter|phone|email|description|trackingCode/i);
+  });
+
+  it('answers 304 to a client that has the current version', async () => {
+    const first = await request(app).get(`/api/v1/statistics?${query}`).expect(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    await request(app).get(`/api/v1/statistics?${query}`).set('If-None-Match', etag).expect(304);
+    const refused = await request(app).get('/api/v1/statistics?to=2026-01-01&from=2026-02-01').expect(422);
+    expect(refused.body.error.fields.to.code).toBe('before_from');
+  });
+
+  it('keeps an answer for its time to live, then counts again', async () => {
+    let now = new Date('2026-12-01T10:00:00+07:00');
+    const answer = publicStatistics(db, { ttlMs: 60_000, now: () => now });
+    const period = { from: FROM, to: TO };
+    const before = JSON.parse((await answer(period)).body);
+    await aCase({ day: '2026-03-05', status: 'processing' });
+    expect(JSON.parse((await answer(period)).body)).toEqual(before);
+    now = new Date(now.getTime() + 61_000);
+    const after = JSON.parse((await answer(period)).body);
+    expect(after.total.received).toBe(before.total.received + 1);
   });
 });
 

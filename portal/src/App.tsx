@@ -11,6 +11,7 @@ const Track = lazy(() => import('./pages/Track'));
 const Feed = lazy(() => import('./pages/Feed'));
 const Help = lazy(() => import('./pages/Help'));
 const MapPage = lazy(() => import('./pages/Map'));
+const Statistics = lazy(() => import('./pages/Statistics'));
 
 export function App() {
   const [language, setLanguageState] = useState<Language>(() => {
@@ -70,6 +71,7 @@ export function App() {
             <Route path="/feed" element={<Feed />} />
             <Route path="/help" element={<Help />} />
             <Route path="/map" element={<MapPage />} />
+            <Route path="/statistics" element={<Statistics />} />
             <Route path="*" element={<Home />} />
           </Routes>
         </Suspense>
@@ -86,6 +88,10 @@ export function App() {
         <NavLink to="/feed">
           <Icon name="fact_check" />
           {t('navFeed')}
+        </NavLink>
+        <NavLink to="/statistics">
+          <Icon name="bar_chart" />
+          {t('navStats')}
         </NavLink>
         <NavLink to="/help">
           <Icon name="help" />

@@ -6,6 +6,7 @@
  * come from the API instead (CategoryIcon in ./common.tsx).
  */
 import addCircle from '@material-symbols/svg-400/outlined/add_circle.svg?raw';
+import barChart from '@material-symbols/svg-400/outlined/bar_chart.svg?raw';
 import call from '@material-symbols/svg-400/outlined/call.svg?raw';
 import category from '@material-symbols/svg-400/outlined/category.svg?raw';
 import close from '@material-symbols/svg-400/outlined/close.svg?raw';
@@ -27,6 +28,7 @@ function outline(svg: string): string {
 
 const OUTLINES = {
   add_circle: outline(addCircle),
+  bar_chart: outline(barChart),
   call: outline(call),
   category: outline(category),
   close: outline(close),
