@@ -4,10 +4,12 @@
  */
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
+import type { MediaStorage } from '../platform/storage';
 import type { FieldReportInput } from '../workflows/messages';
 import { failingOnInvalidData } from './invalid-data';
 import { decideRouting, type DecideRoutingInput } from './decide-routing';
 import { locateCommune, type LocateCommuneInput } from './locate-commune';
+import { generateMonthlyReports, type MonthlyReportsInput } from './monthly-reports';
 import { notifyOfficials, type OfficialNotification } from './notify-officials';
 import { notifyReporter, type ReporterNotification } from './notify-reporter';
 import { projectTransition, type Transition } from './project-transition';
@@ -31,6 +33,8 @@ export interface ActivityDependencies {
   configTtlMs?: number;
   /** The public origin citizens' links lead to (PUBLIC_BASE_URL); default http://localhost:3000. */
   publicBaseUrl?: string;
+  /** Where the monthly reports are stored (media storage); without it they cannot be made. */
+  storage?: MediaStorage;
 }
 
 /** Process settings a case reads once, at its start (so they are in its history). */
@@ -63,6 +67,7 @@ export function createActivities({
   settings,
   configTtlMs,
   publicBaseUrl = 'http://localhost:3000',
+  storage,
 }: ActivityDependencies) {
   const calendars = createCalendarSource(db, { ttlMs: configTtlMs });
   const scheduling = { db, calendars, ttlMs: configTtlMs };
@@ -78,6 +83,7 @@ export function createActivities({
     notifyOfficials: (notification: OfficialNotification) => notifyOfficials(db, notification, publicBaseUrl),
     notifyReporter: (notification: ReporterNotification) => notifyReporter({ db, publicBaseUrl }, notification),
     recordRating: (rating: Parameters<typeof recordRating>[1]) => recordRating(db, rating),
+    generateMonthlyReports: (input: MonthlyReportsInput) => generateMonthlyReports({ db, storage }, input),
   };
   // Data the database can never hold fails an activity once; it never loops.
   return failingOnInvalidData(activities);

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('the back office in a browser', () => {
-  it('signs a leader in in Vietnamese, shows the inbox, switches to English and signs out', async () => {
+  it('signs a leader in in Vietnamese, shows the dashboard and the inbox, switches to English and signs out', async () => {
     const { page } = browser;
     await page.goto(`${base}/admin/`);
 
@@ -42,7 +42,10 @@ describe('the back office in a browser', () => {
     await page.fill('input[name="password"]', config.DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
 
-    // The inbox: the home page, with both task lists and the menu's counters.
+    // A leader's home page is the statistics dashboard; the inbox, with both task lists and the
+    // menu's counters, is one menu item away.
+    await page.getByTestId('statistics-dashboard').waitFor({ timeout: 30_000 });
+    await page.getByRole('menuitem', { name: /Việc của tôi/ }).click();
     await page.getByTestId('task-inbox').waitFor({ timeout: 30_000 });
     await page.getByText('Việc được giao cho tôi').waitFor();
     await page.getByText('Việc chưa nhận của đơn vị').waitFor();

@@ -3,13 +3,16 @@
  * (in-flight activities get the grace time) and exits. Run as many replicas as needed.
  */
 import { bundleWorkflowCode, NativeConnection, Runtime } from '@temporalio/worker';
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { caseSettingsFrom } from '../activities';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
 import { createDispatcher } from '../notifications/dispatcher';
 import { sendersFromConfig } from '../notifications/channels';
+import { ensureMonthlyReportSchedule } from '../platform/monthly-report-schedule';
+import { payloadDataConverter } from '../platform/payload-codec';
+import { createMediaStorage } from '../platform/storage';
 import { ensureSearchAttributes } from '../platform/temporal';
 import { createWorker, workerTuning, workflowsPath } from './create-worker';
 import { sdkLogger } from './sdk-logger';
@@ -27,6 +30,15 @@ async function main(): Promise<void> {
 
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   await ensureSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE, logger);
+  const schedule = await ensureMonthlyReportSchedule(
+    new Client({
+      connection: clientConnection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      dataConverter: payloadDataConverter(config.TEMPORAL_PAYLOAD_KEYS),
+    }),
+    config.TEMPORAL_TASK_QUEUE,
+  );
+  logger.info({ schedule }, 'monthly report schedule');
   await clientConnection.close();
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
@@ -41,6 +53,7 @@ async function main(): Promise<void> {
       trackingCodePrefix: config.TRACKING_CODE_PREFIX,
       settings: caseSettingsFrom(config),
       publicBaseUrl: config.PUBLIC_BASE_URL,
+      storage: createMediaStorage(config),
     },
     shutdownGraceTime: config.SHUTDOWN_GRACE_MS,
     tuning: workerTuning(config),

@@ -1,2 +1,3 @@
 // The workflows the worker runs; bundled for Temporal's sandbox.
 export { fieldReportWorkflow } from './field-report';
+export { monthlyReportsWorkflow } from './monthly-reports';

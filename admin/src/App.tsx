@@ -10,6 +10,7 @@ import calendars from './calendars';
 import cases from './cases';
 import categories from './categories';
 import communes from './communes';
+import { HomePage, LazyStatisticsDashboard } from './dashboard/HomePage';
 import { TaskInbox } from './inbox/TaskInbox';
 import { Layout } from './layout/Layout';
 import { authProvider } from './providers/authProvider';
@@ -44,7 +45,7 @@ export function App() {
         i18nProvider={i18nProvider}
         store={store}
         layout={Layout}
-        dashboard={TaskInbox}
+        dashboard={HomePage}
         theme={theme}
         requireAuth
         disableTelemetry
@@ -69,6 +70,8 @@ export function App() {
           <Route path="/routing-test" element={<RoutingTestPage />} />
           <Route path="/process" element={<ProcessPage />} />
           <Route path="/intake" element={<IntakePage />} />
+          <Route path="/inbox" element={<TaskInbox />} />
+          <Route path="/statistics" element={<LazyStatisticsDashboard />} />
         </CustomRoutes>
       </Admin>
     </BrowserRouter>

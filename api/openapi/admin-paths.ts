@@ -6,6 +6,9 @@
  */
 import type { z } from 'zod';
 import { intakeCommandSchema } from '../../domain/intake-command';
+import { caseExportQuery } from '../routes/admin-cases';
+import { monthlyReportList, statisticsExportQuery } from '../routes/admin-statistics-exports';
+import { monthlyReportQuery } from '../services/exports/monthly-report';
 import { completionSchema } from '../routes/admin-tasks';
 import { apiKeySchema } from '../routes/admin/admin-api-keys';
 import { calendarSchema } from '../routes/admin/admin-calendars';
@@ -49,6 +52,7 @@ import {
   ref,
   reportBody,
   reportFailures,
+  spreadsheet,
   type Operation,
 } from './building-blocks';
 import { queryParameters, requestSchema, type JsonSchema } from './request-schema';
@@ -234,6 +238,50 @@ export function adminPaths(): Record<string, Operation> {
     '/api/admin/statistics/steps': {
       get: statistics('Per step: completed, on time, mean and p90 working hours', 'StatisticsSteps'),
     },
+    '/api/admin/statistics/export': {
+      get: {
+        ...statistics(
+          'One of the tables above as a spreadsheet (.xlsx or CSV with a UTF-8 BOM)',
+          'StatisticsTable',
+          statisticsExportQuery,
+        ),
+        responses: {
+          200: spreadsheet('The file: Vietnamese headers (English with Accept-Language: en), names, shares in %.'),
+          ...failures,
+          422: error('A query value does not fit, the period is reversed or longer than 3 years (VALIDATION_FAILED).'),
+        },
+      },
+    },
+    '/api/admin/monthly-reports': {
+      get: {
+        ...read(
+          'The monthly reports the schedule made (1st of each month), newest first: the units the official reads statistics of',
+          json({ type: 'array', items: ref('AdminRecord') }, 'The reports: id, unitId, unitName, month, size.'),
+          [...queryParameters(monthlyReportList), language],
+        ),
+        responses: {
+          200: json({ type: 'array', items: ref('AdminRecord') }, 'The reports: id, unitId, unitName, month, size.'),
+          ...failures,
+          422: error('month (yyyy-mm) does not fit (VALIDATION_FAILED).'),
+        },
+      },
+    },
+    '/api/admin/monthly-reports/{id}/file': {
+      get: { ...read('One stored monthly report (xlsx)', spreadsheet('The report (.xlsx).'), [id, language]) },
+    },
+    '/api/admin/reports/monthly': {
+      get: {
+        tags: [TAG],
+        summary: "A unit's monthly report (xlsx) in the province's layout: figures by category, total, signatures",
+        security,
+        parameters: [...queryParameters(monthlyReportQuery), language],
+        responses: {
+          200: spreadsheet('The report (.xlsx).'),
+          ...recordFailures,
+          422: error('unitId or month (yyyy-mm) does not fit (VALIDATION_FAILED).'),
+        },
+      },
+    },
     ...resource('/api/admin/cases', {
       noun: 'cases',
       list: { sortable: ADMIN_CASE_SORTABLE, filter: adminCaseFilter },
@@ -252,6 +300,25 @@ export function adminPaths(): Record<string, Operation> {
           201: json(ref('AdminRecord'), 'Recorded: `{ id, trackingCode, status, channel }`.'),
           ...failures,
           ...reportFailures,
+        },
+      },
+    },
+    '/api/admin/cases/export': {
+      get: {
+        tags: [TAG],
+        summary: 'The case list as a spreadsheet (.xlsx or CSV): the rows the list shows, with its filters and order',
+        description:
+          'Vietnamese headers (English with Accept-Language: en), unit, category and commune names, Hà Tĩnh times, ratings; ' +
+          'no personal data. Every export is in the audit log. More than 100 000 cases: 422, narrow the filters.',
+        security,
+        parameters: [
+          ...queryParameters(caseExportQuery),
+          ...listParameters(ADMIN_CASE_SORTABLE, adminCaseFilter).filter((p) => p.name !== 'range'),
+        ],
+        responses: {
+          200: spreadsheet('The file.'),
+          ...failures,
+          422: error('format, sort or filter does not fit, or too many cases (VALIDATION_FAILED).'),
         },
       },
     },

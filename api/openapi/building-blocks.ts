@@ -62,3 +62,15 @@ export const reportFailures = {
   422: error('The report does not fit, or the Idempotency-Key was used for a different report.'),
   503: error('Temporarily unavailable; nothing was recorded. Send it again after Retry-After seconds.'),
 };
+
+/** A download of one table: Excel (.xlsx) or CSV with a UTF-8 byte order mark. */
+export const spreadsheet = (description: string) => ({
+  description,
+  headers: {
+    'Content-Disposition': { description: '`attachment; filename="<name>.<format>"`', schema: { type: 'string' } },
+  },
+  content: {
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+    'text/csv; charset=utf-8': { schema: { type: 'string' } },
+  },
+});

@@ -1,10 +1,19 @@
 /** Cases in the back office (/api/admin/cases), read side; actions go through tasks (issue 4). */
 import { Router } from 'express';
+import { z } from 'zod';
 import type { Db } from '../../platform/db';
 import { parseListQuery, sendList } from '../list-query';
 import { authOf } from '../middleware/authenticate';
 import { ADMIN_CASE_SORTABLE, adminCaseFilter, findAdminCases } from '../services/find-admin-cases';
 import { getAdminCase } from '../services/get-admin-case';
+import { exportCases } from '../services/exports/export-cases';
+import { sendExport } from '../services/exports/send-export';
+import { EXPORT_FORMATS } from '../services/exports/table-file';
+import { requestLanguage } from '../i18n/language';
+import { parseInput } from '../validation';
+
+/** The export's own parameter; sort and filter are the list's (range is not: every row is in the file). */
+export const caseExportQuery = z.object({ format: z.enum(EXPORT_FORMATS) });
 
 export function adminCaseRoutes(db: Db): Router {
   const router = Router();
@@ -17,6 +26,25 @@ export function adminCaseRoutes(db: Db): Router {
     });
     const { rows, total, totalEstimated } = await findAdminCases(db, authOf(req).ability, query);
     sendList(res, 'cases', query, rows, total, totalEstimated);
+  });
+
+  // Before /cases/:id, which would take "export" for an id.
+  router.get('/cases/export', async (req, res) => {
+    const { format } = parseInput(caseExportQuery, { format: req.query.format });
+    const query = parseListQuery(req.query, {
+      sortable: ADMIN_CASE_SORTABLE,
+      defaultSort: ['createdAt', 'DESC'],
+      filter: adminCaseFilter,
+    });
+    const auth = authOf(req);
+    const table = await exportCases(
+      db,
+      { ability: auth.ability, userId: auth.user.id, ip: req.ip, requestId: String(req.id), language: requestLanguage(req) },
+      query,
+      format,
+    );
+    const day = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10); // Hà Tĩnh's date
+    await sendExport(res, format, `phan-anh-${day}`, table);
   });
 
   router.get('/cases/:id', async (req, res) => {

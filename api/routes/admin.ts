@@ -18,6 +18,7 @@ import { adminIntakeRoutes } from './admin-intake';
 import { adminNotificationStreamRoutes } from './admin-notification-stream';
 import { adminNotificationTemplateRoutes } from './admin-notification-templates';
 import { adminProcessSummaryRoutes } from './admin-process-summary';
+import { adminStatisticsExportRoutes } from './admin-statistics-exports';
 import { adminStatisticsRoutes } from './admin-statistics';
 import { adminTaskRoutes } from './admin-tasks';
 import { adminApiKeyRoutes } from './admin/admin-api-keys';
@@ -49,6 +50,7 @@ export function adminRoutes(
   router.use(adminCaseProcessRoutes(deps));
   router.use(adminProcessSummaryRoutes(deps.db));
   router.use(adminStatisticsRoutes(deps.db));
+  router.use(adminStatisticsExportRoutes(deps.db, deps.storage));
   router.use(adminCasePageRoutes(deps.db));
   router.use(adminCaseMediaRoutes(deps));
   router.use(

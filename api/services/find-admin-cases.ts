@@ -24,6 +24,8 @@ export const adminCaseFilter = z
     level: z.enum(CASE_LEVELS).optional(),
     categoryCode: z.string().optional(),
     communeCode: z.string().optional(),
+    /** As recorded on the case: app, web, hotline, api, open311:<partner> (the dashboard's drill-down). */
+    channel: z.string().max(100).optional(),
     unitId: z.string().uuid().optional(),
     assigneeId: z.string().uuid().optional(),
     overdue: z.boolean().optional(),
@@ -43,11 +45,20 @@ export const ADMIN_CASE_SORTABLE = [
   'updatedAt',
 ] as const;
 
-export async function findAdminCases(db: Db, ability: AppAbility, query: ListQuery<z.infer<typeof adminCaseFilter>>) {
+export type AdminCaseFilter = z.infer<typeof adminCaseFilter>;
+
+/**
+ * The cases the official may read that pass the list's filters, or null when they may read none
+ * (e.g. a unit admin without a case role). The list and its export share it: same rows.
+ */
+export async function adminCaseWhere(
+  db: Db,
+  ability: AppAbility,
+  f: AdminCaseFilter,
+): Promise<Prisma.CaseWhereInput | null> {
   const allowed = accessibleWhere(ability, 'read', 'Case');
-  if (!allowed) return { rows: [], total: 0, totalEstimated: false }; // e.g. a unit admin without a case role
-  const f = query.filter;
-  const where: Prisma.CaseWhereInput = {
+  if (!allowed) return null;
+  return {
     AND: [
       allowed,
       {
@@ -57,6 +68,7 @@ export async function findAdminCases(db: Db, ability: AppAbility, query: ListQue
         ...(f.level && { level: f.level }),
         ...(f.categoryCode && { categoryCode: f.categoryCode }),
         ...(f.communeCode && { communeCode: f.communeCode }),
+        ...(f.channel && { channel: f.channel }),
         ...(f.unitId && { unitId: f.unitId }),
         ...(f.assigneeId && { assigneeId: f.assigneeId }),
         ...(f.overdue !== undefined && { overdue: f.overdue }),
@@ -75,6 +87,11 @@ export async function findAdminCases(db: Db, ability: AppAbility, query: ListQue
       },
     ],
   };
+}
+
+export async function findAdminCases(db: Db, ability: AppAbility, query: ListQuery<AdminCaseFilter>) {
+  const where = await adminCaseWhere(db, ability, query.filter);
+  if (!where) return { rows: [], total: 0, totalEstimated: false };
   const orderBy = [{ [query.sort.field]: query.sort.order }, { id: 'asc' as const }];
   const [rows, { total, estimated }] = await Promise.all([
     db.case.findMany({ where, orderBy, skip: query.skip, take: query.take }),

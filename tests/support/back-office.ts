@@ -1,4 +1,7 @@
-/** Signing a demo official in to the back office (/admin) in a browser test; resolves on the inbox. */
+/**
+ * Signing a demo official in to the back office (/admin) in a browser test; resolves on the home
+ * page: the task inbox, or the statistics dashboard for supervisors and leaders.
+ */
 import type { Page } from 'playwright-core';
 
 export async function signInToBackOffice(page: Page, base: string, username: string, password: string) {
@@ -7,5 +10,8 @@ export async function signInToBackOffice(page: Page, base: string, username: str
   await page.fill('input[name="username"]', username);
   await page.fill('input[name="password"]', password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByTestId('task-inbox').waitFor({ timeout: 30_000 });
+  await page
+    .locator('[data-testid="task-inbox"], [data-testid="statistics-dashboard"]')
+    .first()
+    .waitFor({ timeout: 30_000 });
 }

@@ -13,6 +13,7 @@ import {
 import { caseSettingsFrom } from '../../activities';
 import { loadConfig, type Config } from '../../platform/config';
 import { createDb } from '../../platform/db';
+import { createMediaStorage } from '../../platform/storage';
 import { createLogger } from '../../platform/logger';
 import { payloadDataConverter } from '../../platform/payload-codec';
 import { createWorker, workflowsPath } from '../../worker/create-worker';
@@ -40,7 +41,12 @@ export async function startWorker(config: Config, workflowBundle: WorkflowBundle
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle,
     payloadKeys: config.TEMPORAL_PAYLOAD_KEYS,
-    dependencies: { db, trackingCodePrefix: config.TRACKING_CODE_PREFIX, settings: caseSettingsFrom(config) },
+    dependencies: {
+      db,
+      trackingCodePrefix: config.TRACKING_CODE_PREFIX,
+      settings: caseSettingsFrom(config),
+      storage: createMediaStorage(config),
+    },
     shutdownGraceTime: '2 seconds',
   });
   const running = worker.run();

@@ -17,5 +17,7 @@ export const TEMPLATE_PURPOSES = [
 ] as const;
 export const NOTIFICATION_STATES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export const CHANNELS = ['email', 'sms', 'zalo', 'in_app'] as const;
+/** The channels reports come in by (Case.channel), besides open311:<partner>. */
+export const REPORT_CHANNELS = ['api', 'app', 'web', 'hotline'] as const;
 
 export const choices = (ids: readonly string[], prefix: string) => ids.map((id) => ({ id, name: `${prefix}.${id}` }));

@@ -5,6 +5,7 @@
 import InboxIcon from '@mui/icons-material/Inbox';
 import ProcessIcon from '@mui/icons-material/AccountTree';
 import IntakeIcon from '@mui/icons-material/PhoneInTalk';
+import StatisticsIcon from '@mui/icons-material/Insights';
 import { Badge, Box, Chip, Divider, ListSubheader, Stack, Tooltip } from '@mui/material';
 import {
   Menu as RaMenu,
@@ -14,6 +15,8 @@ import {
   useSidebarState,
   useTranslate,
 } from 'react-admin';
+import { useMe } from '../common/useMe';
+import { dashboardIsHome, readsStatistics } from '../dashboard/HomePage';
 import { useTaskCounts } from '../inbox/useTaskCounts';
 
 const CONFIGURATION = [
@@ -120,14 +123,41 @@ function AnnouncementsItem() {
   return canAccess ? <RaMenu.ResourceItem name="announcements" /> : null;
 }
 
-export function Menu() {
+/**
+ * Home is the dashboard for supervisors and leaders (then the inbox is /inbox), the inbox for the
+ * others (then the dashboard, for those who read statistics, is /statistics).
+ */
+function HomeItems() {
   const translate = useTranslate();
+  const me = useMe();
+  const statistics = <StatisticsIcon />;
+  if (dashboardIsHome(me))
+    return (
+      <>
+        <RaMenu.DashboardItem primaryText={translate('statistics.menu')} leftIcon={statistics} />
+        <RaMenu.Item to="/inbox" primaryText={translate('inbox.title')} leftIcon={<InboxIconWithBadge />} />
+        <Box>
+          <Counters />
+        </Box>
+      </>
+    );
   return (
-    <RaMenu>
+    <>
       <RaMenu.DashboardItem primaryText={translate('inbox.title')} leftIcon={<InboxIconWithBadge />} />
       <Box>
         <Counters />
       </Box>
+      {readsStatistics(me) && (
+        <RaMenu.Item to="/statistics" primaryText={translate('statistics.menu')} leftIcon={statistics} />
+      )}
+    </>
+  );
+}
+
+export function Menu() {
+  return (
+    <RaMenu>
+      <HomeItems />
       <RaMenu.ResourceItem name="cases" />
       <IntakeItem />
       <ProcessItem />

@@ -49,17 +49,42 @@ export async function httpClient<T = any>(url: string, options: RequestOptions =
   } catch {
     json = undefined;
   }
-  if (!response.ok) {
-    const apiError = (json as ApiErrorBody | undefined)?.error;
-    const errors = apiError?.fields
-      ? Object.fromEntries(Object.entries(apiError.fields).map(([k, v]) => [k, v.message ?? v.code ?? '']))
-      : undefined;
-    throw new HttpError(apiError?.message || response.statusText || 'ra.notification.http_error', response.status, {
-      ...(json ?? {}),
-      ...(errors && { errors }),
-    });
-  }
+  if (!response.ok) throw toHttpError(response, json);
   return { status: response.status, headers: response.headers, body, json };
+}
+
+function toHttpError(response: Response, json: unknown): HttpError {
+  const apiError = (json as ApiErrorBody | undefined)?.error;
+  const errors = apiError?.fields
+    ? Object.fromEntries(Object.entries(apiError.fields).map(([k, v]) => [k, v.message ?? v.code ?? '']))
+    : undefined;
+  return new HttpError(apiError?.message || response.statusText || 'ra.notification.http_error', response.status, {
+    ...((json as object) ?? {}),
+    ...(errors && { errors }),
+  });
+}
+
+/**
+ * A file the API generates (an export, a report), saved by the browser under the name the API
+ * gives: fetched rather than linked so that it is in the UI's language and a refusal (too many
+ * rows, no right) is shown as the API's message instead of a broken download.
+ */
+export async function downloadFile(url: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { 'Accept-Language': language }, credentials: 'same-origin' });
+  } catch {
+    throw new HttpError('ra.notification.http_error', 0);
+  }
+  if (!response.ok) throw toHttpError(response, await response.json().catch(() => undefined));
+  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'download';
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
 /** JSON POST helper for the domain endpoints outside ra-data-simple-rest's CRUD. */
