@@ -136,8 +136,10 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
   invalid_format: { vi: () => 'Sai định dạng.', en: () => 'Wrong format.' },
   invalid_json: { vi: () => 'Nội dung JSON không đọc được.', en: () => 'The JSON body cannot be read.' },
   export_too_large: {
-    vi: (p) => `Bộ lọc chọn ${p.total} phản ánh, quá ${p.max} phản ánh một lần xuất: hãy thu hẹp bộ lọc (khoảng thời gian, đơn vị…).`,
-    en: (p) => `The filters select ${p.total} cases, more than the ${p.max} one export may hold: narrow them (period, unit…).`,
+    vi: (p) =>
+      `Bộ lọc chọn ${p.total} phản ánh, quá ${p.max} phản ánh một lần xuất: hãy thu hẹp bộ lọc (khoảng thời gian, đơn vị…).`,
+    en: (p) =>
+      `The filters select ${p.total} cases, more than the ${p.max} one export may hold: narrow them (period, unit…).`,
   },
   control_character: {
     vi: (p) => `Có ký tự điều khiển không được phép (${p.character}).`,

@@ -70,7 +70,9 @@ export const spreadsheet = (description: string) => ({
     'Content-Disposition': { description: '`attachment; filename="<name>.<format>"`', schema: { type: 'string' } },
   },
   content: {
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: { type: 'string', format: 'binary' },
+    },
     'text/csv; charset=utf-8': { schema: { type: 'string' } },
   },
 });

@@ -39,7 +39,13 @@ export function adminCaseRoutes(db: Db): Router {
     const auth = authOf(req);
     const table = await exportCases(
       db,
-      { ability: auth.ability, userId: auth.user.id, ip: req.ip, requestId: String(req.id), language: requestLanguage(req) },
+      {
+        ability: auth.ability,
+        userId: auth.user.id,
+        ip: req.ip,
+        requestId: String(req.id),
+        language: requestLanguage(req),
+      },
       query,
       format,
     );
