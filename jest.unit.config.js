@@ -6,6 +6,13 @@ const base = require('./jest.config');
 /** @type {import('jest').Config} */
 module.exports = {
   ...base,
-  roots: ['<rootDir>/domain', '<rootDir>/workflows', '<rootDir>/activities', '<rootDir>/api', '<rootDir>/platform', '<rootDir>/notifications'],
+  roots: [
+    '<rootDir>/domain',
+    '<rootDir>/workflows',
+    '<rootDir>/activities',
+    '<rootDir>/api',
+    '<rootDir>/platform',
+    '<rootDir>/notifications',
+  ],
   testMatch: ['**/*.test.ts'],
 };

@@ -252,7 +252,11 @@ describe('the case workflow with in-memory activities', () => {
     expect(withdrawn).toMatchObject({ status: 'withdrawn', step: 'close', openTask: null });
     expect(await c.handle.result()).toMatchObject({ status: 'withdrawn' });
     const last = world.transitions(c.caseId).at(-1)!;
-    expect(last).toMatchObject({ kind: 'withdrawn', note: 'Đã tự xử lý', closeTask: { id: open.openTask!.id, state: 'cancelled' } });
+    expect(last).toMatchObject({
+      kind: 'withdrawn',
+      note: 'Đã tự xử lý',
+      closeTask: { id: open.openTask!.id, state: 'cancelled' },
+    });
     expect(last.case.closedAt).toEqual(expect.any(String));
 
     const late = await startCase();
