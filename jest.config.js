@@ -20,4 +20,7 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY})/)`],
   testTimeout: 60_000,
+  // The case workflow is bundled once per run, not once per suite (tests/support/workflow-bundle.ts).
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
 };

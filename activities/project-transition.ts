@@ -53,6 +53,13 @@ export interface Transition {
 
 const DATE_FIELDS = ['deadline', 'resolutionDeadline', 'acceptedAt', 'publishedAt', 'closedAt'] as const;
 
+/**
+ * The channel each committed transition is announced on (payload "<caseId>:<seq>"; NOTIFY is
+ * delivered at commit), so a listener waits for a projection instead of polling for it
+ * (tests/support/projection.ts).
+ */
+export const CASE_PROJECTED_CHANNEL = 'case_projected';
+
 export async function projectTransition(
   db: Db,
   t: Transition,
@@ -117,6 +124,7 @@ export async function projectTransition(
         },
       });
     }
+    await tx.$executeRaw`SELECT pg_notify(${CASE_PROJECTED_CHANNEL}, ${`${t.caseId}:${t.seq}`})`;
   });
 }
 

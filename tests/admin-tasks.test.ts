@@ -3,19 +3,11 @@
  * and unit allow, claim them without racing each other, and complete them through the case's
  * workflow, which has the last word; a retried request changes nothing twice.
  */
-import type { Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../api/app';
 import { REPORT } from './support/case-driver';
-import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
-import { officialSessions } from './support/official-sessions';
+import { GENEROUS_LOGIN_LIMIT, platformSuite } from './support/platform-suite';
 
-const config = testConfig();
-const api = apiDependencies(config);
-const db = api.deps.db;
-let app: Express;
-let worker: Awaited<ReturnType<typeof startWorker>>;
-const as = officialSessions(() => app, config.DEMO_PASSWORD);
+const { db, app, as } = platformSuite({ app: { loginRateLimit: GENEROUS_LOGIN_LIMIT } });
 
 async function newCase(): Promise<string> {
   const created = await request(app).post('/api/v1/reports').send(REPORT).expect(201);
@@ -34,15 +26,6 @@ async function openTask(caseId: string, username = 'operator') {
   }
   throw new Error('no open task');
 }
-
-beforeAll(async () => {
-  worker = await startWorker(config, await bundleWorkflows());
-  app = createApp({ ...api.deps, loginRateLimit: { limit: 10_000, windowMs: 60_000 } });
-});
-afterAll(async () => {
-  await worker.stop();
-  await api.close();
-});
 
 describe('tasks in the back office', () => {
   it("shows the operators' verify task to operators only, and lets the workflow answer its completion", async () => {

@@ -16,21 +16,19 @@
 import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import type { WorkflowHandle } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { createActivities } from '../activities';
 import type { OfficialNotification } from '../activities/notify-officials';
 import { createDb } from '../platform/db';
 import type { fieldReportWorkflow } from '../workflows/field-report';
-import searchAttributes from '../workflows/search-attributes.json';
 import { completeTaskUpdate, receiptUpdate, stateQuery, supplyInfoUpdate, type CaseState } from '../workflows/messages';
 import { officials, REPORT, unitIdOf } from './support/case-driver';
 import { eventually } from './support/eventually';
 import { testDataConverter } from './support/payload-keys';
 import { bundleWorkflows } from './support/platform';
-import { createTimeSkippingEnv, skipTo } from './support/time-skipping';
+import { addCaseSearchAttributes, createTimeSkippingEnv, skipTo } from './support/time-skipping';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const SECOND = 1_000;
@@ -40,7 +38,7 @@ const START_SLACK = 3 * SECOND;
 const FIRE_SLACK = 1 * SECOND;
 
 const { db, pool } = createDb({ url: process.env.DATABASE_URL! });
-let workflowBundle: WorkflowBundleWithSourceMap;
+let workflowBundle: WorkflowBundle;
 let people: Record<string, string>;
 let thanhSen: string;
 let offDays: Set<string>;
@@ -59,21 +57,6 @@ afterAll(async () => {
   await db.$disconnect();
   await pool.end();
 });
-
-/**
- * The case workflow's search attributes (workflows/search-attributes.json): the workflow upserts
- * them, and a server refuses unknown ones. The test server implements AddSearchAttributes (not
- * ListSearchAttributes, which platform/temporal.ts's ensureSearchAttributes reads first).
- */
-const CASE_SEARCH_ATTRIBUTES = Object.fromEntries(
-  Object.entries(searchAttributes as Record<string, string>).map(([name, type]) => {
-    // "Keyword" → INDEXED_VALUE_TYPE_KEYWORD, "KeywordList" → INDEXED_VALUE_TYPE_KEYWORD_LIST
-    const key = `INDEXED_VALUE_TYPE_${type.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toUpperCase()}`;
-    const value = temporal.api.enums.v1.IndexedValueType[key as keyof typeof temporal.api.enums.v1.IndexedValueType];
-    if (value === undefined) throw new Error(`unknown search attribute type ${type} of ${name}`);
-    return [name, value];
-  }),
-);
 
 // ---- the environment of one test -----------------------------------------------------------------
 
@@ -94,11 +77,7 @@ let stopWorker: () => Promise<void>;
 
 beforeEach(async () => {
   env = await createTimeSkippingEnv(testDataConverter());
-  // The case workflow indexes itself by search attributes, which a namespace must know first.
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: 'default',
-    searchAttributes: CASE_SEARCH_ATTRIBUTES,
-  });
+  await addCaseSearchAttributes(env);
   taskQueue = `deadlines-${randomUUID()}`;
   sent = [];
   const activities = createActivities({

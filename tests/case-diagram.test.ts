@@ -4,20 +4,15 @@
  * history, readable and exported (GET .../history, .../history.json: the IOC's supervisors and
  * admins), with the reporter's personal data masked.
  */
-import type { Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../api/app';
 import { CaseDriver, officials, unitIdOf } from './support/case-driver';
 import { walkCase } from './support/case-walk';
-import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
-import { officialSessions } from './support/official-sessions';
+import { GENEROUS_LOGIN_LIMIT, platformSuite } from './support/platform-suite';
 
-const config = testConfig({ TEMPORAL_UI_URL: 'http://temporal-ui.test:8080/' });
-const api = apiDependencies(config);
-const db = api.deps.db;
-let app: Express;
-let worker: Awaited<ReturnType<typeof startWorker>>;
-const as = officialSessions(() => app, config.DEMO_PASSWORD);
+const { config, api, db, app, as } = platformSuite({
+  config: { TEMPORAL_UI_URL: 'http://temporal-ui.test:8080/' },
+  app: { loginRateLimit: GENEROUS_LOGIN_LIMIT },
+});
 let people: Record<string, string> = {};
 
 /** The reporter, and a description that repeats the phone number in another spelling. */
@@ -32,13 +27,7 @@ const get = async (path: string, username: string, status: number) =>
     .expect(status);
 
 beforeAll(async () => {
-  worker = await startWorker(config, await bundleWorkflows());
-  app = createApp({ ...api.deps, loginRateLimit: { limit: 10_000, windowMs: 60_000 } });
   people = await officials(db, ['operator', 'supervisor', '18073.officer', 'SNNMT.officer', 'SNNMT.leader', 'admin']);
-});
-afterAll(async () => {
-  await worker.stop();
-  await api.close();
 });
 
 describe('a case returned by one unit and accepted by another, now being processed', () => {

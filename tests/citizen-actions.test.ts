@@ -4,27 +4,14 @@
  * through its Updates, through the real chain.
  */
 import net from 'node:net';
-import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../api/app';
 import { CitizenCases, QUESTION } from './support/citizen-cases';
-import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
+import { apiDependencies } from './support/platform';
+import { platformSuite } from './support/platform-suite';
 
-const config = testConfig();
-const api = apiDependencies(config);
-const db = api.deps.db;
+const { config, api, db, app } = platformSuite();
 const cases = new CitizenCases(api.deps, config);
-let app: Express;
-let worker: Awaited<ReturnType<typeof startWorker>>;
-
-beforeAll(async () => {
-  worker = await startWorker(config, await bundleWorkflows());
-  app = createApp(api.deps);
-});
-afterAll(async () => {
-  await worker.stop();
-  await api.close();
-});
 
 const post = (trackingCode: string, action: string, token?: string) => {
   const req = request(app).post(`/api/v1/reports/${trackingCode}/${action}`);

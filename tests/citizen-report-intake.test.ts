@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import { createApp } from '../api/app';
 import { CASE_STATUS } from '../workflows/search-attributes';
 import { eventually } from './support/eventually';
+import { waitForProjection } from './support/projection';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
 
 const config = testConfig();
@@ -44,13 +45,10 @@ describe('a citizen reports a problem', () => {
     expect(response.headers.location).toBe(`/api/v1/reports/${response.body.trackingCode}`);
 
     // The workflow moves on to verification right after the receipt.
-    const stored = await eventually(async () => {
-      const row = await api.deps.db.case.findUniqueOrThrow({
-        where: { id: response.body.id },
-        include: { timeline: true },
-      });
-      expect(row.status).toBe('verifying');
-      return row;
+    await waitForProjection(api.deps, response.body.id, 1);
+    const stored = await api.deps.db.case.findUniqueOrThrow({
+      where: { id: response.body.id },
+      include: { timeline: true },
     });
     expect(stored).toMatchObject({
       status: 'verifying',
@@ -90,7 +88,8 @@ describe('a citizen reports a problem', () => {
     expect(codes.size).toBe(1);
     const [id] = [...ids];
     expect(await api.deps.db.case.count({ where: { id } })).toBe(1);
-    await eventually(async () => expect(await api.deps.db.caseTimelineEntry.count({ where: { caseId: id } })).toBe(2));
+    await waitForProjection(api.deps, id!, 1);
+    expect(await api.deps.db.caseTimelineEntry.count({ where: { caseId: id } })).toBe(2);
   });
 
   it('refuses an Idempotency-Key reused for a different report, in Vietnamese by default', async () => {

@@ -15,7 +15,7 @@ import { stateQuery } from '../workflows/messages';
 import { CaseDriver, officials } from './support/case-driver';
 import { metadataOf, payloadsOf, testDataConverter } from './support/payload-keys';
 import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { WorkflowBundle } from '@temporalio/worker';
 import { parsePayloadKeys } from '../platform/config';
 
 const REPORTER = { name: 'Lê Thị Thu Trang', phone: '0934 567 812', email: 'thu.trang@example.vn' };
@@ -26,7 +26,7 @@ const IN_CLEAR = [REPORTER.name, REPORTER.phone, REPORTER.email, '0934567812', D
 const config = testConfig();
 const api = apiDependencies(config);
 const { db, temporal } = api.deps;
-let bundle: WorkflowBundleWithSourceMap;
+let bundle: WorkflowBundle;
 let worker: Awaited<ReturnType<typeof startWorker>>;
 let operator: string;
 /** A client with no codec: it reads payloads as the server stores them. */

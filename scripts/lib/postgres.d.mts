@@ -11,3 +11,4 @@ export interface EmbeddedPostgres {
 export function startEmbeddedPostgres(options: { root: string; dataDir: string; port: number; logFile: string }): Promise<EmbeddedPostgres>;
 export function ensureDatabase(root: string, adminUrl: string, database: string): Promise<'existing' | 'created'>;
 export function dropDatabase(root: string, adminUrl: string, database: string): Promise<void>;
+export function copyDatabase(root: string, adminUrl: string, template: string, database: string): Promise<void>;

@@ -171,3 +171,19 @@ export async function dropDatabase(root, adminUrl, database) {
     await client.end();
   }
 }
+
+/**
+ * Creates `database` as a copy of `template` (CREATE DATABASE … TEMPLATE: a file copy, far faster
+ * than migrating and seeding again). Nothing may be connected to the template meanwhile.
+ */
+export async function copyDatabase(root, adminUrl, template, database) {
+  const pg = requireFrom(root)('pg');
+  const client = new pg.Client({ connectionString: adminUrl });
+  const quote = (name) => `"${name.replaceAll('"', '""')}"`;
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${quote(database)} TEMPLATE ${quote(template)}`);
+  } finally {
+    await client.end();
+  }
+}

@@ -4,20 +4,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import {
-  bundleWorkflowCode,
-  NativeConnection,
-  type Worker,
-  type WorkflowBundleWithSourceMap,
-} from '@temporalio/worker';
+import { NativeConnection, type Worker, type WorkflowBundle } from '@temporalio/worker';
 import { caseSettingsFrom } from '../../activities';
 import { loadConfig, type Config } from '../../platform/config';
 import { createDb } from '../../platform/db';
 import { createMediaStorage } from '../../platform/storage';
 import { createLogger } from '../../platform/logger';
 import { payloadDataConverter } from '../../platform/payload-codec';
-import { createWorker, workflowsPath } from '../../worker/create-worker';
-import { installQuietRuntime, silentLogger } from './time-skipping';
+import { createWorker } from '../../worker/create-worker';
+import { installQuietRuntime } from './time-skipping';
+import { caseWorkflowBundle } from './workflow-bundle';
 
 export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
   if (!process.env.DATABASE_URL || !process.env.TEMPORAL_ADDRESS) {
@@ -26,13 +22,14 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
   return loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`, ...overrides });
 }
 
-export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+/** The case workflow's bundle: the run's (made once, tests/support/workflow-bundle.ts). Installs the quiet Runtime first. */
+export async function bundleWorkflows(): Promise<WorkflowBundle> {
   installQuietRuntime();
-  return bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: silentLogger });
+  return caseWorkflowBundle();
 }
 
 /** A real worker on the config's task queue; `stop()` drains it. */
-export async function startWorker(config: Config, workflowBundle: WorkflowBundleWithSourceMap) {
+export async function startWorker(config: Config, workflowBundle: WorkflowBundle) {
   const { db } = createDb({ url: config.DATABASE_URL });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker: Worker = await createWorker({

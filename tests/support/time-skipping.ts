@@ -27,8 +27,10 @@
  *   Update whose handler needs no timer answers as usual; move time with `env.sleep()` between them.
  */
 import type { DataConverter } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime } from '@temporalio/worker';
+import searchAttributes from '../../workflows/search-attributes.json';
 
 /** A logger that drops everything, for the SDK's Runtime and the workflow bundler. */
 export const silentLogger = {
@@ -49,7 +51,12 @@ let runtimeInstalled = false;
  */
 export function installQuietRuntime(): void {
   if (runtimeInstalled) return;
-  Runtime.install({ logger: silentLogger });
+  // The SDK's core logs on its own: its errors still show; its warnings (the test server's old
+  // version lacks a capability on every worker start) do not.
+  Runtime.install({
+    logger: silentLogger,
+    telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } },
+  });
   runtimeInstalled = true;
 }
 
@@ -91,4 +98,27 @@ export async function skipTo(
     );
   }
   if (target > now) await env.sleep(target - now);
+}
+
+/**
+ * The case workflow's search attributes (workflows/search-attributes.json): the workflow upserts
+ * them, and a server refuses unknown ones. The test server implements AddSearchAttributes (not
+ * ListSearchAttributes, which platform/temporal.ts's ensureSearchAttributes reads first).
+ */
+const CASE_SEARCH_ATTRIBUTES = Object.fromEntries(
+  Object.entries(searchAttributes as Record<string, string>).map(([name, type]) => {
+    // "Keyword" → INDEXED_VALUE_TYPE_KEYWORD, "KeywordList" → INDEXED_VALUE_TYPE_KEYWORD_LIST
+    const key = `INDEXED_VALUE_TYPE_${type.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toUpperCase()}`;
+    const value = temporal.api.enums.v1.IndexedValueType[key as keyof typeof temporal.api.enums.v1.IndexedValueType];
+    if (value === undefined) throw new Error(`unknown search attribute type ${type} of ${name}`);
+    return [name, value];
+  }),
+);
+
+/** Registers the case workflow's search attributes, which a namespace must know before a case starts. */
+export async function addCaseSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: 'default',
+    searchAttributes: CASE_SEARCH_ATTRIBUTES,
+  });
 }

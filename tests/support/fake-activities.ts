@@ -1,0 +1,200 @@
+/**
+ * In-memory activities for the case workflow's unit tests (workflows/field-report.test.ts): the
+ * workflow's real code runs on the time-skipping test server, and these stand in for PostgreSQL.
+ * Typed as `Activities` (the return type of `createActivities` in activities/index.ts), so an
+ * activity that changes its signature breaks the type check here rather than silently the tests.
+ * Every call is recorded, so a test asserts what the workflow asked of the world: the transitions
+ * it projected, whom it notified, the rating it stored.
+ * Deadlines are computed as the real `scheduleStep` computes them (domain/sla.ts over a working
+ * calendar), from policies given here instead of rows; `workingDeadline` is the real activity
+ * over the same calendar.
+ */
+import { Context } from '@temporalio/activity';
+import type { Activities, CaseSettings, Transition } from '../../activities';
+import type { RoutingDecision } from '../../activities/decide-routing';
+import type { OfficialNotification } from '../../activities/notify-officials';
+import type { ReporterNotification } from '../../activities/notify-reporter';
+import { NO_SCHEDULE, workingDeadline, type StepSchedule } from '../../activities/step-schedule';
+import type { HumanStep } from '../../domain/case-steps';
+import { computeStepDeadlines, resolveSlaPolicy, type SlaPolicy } from '../../domain/sla';
+import type { WorkingCalendar } from '../../domain/working-calendar';
+import { VIETNAM_OFFICE_CALENDAR } from '../../domain/working-calendar.fixture';
+import { addWorkingDays, addWorkingHours, addWorkingTime, workingTimeBetween } from '../../domain/working-time';
+import type { Receipt } from '../../workflows/messages';
+
+/** The unit automatic routing sends reports to, unless a test routes otherwise. */
+export const ROUTED_UNIT = { id: 'unit-18073', code: '18073', name: 'UBND phường Thành Sen' };
+
+export const FAKE_SETTINGS: CaseSettings = {
+  ratingWindowDays: 7,
+  infoRequestWorkingDays: 5,
+  reviewRatingAtMost: 2,
+  ratingReminderFraction: 0.5,
+};
+
+/** One policy per human step, any category and level: the seed's shape, simpler numbers. */
+export function policy(step: HumanStep, duration: SlaPolicy['duration'], escalations: SlaPolicy['escalations'] = []) {
+  return {
+    id: `policy-${step}`,
+    step,
+    categoryCode: null,
+    level: null,
+    duration,
+    reminderAt: 0.75,
+    escalations,
+    active: true,
+  } satisfies SlaPolicy;
+}
+
+export const DEFAULT_POLICIES: SlaPolicy[] = [
+  policy('verify', { amount: 8, unit: 'hours' }, [{ level: 1, afterWorkingHours: 0, notify: 'unit_leader' }]),
+  policy('route', { amount: 4, unit: 'hours' }),
+  policy('accept', { amount: 1, unit: 'days' }),
+  policy('assign', { amount: 1, unit: 'days' }),
+  policy('process', { amount: 5, unit: 'days' }, [{ level: 1, afterWorkingHours: 0, notify: 'unit_leader' }]),
+  policy('extension', { amount: 1, unit: 'days' }),
+  policy('approve', { amount: 1, unit: 'days' }),
+  policy('review', { amount: 2, unit: 'days' }),
+];
+
+export interface FakeWorldOptions {
+  calendar?: WorkingCalendar;
+  policies?: SlaPolicy[];
+  settings?: CaseSettings;
+  /** The routing decision; automatic to ROUTED_UNIT by default. */
+  routing?: (input: Parameters<Activities['decideRouting']>[0]) => RoutingDecision;
+  /** The commune `locateCommune` finds for a point (null: none). */
+  communeOfPoint?: string | null;
+}
+
+/** One call: the activity, its arguments, and when the workflow scheduled it (workflow time, epoch ms). */
+export type ActivityCall = {
+  [K in keyof Activities]: { name: K; input: Parameters<Activities[K]>; at: number };
+}[keyof Activities];
+
+/** The activities and what they were asked, per case. */
+export function fakeWorld(options: FakeWorldOptions = {}) {
+  const calendar = options.calendar ?? VIETNAM_OFFICE_CALENDAR;
+  const policies = options.policies ?? DEFAULT_POLICIES;
+  const calls: ActivityCall[] = [];
+  const receipts = new Map<string, Receipt>();
+  const record = <K extends keyof Activities>(name: K, ...input: Parameters<Activities[K]>) => {
+    calls.push({ name, input, at: Context.current().info.currentAttemptScheduledTimestampMs } as ActivityCall);
+  };
+
+  const activities: Activities = {
+    async recordReport(input) {
+      record('recordReport', input);
+      // Idempotent by case, as the real one is: a retry gets the same receipt.
+      const known = receipts.get(input.caseId);
+      if (known) return known;
+      const receipt: Receipt = {
+        id: input.caseId,
+        trackingCode: `HT-2026-${String(receipts.size + 2).padStart(4, '2')}`,
+        status: 'received',
+        fingerprint: input.fingerprint,
+      };
+      receipts.set(input.caseId, receipt);
+      return receipt;
+    },
+    async caseSettings() {
+      record('caseSettings');
+      return options.settings ?? FAKE_SETTINGS;
+    },
+    async locateCommune(input) {
+      record('locateCommune', input);
+      return options.communeOfPoint ?? null;
+    },
+    async projectTransition(transition) {
+      record('projectTransition', transition);
+    },
+    async scheduleStep(input) {
+      record('scheduleStep', input);
+      const found = resolveSlaPolicy(policies, input);
+      if (!found) return { ...NO_SCHEDULE, escalations: [] };
+      const deadlines = computeStepDeadlines(found, calendar, new Date(input.startedAt));
+      return {
+        policyId: found.id,
+        due: deadlines.due.toISOString(),
+        remindAt: deadlines.remindAt.toISOString(),
+        escalations: deadlines.escalations.map(({ level, notify, at }) => ({ level, notify, at: at.toISOString() })),
+      };
+    },
+    async extendSchedule(input) {
+      record('extendSchedule', input);
+      const from = new Date(input.schedule.due ?? Date.now());
+      const due = addWorkingDays(calendar, from, input.workingDays);
+      const found = policies.find((p) => p.id === input.schedule.policyId);
+      const granted = workingTimeBetween(calendar, from, due);
+      const extended: StepSchedule = {
+        policyId: input.schedule.policyId,
+        due: due.toISOString(),
+        remindAt: found ? addWorkingTime(calendar, from, Math.floor(granted * found.reminderAt)).toISOString() : null,
+        escalations: (found?.escalations ?? []).map(({ level, notify, afterWorkingHours }) => ({
+          level,
+          notify,
+          at: addWorkingHours(calendar, due, afterWorkingHours).toISOString(),
+        })),
+      };
+      return extended;
+    },
+    async workingDeadline(input) {
+      record('workingDeadline', input);
+      return workingDeadline({ calendars: { calendar: async () => calendar } }, input);
+    },
+    async decideRouting(input) {
+      record('decideRouting', input);
+      if (options.routing) return options.routing(input);
+      return {
+        kind: 'automatic',
+        unitId: ROUTED_UNIT.id,
+        unitCode: ROUTED_UNIT.code,
+        unitName: ROUTED_UNIT.name,
+        ruleId: 'rule-1',
+        priority: 1,
+        reasons: [],
+        communeCode: input.communeCode ?? null,
+        communeFromPoint: false,
+        skippedRuleIds: [],
+      };
+    },
+    async notifyOfficials(notification) {
+      record('notifyOfficials', notification);
+      return 1;
+    },
+    async notifyReporter(notification) {
+      record('notifyReporter', notification);
+      return 1;
+    },
+    async recordRating(rating) {
+      record('recordRating', rating);
+    },
+  };
+
+  const callsOf = <K extends keyof Activities>(name: K, caseId: string) =>
+    calls.filter(
+      (call): call is Extract<ActivityCall, { name: K }> =>
+        call.name === name && (call.input[0] as { caseId?: string } | undefined)?.caseId === caseId,
+    );
+  const of = <K extends keyof Activities>(name: K, caseId: string) =>
+    callsOf(name, caseId).map((call) => call.input[0] as Parameters<Activities[K]>[0]);
+
+  return {
+    activities,
+    calls,
+    /** The case's calls of one activity, with when they were scheduled. */
+    callsOf,
+    /** The transitions the case's workflow projected, in the order it made them. */
+    transitions: (caseId: string): Transition[] => of('projectTransition', caseId) as Transition[],
+    /** "kind status/step" of each projected transition: the case's timeline. */
+    timeline: (caseId: string): string[] =>
+      (of('projectTransition', caseId) as Transition[]).map((t) => `${t.kind} ${t.case.status}/${t.case.step}`),
+    officialNotifications: (caseId: string): OfficialNotification[] =>
+      of('notifyOfficials', caseId) as OfficialNotification[],
+    reporterNotifications: (caseId: string): ReporterNotification[] =>
+      of('notifyReporter', caseId) as ReporterNotification[],
+    ratings: (caseId: string) => of('recordRating', caseId),
+  };
+}
+
+export type FakeWorld = ReturnType<typeof fakeWorld>;
