@@ -169,6 +169,11 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
     async recordRating(rating) {
       record('recordRating', rating);
     },
+    // The monthly reports' workflow, not the case's: recorded, no unit written.
+    async generateMonthlyReports(input) {
+      record('generateMonthlyReports', input);
+      return { month: input.month, units: 0 };
+    },
   };
 
   const callsOf = <K extends keyof Activities>(name: K, caseId: string) =>
