@@ -48,7 +48,7 @@ let stopWorker: () => Promise<void>;
 beforeAll(async () => {
   env = await createTimeSkippingEnv();
   await addCaseSearchAttributes(env);
-  world = fakeWorld({ policies: POLICIES });
+  world = fakeWorld({ policies: POLICIES, clock: () => env.currentTimeMs() });
   taskQueue = `unit-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,

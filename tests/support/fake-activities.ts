@@ -65,6 +65,12 @@ export interface FakeWorldOptions {
   routing?: (input: Parameters<Activities['decideRouting']>[0]) => RoutingDecision;
   /** The commune `locateCommune` finds for a point (null: none). */
   communeOfPoint?: string | null;
+  /**
+   * The workflow's clock (the test server's time). A local activity's own schedule time is the
+   * worker's wall clock, which the time-skipping server does not move; without it calls are
+   * timed by that wall clock.
+   */
+  clock?: () => Promise<number>;
 }
 
 /** One call: the activity, its arguments, and when the workflow scheduled it (workflow time, epoch ms). */
@@ -78,13 +84,15 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
   const policies = options.policies ?? DEFAULT_POLICIES;
   const calls: ActivityCall[] = [];
   const receipts = new Map<string, Receipt>();
-  const record = <K extends keyof Activities>(name: K, ...input: Parameters<Activities[K]>) => {
-    calls.push({ name, input, at: Context.current().info.currentAttemptScheduledTimestampMs } as ActivityCall);
+  const record = async <K extends keyof Activities>(name: K, ...input: Parameters<Activities[K]>) => {
+    const { info } = Context.current();
+    const at = info.isLocal && options.clock ? await options.clock() : info.currentAttemptScheduledTimestampMs;
+    calls.push({ name, input, at } as ActivityCall);
   };
 
   const activities: Activities = {
     async recordReport(input) {
-      record('recordReport', input);
+      await record('recordReport', input);
       // Idempotent by case, as the real one is: a retry gets the same receipt.
       const known = receipts.get(input.caseId);
       if (known) return known;
@@ -98,18 +106,18 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
       return receipt;
     },
     async caseSettings() {
-      record('caseSettings');
+      await record('caseSettings');
       return options.settings ?? FAKE_SETTINGS;
     },
     async locateCommune(input) {
-      record('locateCommune', input);
+      await record('locateCommune', input);
       return options.communeOfPoint ?? null;
     },
     async projectTransition(transition) {
-      record('projectTransition', transition);
+      await record('projectTransition', transition);
     },
     async scheduleStep(input) {
-      record('scheduleStep', input);
+      await record('scheduleStep', input);
       const found = resolveSlaPolicy(policies, input);
       if (!found) return { ...NO_SCHEDULE, escalations: [] };
       const deadlines = computeStepDeadlines(found, calendar, new Date(input.startedAt));
@@ -121,7 +129,7 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
       };
     },
     async extendSchedule(input) {
-      record('extendSchedule', input);
+      await record('extendSchedule', input);
       const from = new Date(input.schedule.due ?? Date.now());
       const due = addWorkingDays(calendar, from, input.workingDays);
       const found = policies.find((p) => p.id === input.schedule.policyId);
@@ -139,11 +147,11 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
       return extended;
     },
     async workingDeadline(input) {
-      record('workingDeadline', input);
+      await record('workingDeadline', input);
       return workingDeadline({ calendars: { calendar: async () => calendar } }, input);
     },
     async decideRouting(input) {
-      record('decideRouting', input);
+      await record('decideRouting', input);
       if (options.routing) return options.routing(input);
       return {
         kind: 'automatic',
@@ -159,19 +167,19 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
       };
     },
     async notifyOfficials(notification) {
-      record('notifyOfficials', notification);
+      await record('notifyOfficials', notification);
       return 1;
     },
     async notifyReporter(notification) {
-      record('notifyReporter', notification);
+      await record('notifyReporter', notification);
       return 1;
     },
     async recordRating(rating) {
-      record('recordRating', rating);
+      await record('recordRating', rating);
     },
     // The monthly reports' workflow, not the case's: recorded, no unit written.
     async generateMonthlyReports(input) {
-      record('generateMonthlyReports', input);
+      await record('generateMonthlyReports', input);
       return { month: input.month, units: 0 };
     },
   };
