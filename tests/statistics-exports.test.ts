@@ -210,5 +210,11 @@ describe('the monthly report of a unit', () => {
       .set('Cookie', await as('supervisor'))
       .expect(422);
     expect(bad.body.error.fields.month).toBeDefined();
+    // PostgreSQL has no year 0: refused as a value, not a server error (found by schemathesis).
+    for (const month of ['0000-01', '1999-12'])
+      await request(app)
+        .get(`/api/admin/reports/monthly?unitId=${units['18073']!.id}&month=${month}`)
+        .set('Cookie', await as('supervisor'))
+        .expect(422);
   });
 });

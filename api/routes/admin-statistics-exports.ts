@@ -13,7 +13,7 @@ import { AppError } from '../../platform/app-error';
 import { statisticsScope } from '../../domain/abilities';
 import { requestLanguage } from '../i18n/language';
 import { authOf } from '../middleware/authenticate';
-import { buildMonthlyReport, monthlyReportQuery } from '../services/exports/monthly-report';
+import { buildMonthlyReport, monthlyReportQuery, reportMonth } from '../services/exports/monthly-report';
 import { sendExport } from '../services/exports/send-export';
 import { STATISTICS_TABLES, statisticsRowsTable, statisticsStepsTable } from '../services/exports/statistics-tables';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from '../services/exports/table-file';
@@ -34,10 +34,7 @@ export const statisticsExportQuery = statisticsFilter
 
 export const monthlyReportList = z
   .object({
-    month: z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'invalid_format')
-      .optional(),
+    month: reportMonth.optional(),
   })
   .strict();
 
