@@ -75,6 +75,13 @@ describe('docker-compose.yml', () => {
         expect([name, String(port)]).not.toEqual([name, expect.stringMatching(/7233|8233|8080/)]);
   });
 
+  it('publishes only the API to the network; the storage console and the mail catcher to the loopback', () => {
+    for (const [name, service] of Object.entries(services))
+      for (const port of service.ports ?? [])
+        if (name !== 'api') expect([name, String(port)]).toEqual([name, expect.stringMatching(/^127\.0\.0\.1:/)]);
+    expect(services.api!.ports).toEqual(['3000:3000']);
+  });
+
   it('requires the Temporal payload keys from the environment for every app service', () => {
     for (const name of ['api', 'worker', 'migrate'])
       expect(services[name]!.environment?.TEMPORAL_PAYLOAD_KEYS).toMatch(/^\$\{TEMPORAL_PAYLOAD_KEYS:\?[^}]+\}$/);
