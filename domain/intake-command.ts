@@ -5,11 +5,11 @@
  * tracking code by SMS through the case's usual "received" notification.
  */
 import { z } from 'zod';
+import { INTAKE_CHANNELS } from './report-channels';
 import { reportCommandSchema } from './report-command';
 
-/** Channels an operator records from; stored as the case's channel. */
-export const INTAKE_CHANNELS = ['hotline', 'walk_in', 'letter', 'email'] as const;
-export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+/** Channels an operator records from (stored as the case's channel): domain/report-channels.ts. */
+export { INTAKE_CHANNELS, type IntakeChannel } from './report-channels';
 
 export const intakeCommandSchema = reportCommandSchema.extend({ channel: z.enum(INTAKE_CHANNELS) });
 

@@ -10,6 +10,8 @@ import englishRa from 'ra-language-english';
 import * as choices from '../admin/src/common/choices';
 import en from '../admin/src/i18n/en';
 import vi from '../admin/src/i18n/vi';
+import { REPORT_CHANNELS, reportChannelName } from '../domain/report-channels';
+import { CASE_WORDS } from '../api/services/exports/case-words';
 
 type Tree = { [key: string]: string | Tree };
 const SRC = path.resolve(__dirname, '..', 'admin', 'src');
@@ -133,5 +135,21 @@ describe('the Vietnamese messages of the back office', () => {
         .map((key) => `${file}: ${key}`);
     });
     expect(missing).toEqual([]);
+  });
+});
+
+// Officials compare an exported file with the screen: the exports name statuses, steps, levels and
+// channels with the back office's own words, in both languages.
+describe("the exports' words for a case", () => {
+  const screen = { vi: viKeys, en: enKeys };
+  it.each(['vi', 'en'] as const)('are the back office words (%s)', (language) => {
+    const differing: string[] = [];
+    const compare = (key: string, exported: string) => {
+      if (screen[language].get(key) !== exported) differing.push(`${key}: "${exported}" ≠ "${screen[language].get(key)}"`);
+    };
+    for (const kind of ['status', 'step', 'level'] as const)
+      for (const [id, words] of Object.entries(CASE_WORDS[kind])) compare(`domain.${kind}.${id}`, words[language]);
+    for (const id of REPORT_CHANNELS) compare(`statistics.channel.${id}`, reportChannelName(id, language));
+    expect(differing).toEqual([]);
   });
 });

@@ -18,6 +18,6 @@ export const TEMPLATE_PURPOSES = [
 export const NOTIFICATION_STATES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export const CHANNELS = ['email', 'sms', 'zalo', 'in_app'] as const;
 /** The channels reports come in by (Case.channel), besides open311:<partner>. */
-export const REPORT_CHANNELS = ['api', 'app', 'web', 'hotline'] as const;
+export { REPORT_CHANNELS } from '../../../domain/report-channels';
 
 export const choices = (ids: readonly string[], prefix: string) => ids.map((id) => ({ id, name: `${prefix}.${id}` }));

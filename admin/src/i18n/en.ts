@@ -73,7 +73,15 @@ export const domainEn = {
       all: 'All',
       reset: 'Last 30 days',
     },
-    channel: { api: 'Portal/app', app: 'Mobile app', web: 'Web portal', hotline: 'Hotline' },
+    channel: {
+      api: 'Portal/app',
+      app: 'Mobile app',
+      web: 'Web portal',
+      hotline: 'Hotline',
+      walk_in: 'Walk-in',
+      letter: 'Letter',
+      email: 'Email',
+    },
     kpi: {
       received: 'Received',
       in_progress: 'In progress',

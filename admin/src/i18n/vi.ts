@@ -93,7 +93,15 @@ export const domainVi: Messages<typeof domainEn> = {
       all: 'Tất cả',
       reset: '30 ngày gần nhất',
     },
-    channel: { api: 'Cổng/ứng dụng', app: 'Ứng dụng di động', web: 'Cổng thông tin', hotline: 'Đường dây nóng' },
+    channel: {
+      api: 'Cổng/ứng dụng',
+      app: 'Ứng dụng di động',
+      web: 'Cổng thông tin',
+      hotline: 'Đường dây nóng',
+      walk_in: 'Đến trực tiếp',
+      letter: 'Thư',
+      email: 'Email',
+    },
     kpi: {
       received: 'Tiếp nhận',
       in_progress: 'Đang xử lý',

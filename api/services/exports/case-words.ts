@@ -59,16 +59,3 @@ export const CASE_WORDS: {
   yes: { vi: 'Có', en: 'Yes' },
   no: { vi: 'Không', en: 'No' },
 };
-
-const CHANNELS: Record<string, Words> = {
-  api: { vi: 'Cổng/ứng dụng', en: 'Portal/app' },
-  app: { vi: 'Ứng dụng di động', en: 'Mobile app' },
-  web: { vi: 'Cổng thông tin', en: 'Web portal' },
-  hotline: { vi: 'Đường dây nóng', en: 'Hotline' },
-};
-
-/** `open311:<partner>` reads "Open311 (<partner>)"; an unknown channel as itself. */
-export function channelName(channel: string, language: Language): string {
-  if (channel.startsWith('open311:')) return `Open311 (${channel.slice('open311:'.length)})`;
-  return CHANNELS[channel]?.[language] ?? channel;
-}

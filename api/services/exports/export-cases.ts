@@ -12,7 +12,8 @@ import type { Language } from '../../i18n/language';
 import type { ListQuery } from '../../list-query';
 import { adminCaseWhere, type AdminCaseFilter } from '../find-admin-cases';
 import { recordAudit } from '../record-audit';
-import { CASE_WORDS, channelName, type Words } from './case-words';
+import { reportChannelName } from '../../../domain/report-channels';
+import { CASE_WORDS, type Words } from './case-words';
 import { haTinhWallClock, type Cell, type ExportColumn, type ExportFormat, type ExportTable } from './table-file';
 
 export const MAX_EXPORT_ROWS = 100_000;
@@ -126,7 +127,7 @@ export async function exportCases(
           c.communeCode ? (names.communes.get(c.communeCode) ?? c.communeCode) : null,
           unit ? (language === 'en' ? (unit.nameEn ?? unit.name) : unit.name) : null,
           words.level[c.level as CaseLevel][language],
-          channelName(c.channel, language),
+          reportChannelName(c.channel, language),
           c.description,
           c.address,
           time(c.deadline),
