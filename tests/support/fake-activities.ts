@@ -57,6 +57,22 @@ export const DEFAULT_POLICIES: SlaPolicy[] = [
   policy('review', { amount: 2, unit: 'days' }),
 ];
 
+/** Automatic routing to ROUTED_UNIT: the default decision. */
+export function routedToUnit(input: Parameters<Activities['decideRouting']>[0]): RoutingDecision {
+  return {
+    kind: 'automatic',
+    unitId: ROUTED_UNIT.id,
+    unitCode: ROUTED_UNIT.code,
+    unitName: ROUTED_UNIT.name,
+    ruleId: 'rule-1',
+    priority: 1,
+    reasons: [],
+    communeCode: input.communeCode ?? null,
+    communeFromPoint: false,
+    skippedRuleIds: [],
+  };
+}
+
 export interface FakeWorldOptions {
   calendar?: WorkingCalendar;
   policies?: SlaPolicy[];
@@ -152,19 +168,7 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
     },
     async decideRouting(input) {
       await record('decideRouting', input);
-      if (options.routing) return options.routing(input);
-      return {
-        kind: 'automatic',
-        unitId: ROUTED_UNIT.id,
-        unitCode: ROUTED_UNIT.code,
-        unitName: ROUTED_UNIT.name,
-        ruleId: 'rule-1',
-        priority: 1,
-        reasons: [],
-        communeCode: input.communeCode ?? null,
-        communeFromPoint: false,
-        skippedRuleIds: [],
-      };
+      return (options.routing ?? routedToUnit)(input);
     },
     async notifyOfficials(notification) {
       await record('notifyOfficials', notification);
