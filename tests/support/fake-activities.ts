@@ -1,5 +1,5 @@
 /**
- * In-memory activities for the case workflow's unit tests (workflows/field-report.test.ts): the
+ * In-memory activities for the case workflow's unit tests (workflows/field-report*.test.ts): the
  * workflow's real code runs on the time-skipping test server, and these stand in for PostgreSQL.
  * Typed as `Activities` (the return type of `createActivities` in activities/index.ts), so an
  * activity that changes its signature breaks the type check here rather than silently the tests.
