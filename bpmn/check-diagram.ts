@@ -58,7 +58,7 @@ export const REGULATION: Regulation = {
   humanSteps: HUMAN_STEPS,
   outcomes: allowedOutcomes,
   slaSteps: new Set(SEED_SLA_POLICIES.map((policy) => policy.step)),
-  // workflows/field-report.ts: info() waits for the answer until the request's due date; rate()
+  // workflows/field-report-case.ts: info() waits for the answer until the request's due date; rate()
   // waits for the rating until the window closes.
   timedWaits: { info: 'settings.infoRequestWorkingDays', rate: 'settings.ratingWindowDays' },
   reporterMessages: [supplyInfoUpdate.name, rateUpdate.name, withdrawUpdate.name],

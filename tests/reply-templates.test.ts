@@ -49,7 +49,7 @@ function officialWritten(text: string): string {
   );
 }
 
-/** The timeline entry whose note is the answer's text (workflows/field-report.ts). */
+/** The timeline entry whose note is the answer's text (workflows/field-report-case.ts). */
 const TIMELINE_ENTRY: Record<string, string> = {
   reject: 'rejected',
   duplicate: 'duplicate',

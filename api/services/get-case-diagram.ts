@@ -174,7 +174,7 @@ function humanStep(
   if (!latest) return {};
   const open = latest.state === 'open';
   const leftAt = open ? undefined : (latest.completedAt ?? latest.updatedAt);
-  // Written by the deadline watch as `<step>: level <n>` (workflows/field-report.ts, onDeadline).
+  // Written by the deadline watch as `<step>: level <n>` (workflows/field-report-case.ts, onDeadline).
   const levelOf = (e: CaseTimelineEntry) =>
     (e.kind === 'overdue' || e.kind === 'escalated') && e.note?.startsWith(`${step}:`)
       ? Number(/level (\d+)/.exec(e.note)?.[1] ?? 1)

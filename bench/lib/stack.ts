@@ -190,6 +190,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           script,
           cwd: ROOT,
           env,
+          nodeArgs: serviceNodeArgs(name),
           logFile,
           echo: false,
           readyTimeoutMs: 180_000,
@@ -264,4 +265,12 @@ export async function withStack<T>(options: StackOptions, body: (stack: Stack) =
   } finally {
     await stack.stop();
   }
+}
+
+/**
+ * Node options for one service only: BENCH_WORKER_NODE_ARGS / BENCH_API_NODE_ARGS, e.g.
+ * `--cpu-prof --cpu-prof-dir=.tmp/profiles` to see where its CPU goes (bench/README.md, "Profiling").
+ */
+function serviceNodeArgs(name: 'worker' | 'api'): string[] {
+  return (process.env[`BENCH_${name.toUpperCase()}_NODE_ARGS`] ?? '').split(/\s+/).filter(Boolean);
 }

@@ -20,4 +20,6 @@ export function startNodeService(options: {
   logFile: string;
   echo?: boolean;
   readyTimeoutMs?: number;
+  /** Options for this Node process only (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }): NodeService;

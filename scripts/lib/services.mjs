@@ -35,8 +35,9 @@ function killGroup(child, signal) {
  * Starts a Node service (worker or API). Its lines are echoed with a prefix and kept in a log
  * file; it reports readiness over IPC with { type: 'ready', ...details }.
  */
-export function startNodeService({ name, script, cwd, env, logFile, echo = true, readyTimeoutMs = 120_000 }) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export function startNodeService({ name, script, cwd, env, logFile, echo = true, readyTimeoutMs = 120_000, nodeArgs = [] }) {
+  // nodeArgs: options for this Node process only (e.g. --cpu-prof, which NODE_OPTIONS refuses).
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd,
     env,
     detached: true,

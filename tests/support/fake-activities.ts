@@ -1,5 +1,5 @@
 /**
- * In-memory activities for the case workflow's unit tests (workflows/field-report.test.ts): the
+ * In-memory activities for the case workflow's unit tests (workflows/field-report*.test.ts): the
  * workflow's real code runs on the time-skipping test server, and these stand in for PostgreSQL.
  * Typed as `Activities` (the return type of `createActivities` in activities/index.ts), so an
  * activity that changes its signature breaks the type check here rather than silently the tests.
@@ -56,6 +56,22 @@ export const DEFAULT_POLICIES: SlaPolicy[] = [
   policy('approve', { amount: 1, unit: 'days' }),
   policy('review', { amount: 2, unit: 'days' }),
 ];
+
+/** Automatic routing to ROUTED_UNIT: the default decision. */
+export function routedToUnit(input: Parameters<Activities['decideRouting']>[0]): RoutingDecision {
+  return {
+    kind: 'automatic',
+    unitId: ROUTED_UNIT.id,
+    unitCode: ROUTED_UNIT.code,
+    unitName: ROUTED_UNIT.name,
+    ruleId: 'rule-1',
+    priority: 1,
+    reasons: [],
+    communeCode: input.communeCode ?? null,
+    communeFromPoint: false,
+    skippedRuleIds: [],
+  };
+}
 
 export interface FakeWorldOptions {
   calendar?: WorkingCalendar;
@@ -152,19 +168,7 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
     },
     async decideRouting(input) {
       await record('decideRouting', input);
-      if (options.routing) return options.routing(input);
-      return {
-        kind: 'automatic',
-        unitId: ROUTED_UNIT.id,
-        unitCode: ROUTED_UNIT.code,
-        unitName: ROUTED_UNIT.name,
-        ruleId: 'rule-1',
-        priority: 1,
-        reasons: [],
-        communeCode: input.communeCode ?? null,
-        communeFromPoint: false,
-        skippedRuleIds: [],
-      };
+      return (options.routing ?? routedToUnit)(input);
     },
     async notifyOfficials(notification) {
       await record('notifyOfficials', notification);
