@@ -10,6 +10,7 @@ import type { Db } from '../platform/db';
 import type { Announcement, AnnouncementKind, Prisma, Severity } from '../prisma/generated/client';
 import { messageLinks } from './links';
 import { formatDateTime, localeOf, type Locale } from './render';
+import { subscriptionMessage } from './subscription-message';
 import { renderTemplate, templateFor, type TemplateText } from './templates';
 
 /** Which posts alert subscribers at once. */
@@ -37,7 +38,7 @@ export function subscribersOf(a: Pick<Announcement, 'communeCodes' | 'kind'>): P
   return {
     confirmedAt: { not: null },
     unsubscribedAt: null,
-    channel: { in: ['email', 'sms'] },
+    topics: { has: 'announcements' },
     // A province-wide post reaches everyone; a post for communes, those who chose one of them
     // and those who chose the whole province (no commune).
     ...(a.communeCodes.length > 0 && {
@@ -75,7 +76,6 @@ export async function queueAnnouncementAlerts(
     for (const s of page) {
       const locale = localeOf(s.locale);
       const en = locale === 'en';
-      const unsubscribe = links.unsubscribe(s.unsubscribeToken);
       const text = renderTemplate(await textFor(locale), {
         title: (en ? announcement.titleEn : null) ?? announcement.titleVi,
         body: (en ? announcement.bodyEn : null) ?? announcement.bodyVi,
@@ -87,19 +87,21 @@ export async function queueAnnouncementAlerts(
             ? 'further notice'
             : 'khi có thông báo mới',
         link: links.announcements(),
-        unsubscribeLink: unsubscribe,
+        manageLink: links.manageSubscription(s.unsubscribeToken),
+        unsubscribeLink: links.unsubscribe(s.unsubscribeToken),
       });
-      rows.push({
-        dedupeKey: `announcement:${announcement.id}:${s.id}:${s.channel}`,
-        event: 'announcement_alert',
-        channel: s.channel,
-        recipient: s.address,
-        recipientKind: 'citizen',
-        locale,
-        subject: text.subject,
-        body: s.channel === 'email' ? text.body : text.shortBody,
-        unsubscribe,
-      });
+      rows.push(
+        subscriptionMessage(
+          s,
+          {
+            dedupeKey: `announcement:${announcement.id}:${s.id}:${s.channel}`,
+            event: 'announcement_alert',
+            text,
+            link: links.announcements(),
+          },
+          publicBaseUrl,
+        ),
+      );
     }
     created += (await db.notification.createMany({ data: rows, skipDuplicates: true })).count;
   }

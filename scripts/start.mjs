@@ -4,7 +4,7 @@
 //   1 dependencies  2 back office build  3 portal build  4 Temporal CLI  5 PostgreSQL  6 database
 //   7 Temporal  8 worker + API (started again with a back-off if either dies)
 // Data survive restarts under .data/; DATABASE_URL and TEMPORAL_ADDRESS point at real servers.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,20 @@ function localSettings() {
   settings.appSecret ??= randomBytes(32).toString('base64url');
   // Temporal payloads are encrypted (platform/payload-codec.ts); this machine's key, kept with the secret.
   settings.temporalPayloadKeys ??= `local1:${randomBytes(32).toString('base64')}`;
+  // Web Push's VAPID pair (RFC 8292): browsers' subscriptions are bound to the public key, so it is kept.
+  settings.webPushVapid ??= vapidKeyPair();
   return { settings, save: () => writeFileSync(file, JSON.stringify(settings, null, 2), { mode: 0o600 }) };
+}
+
+/** A P-256 key pair as web-push and browsers take it: the public key uncompressed, both base64url. */
+function vapidKeyPair() {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const jwk = privateKey.export({ format: 'jwk' });
+  const raw = (value) => Buffer.from(value, 'base64url');
+  return {
+    publicKey: Buffer.concat([Buffer.from([4]), raw(jwk.x), raw(jwk.y)]).toString('base64url'),
+    privateKey: jwk.d,
+  };
 }
 
 async function stopAll(reason) {
@@ -108,6 +121,10 @@ async function main() {
     DATABASE_URL: databaseUrl,
     APP_SECRET: process.env.APP_SECRET ?? settings.appSecret,
     TEMPORAL_PAYLOAD_KEYS: process.env.TEMPORAL_PAYLOAD_KEYS ?? settings.temporalPayloadKeys,
+    ...(!process.env.WEB_PUSH_VAPID_PUBLIC_KEY && {
+      WEB_PUSH_VAPID_PUBLIC_KEY: settings.webPushVapid.publicKey,
+      WEB_PUSH_VAPID_PRIVATE_KEY: settings.webPushVapid.privateKey,
+    }),
     PORT: String(port),
   };
   await progress.step('Seed Hà Tĩnh\'s configuration', () => seed(root, serviceEnv), 'run `npx tsx prisma/seed.ts` to see the whole error.');

@@ -22,13 +22,8 @@ export async function unsubscribe(db: Db, token: string): Promise<SubscriptionSt
   if (!s.unsubscribedAt) {
     await db.subscription.update({ where: { id: s.id }, data: { unsubscribedAt: new Date() } });
     await db.notification.updateMany({
-      where: {
-        state: 'pending',
-        OR: [
-          { dedupeKey: { startsWith: 'announcement:', contains: `:${s.id}:` } },
-          { dedupeKey: { startsWith: `subscription:${s.id}:` } },
-        ],
-      },
+      // Every writer puts the subscription's id in its keys (notifications/README.md).
+      where: { state: 'pending', dedupeKey: { contains: s.id } },
       data: { state: 'cancelled' },
     });
   }
