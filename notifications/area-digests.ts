@@ -176,9 +176,7 @@ export function createAreaDigests(
       return `• ${LABELS[locale][r.topic as 'report_new']}: ${r.trackingCode}, ${where}: ${links.citizenCase(r.trackingCode)}`;
     });
     if (mine.length > LISTED)
-      lines.push(
-        locale === 'en' ? `… and ${mine.length - LISTED} more` : `… và ${mine.length - LISTED} phản ánh khác`,
-      );
+      lines.push(locale === 'en' ? `… and ${mine.length - LISTED} more` : `… và ${mine.length - LISTED} phản ánh khác`);
     const link = mine.length === 1 ? links.citizenCase(mine[0]!.trackingCode) : links.feed();
     const text = renderTemplate(template, {
       summary: summary(locale, count('report_new'), count('report_resolved')),

@@ -24,7 +24,12 @@ export function subscriptionMessage(
     channel === 'email'
       ? message.text.body
       : channel === 'web_push'
-        ? pushPayload({ title: message.text.subject, body: message.text.shortBody, url: message.link, tag: message.event })
+        ? pushPayload({
+            title: message.text.subject,
+            body: message.text.shortBody,
+            url: message.link,
+            tag: message.event,
+          })
         : message.text.shortBody;
   return {
     dedupeKey: message.dedupeKey,

@@ -17,11 +17,7 @@ import { publicStatisticsQuery } from '../services/statistics/get-public-statist
 import { locateCommuneQuery } from '../services/locate-commune';
 import { ratingSchema } from '../services/rate-report';
 import { subscriptionChange } from '../services/subscriptions/manage-subscription';
-import {
-  SUBSCRIPTION_CHANNELS,
-  SUBSCRIPTION_TOPICS,
-  subscriptionInput,
-} from '../services/subscriptions/subscribe';
+import { SUBSCRIPTION_CHANNELS, SUBSCRIPTION_TOPICS, subscriptionInput } from '../services/subscriptions/subscribe';
 import { ANNOUNCEMENT_KINDS } from '../services/find-announcements';
 import { withdrawalSchema } from '../services/withdraw-report';
 import { adminPaths } from './admin-paths';
@@ -430,7 +426,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: 'Subscribe to the alerts of an area: announcements, new and resolved reports',
           description:
             'Email, SMS and Zalo are double opt-in: always 202, a confirmation link goes to the address and nothing ' +
-            'else is sent before it is confirmed. Web Push (`address` the browser\'s push endpoint, `keys` its ' +
+            "else is sent before it is confirmed. Web Push (`address` the browser's push endpoint, `keys` its " +
             'PushSubscription keys) is active at once: 201 with the token that manages it. The endpoint must be at ' +
             'a push service the platform allows (WEB_PUSH_SERVICE_HOSTS), else 422.',
           parameters: [language],

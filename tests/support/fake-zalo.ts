@@ -23,13 +23,15 @@ export async function startFakeZalo(accessToken: string, errorFor: (phone: strin
       };
       received.push(r);
       const error = r.accessToken !== accessToken ? -124 : errorFor(r.body.phone);
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(
-        JSON.stringify(
-          error === 0
-            ? { error: 0, message: 'Success', data: { msg_id: `m${received.length}`, sent_time: `${Date.now()}` } }
-            : { error, message: `error ${error}` },
-        ),
-      );
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(
+          JSON.stringify(
+            error === 0
+              ? { error: 0, message: 'Success', data: { msg_id: `m${received.length}`, sent_time: `${Date.now()}` } }
+              : { error, message: `error ${error}` },
+          ),
+        );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -35,7 +35,11 @@ const ADDRESS_OF = {
   email: z.string().max(254).email(),
   sms: PHONE,
   zalo: PHONE,
-  web_push: z.string().max(2048).url().regex(/^https?:\/\//),
+  web_push: z
+    .string()
+    .max(2048)
+    .url()
+    .regex(/^https?:\/\//),
 } satisfies Record<SubscriptionChannel, z.ZodTypeAny>;
 
 /** The browser's keys (PushSubscription.toJSON().keys): an uncompressed P-256 point and 16 bytes, base64url. */
@@ -107,9 +111,7 @@ export interface SubscribeSettings {
   pushServiceHosts: readonly string[];
 }
 
-export type SubscribeAnswer =
-  | { status: 'confirmation_sent' }
-  | { status: 'subscribed'; token: string };
+export type SubscribeAnswer = { status: 'confirmation_sent' } | { status: 'subscribed'; token: string };
 
 /** The address as stored: one row per person and channel. */
 function addressOf(input: SubscriptionInput): string {
@@ -118,7 +120,11 @@ function addressOf(input: SubscriptionInput): string {
   return normalisePhone(input.address);
 }
 
-export async function subscribe(db: Db, input: SubscriptionInput, settings: SubscribeSettings): Promise<SubscribeAnswer> {
+export async function subscribe(
+  db: Db,
+  input: SubscriptionInput,
+  settings: SubscribeSettings,
+): Promise<SubscribeAnswer> {
   if (input.channel === 'web_push' && !isAllowedPushEndpoint(input.address, settings.pushServiceHosts))
     throw invalid('address', 'push_service_not_allowed');
   const address = addressOf(input);
@@ -192,7 +198,14 @@ async function subscribePush(
       })
     : await db.subscription.upsert({
         where: { channel_address: { channel: 'web_push', address: endpoint } },
-        create: { channel: 'web_push', address: endpoint, ...choice, ...keys, unsubscribeToken: newToken(), confirmedAt: now },
+        create: {
+          channel: 'web_push',
+          address: endpoint,
+          ...choice,
+          ...keys,
+          unsubscribeToken: newToken(),
+          confirmedAt: now,
+        },
         update: { ...choice, ...keys },
       });
   return { status: 'subscribed', token: subscription.unsubscribeToken };

@@ -1,6 +1,6 @@
--- Area alerts (notifications/README.md): subscriptions to a commune's new and resolved reports
--- beside announcements, by Web Push and Zalo too; the events the case projection writes for the
--- hourly digests.
+-- Area alerts (notifications/README.md): subscriptions to the new and resolved reports of a
+-- commune beside announcements, by Web Push and Zalo too, and the events the case projection writes
+-- for the hourly digests.
 ALTER TYPE "NotificationChannel" ADD VALUE 'web_push';
 
 CREATE TYPE "SubscriptionTopic" AS ENUM ('announcements', 'report_new', 'report_resolved');
