@@ -78,12 +78,13 @@ describe('area alerts in the portal', () => {
     await chosen.waitFor();
     const commune = await db.commune.findUniqueOrThrow({ where: { code: COMMUNE } });
     expect(await chosen.innerText()).toContain(commune.name);
-    await page.getByLabel('Cảnh báo thiên tai khẩn cấp').uncheck();
-    await page.getByLabel('Phản ánh đã có kết quả').check();
+    const box = (name: string) => page.getByRole('checkbox', { name, exact: true });
+    await box('Cảnh báo thiên tai khẩn cấp').uncheck();
+    await box('Phản ánh đã có kết quả').check();
     // The server has a VAPID key and Chromium a Push API: the browser is offered; email is chosen.
-    await page.getByLabel('Thông báo trên trình duyệt này').waitFor();
-    await page.getByLabel('Thư điện tử').check();
-    await page.getByLabel('Địa chỉ thư điện tử').fill(address);
+    await page.getByRole('radio', { name: 'Thông báo trên trình duyệt này' }).waitFor();
+    await page.getByRole('radio', { name: 'Thư điện tử', exact: true }).check();
+    await page.getByRole('textbox', { name: 'Địa chỉ thư điện tử' }).fill(address);
     await browser.screenshot('portal-alerts-subscribe');
     await page.getByRole('button', { name: 'Đăng ký nhận thông báo' }).click();
     const done = page.getByTestId('alert-done');
@@ -124,7 +125,7 @@ describe('area alerts in the portal', () => {
     expect(await page.getByTestId('alert-subscription').innerText()).toContain('@example.vn');
     await page.locator('#alert-commune').selectOption(SECOND_COMMUNE);
     await page.getByRole('button', { name: 'Thêm địa bàn' }).click();
-    await page.getByLabel('Phản ánh mới').check();
+    await page.getByRole('checkbox', { name: 'Phản ánh mới', exact: true }).check();
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await page.getByTestId('alert-message').filter({ hasText: 'Đã lưu thay đổi.' }).waitFor();
     expect(await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({
@@ -145,8 +146,8 @@ describe('area alerts in the portal', () => {
     await page.goto(`${base}/alerts`);
     await page.getByTestId('language-switch').click();
     await page.getByRole('heading', { level: 1, name: 'Area alerts' }).waitFor();
-    await page.getByLabel('Notifications on this browser').check();
-    await expect(page.getByLabel('Email address').count()).resolves.toBe(0);
+    await page.getByRole('radio', { name: 'Notifications on this browser' }).check();
+    await expect(page.getByRole('textbox', { name: 'Email address' }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Subscribe' }).click();
     const refusal = page.getByRole('alert');
     await refusal.waitFor({ timeout: 40_000 });
