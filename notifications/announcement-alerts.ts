@@ -11,6 +11,7 @@ import type { Announcement, AnnouncementKind, Prisma, Severity } from '../prisma
 import { messageLinks } from './links';
 import { formatDateTime, localeOf, type Locale } from './render';
 import { subscriptionMessage } from './subscription-message';
+import { subscriptionPages } from './subscription-pages';
 import { renderTemplate, templateFor, type TemplateText } from './templates';
 
 /** Which posts alert subscribers at once. */
@@ -26,8 +27,6 @@ export const KIND_LABELS: Record<AnnouncementKind, Record<Locale, string>> = {
   notice: { vi: 'Thông báo', en: 'Notice' },
   other: { vi: 'Tin khác', en: 'Other' },
 };
-
-const PAGE = 500;
 
 export function alertsSubscribers(a: Pick<Announcement, 'kind' | 'severity' | 'publishedAt'>): boolean {
   return a.publishedAt !== null && ALERTING.kinds.includes(a.kind) && a.severity === ALERTING.severity;
@@ -62,16 +61,7 @@ export async function queueAnnouncementAlerts(
   };
   const links = messageLinks(publicBaseUrl);
   let created = 0;
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await db.subscription.findMany({
-      where: subscribersOf(announcement),
-      orderBy: { id: 'asc' },
-      take: PAGE,
-      ...(cursor && { cursor: { id: cursor }, skip: 1 }),
-    });
-    if (page.length === 0) break;
-    cursor = page.at(-1)!.id;
+  for await (const page of subscriptionPages(db, subscribersOf(announcement))) {
     const rows: Prisma.NotificationCreateManyInput[] = [];
     for (const s of page) {
       const locale = localeOf(s.locale);

@@ -18,6 +18,7 @@ import type { Prisma, Subscription, SubscriptionTopic } from '../prisma/generate
 import { messageLinks } from './links';
 import { localeOf, type Locale } from './render';
 import { subscriptionMessage } from './subscription-message';
+import { subscriptionPages } from './subscription-pages';
 import { renderTemplate, templateFor, type TemplateText } from './templates';
 
 export interface AreaDigestOptions {
@@ -44,7 +45,6 @@ interface Reported {
 }
 
 const LISTED = 10;
-const PAGE = 500;
 
 const LABELS: Record<Locale, Record<'report_new' | 'report_resolved', string>> = {
   vi: { report_new: 'Mới', report_resolved: 'Đã có kết quả' },
@@ -135,21 +135,13 @@ export function createAreaDigests(
     const communes = [...new Set(reported.flatMap((r) => (r.communeCode ? [r.communeCode] : [])))];
     const templates = new Map<Locale, TemplateText>();
     let written = 0;
-    let cursor: string | undefined;
-    for (;;) {
-      const page = await tx.subscription.findMany({
-        where: {
-          confirmedAt: { not: null },
-          unsubscribedAt: null,
-          topics: { hasSome: topics },
-          OR: [{ communeCodes: { isEmpty: true } }, { communeCodes: { hasSome: communes } }],
-        },
-        orderBy: { id: 'asc' },
-        take: PAGE,
-        ...(cursor && { cursor: { id: cursor }, skip: 1 }),
-      });
-      if (page.length === 0) break;
-      cursor = page.at(-1)!.id;
+    const subscribers = subscriptionPages(tx, {
+      confirmedAt: { not: null },
+      unsubscribedAt: null,
+      topics: { hasSome: topics },
+      OR: [{ communeCodes: { isEmpty: true } }, { communeCodes: { hasSome: communes } }],
+    });
+    for await (const page of subscribers) {
       const rows: Prisma.NotificationCreateManyInput[] = [];
       for (const s of page) {
         const mine = reported.filter(
