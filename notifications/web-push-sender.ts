@@ -39,17 +39,23 @@ export function createWebPushSender(options: {
     if (!isAllowedPushEndpoint(message.recipient, options.serviceHosts))
       throw new DeliveryError('push endpoint not on an allowed push service (WEB_PUSH_SERVICE_HOSTS)', true);
 
-    const request = webPush.generateRequestDetails(
-      { endpoint: message.recipient, keys: { p256dh: subscription.pushP256dh, auth: subscription.pushAuth } },
-      JSON.stringify(parsePushPayload(message.body)),
-      {
-        vapidDetails: options.vapid,
-        // A day: an alert older than that is news no longer.
-        TTL: 86_400,
-        urgency: 'normal',
-        topic: createHash('sha256').update(message.dedupeKey).digest('base64url').slice(0, 32),
-      },
-    );
+    let request: ReturnType<typeof webPush.generateRequestDetails>;
+    try {
+      request = webPush.generateRequestDetails(
+        { endpoint: message.recipient, keys: { p256dh: subscription.pushP256dh, auth: subscription.pushAuth } },
+        JSON.stringify(parsePushPayload(message.body)),
+        {
+          vapidDetails: options.vapid,
+          // A day: an alert older than that is news no longer.
+          TTL: 86_400,
+          urgency: 'normal',
+          topic: createHash('sha256').update(message.dedupeKey).digest('base64url').slice(0, 32),
+        },
+      );
+    } catch (error) {
+      // The browser's key is not a point of the curve: no message can ever be encrypted for it.
+      throw new DeliveryError(`push payload cannot be encrypted: ${(error as Error).message}`, true);
+    }
     let response: Response;
     try {
       response = await fetch(request.endpoint, {
