@@ -75,6 +75,9 @@ async function main() {
   mkdirSync(logDir, { recursive: true });
   const progress = createProgress('Phản ánh hiện trường: starting the platform');
   const { settings, save } = localSettings();
+  // Kept at once: the secrets and the VAPID pair must survive a restart even when no local
+  // service (whose ports are saved later) is started.
+  save();
   const port = Number(process.env.PORT ?? 3000);
 
   await progress.step(
