@@ -4,10 +4,12 @@
  * (caseId, seq) identifies the transition: a retried activity finds its entry and changes nothing.
  * A task done records its working minutes (the calendar in force now), for the statistics; the
  * database's triggers fold the whole transition into the statistics' rollups in this same
- * transaction (prisma/migrations/*_statistics, docs/statistics.md).
+ * transaction (prisma/migrations/*_statistics, docs/statistics.md). A report screened or resolved
+ * is recorded for its area's subscribers in the same transaction (notifications/area-events.ts).
  */
 import type { CaseLevel, CaseStatus, CaseStep } from '../domain/case-steps';
 import { workingTimeBetween, type WorkingCalendar } from '../domain/working-time';
+import { recordAreaEvent } from '../notifications/area-events';
 import type { Db } from '../platform/db';
 import type { Prisma } from '../prisma/generated/client';
 import type { OpenTask } from '../workflows/messages';
@@ -89,6 +91,8 @@ export async function projectTransition(
       },
     });
     await tx.case.update({ where: { id: t.caseId }, data: caseData(t.case) });
+    // A report made public or resolved: its area's subscribers hear of it in the next digest.
+    await recordAreaEvent(tx, t);
     if (t.closeTask) {
       const { id, state, outcome, data, completedById } = t.closeTask;
       const open = await tx.task.findFirst({ where: { id, state: 'open' }, select: { createdAt: true } });

@@ -152,7 +152,16 @@ export function createApp({
     mediaRoutes({ db, config, storage }),
   );
   app.use('/api/v1', mountPath('/api/v1'), directoryRoutes(db), mapSettingsRoutes(config), iconRoutes());
-  app.use('/api/v1', mountPath('/api/v1'), citizenSubscriptionRoutes({ db, publicBaseUrl: config.PUBLIC_BASE_URL }));
+  app.use(
+    '/api/v1',
+    mountPath('/api/v1'),
+    citizenSubscriptionRoutes({
+      db,
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      pushServiceHosts: config.WEB_PUSH_SERVICE_HOSTS,
+      vapidPublicKey: config.WEB_PUSH_VAPID_PUBLIC_KEY,
+    }),
+  );
   app.use('/api/auth', mountPath('/api/auth'), authRoutes({ db, config, loginRateLimit }));
   app.use('/api', mountPath('/api'), apiDocsRoutes());
   app.use('/api/admin', mountPath('/api/admin'), adminRoutes({ db, config, temporal, storage, limits }));

@@ -10,6 +10,8 @@ import type { Db } from '../platform/db';
 import type { Announcement, AnnouncementKind, Prisma, Severity } from '../prisma/generated/client';
 import { messageLinks } from './links';
 import { formatDateTime, localeOf, type Locale } from './render';
+import { subscriptionMessage } from './subscription-message';
+import { subscriptionPages } from './subscription-pages';
 import { renderTemplate, templateFor, type TemplateText } from './templates';
 
 /** Which posts alert subscribers at once. */
@@ -26,8 +28,6 @@ export const KIND_LABELS: Record<AnnouncementKind, Record<Locale, string>> = {
   other: { vi: 'Tin khác', en: 'Other' },
 };
 
-const PAGE = 500;
-
 export function alertsSubscribers(a: Pick<Announcement, 'kind' | 'severity' | 'publishedAt'>): boolean {
   return a.publishedAt !== null && ALERTING.kinds.includes(a.kind) && a.severity === ALERTING.severity;
 }
@@ -37,7 +37,7 @@ export function subscribersOf(a: Pick<Announcement, 'communeCodes' | 'kind'>): P
   return {
     confirmedAt: { not: null },
     unsubscribedAt: null,
-    channel: { in: ['email', 'sms'] },
+    topics: { has: 'announcements' },
     // A province-wide post reaches everyone; a post for communes, those who chose one of them
     // and those who chose the whole province (no commune).
     ...(a.communeCodes.length > 0 && {
@@ -61,21 +61,11 @@ export async function queueAnnouncementAlerts(
   };
   const links = messageLinks(publicBaseUrl);
   let created = 0;
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await db.subscription.findMany({
-      where: subscribersOf(announcement),
-      orderBy: { id: 'asc' },
-      take: PAGE,
-      ...(cursor && { cursor: { id: cursor }, skip: 1 }),
-    });
-    if (page.length === 0) break;
-    cursor = page.at(-1)!.id;
+  for await (const page of subscriptionPages(db, subscribersOf(announcement))) {
     const rows: Prisma.NotificationCreateManyInput[] = [];
     for (const s of page) {
       const locale = localeOf(s.locale);
       const en = locale === 'en';
-      const unsubscribe = links.unsubscribe(s.unsubscribeToken);
       const text = renderTemplate(await textFor(locale), {
         title: (en ? announcement.titleEn : null) ?? announcement.titleVi,
         body: (en ? announcement.bodyEn : null) ?? announcement.bodyVi,
@@ -87,19 +77,21 @@ export async function queueAnnouncementAlerts(
             ? 'further notice'
             : 'khi có thông báo mới',
         link: links.announcements(),
-        unsubscribeLink: unsubscribe,
+        manageLink: links.manageSubscription(s.unsubscribeToken),
+        unsubscribeLink: links.unsubscribe(s.unsubscribeToken),
       });
-      rows.push({
-        dedupeKey: `announcement:${announcement.id}:${s.id}:${s.channel}`,
-        event: 'announcement_alert',
-        channel: s.channel,
-        recipient: s.address,
-        recipientKind: 'citizen',
-        locale,
-        subject: text.subject,
-        body: s.channel === 'email' ? text.body : text.shortBody,
-        unsubscribe,
-      });
+      rows.push(
+        subscriptionMessage(
+          s,
+          {
+            dedupeKey: `announcement:${announcement.id}:${s.id}:${s.channel}`,
+            event: 'announcement_alert',
+            text,
+            link: links.announcements(),
+          },
+          publicBaseUrl,
+        ),
+      );
     }
     created += (await db.notification.createMany({ data: rows, skipDuplicates: true })).count;
   }

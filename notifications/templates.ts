@@ -28,6 +28,7 @@ export type CitizenEvent =
   | 'rating_reminder'
   | 'case_closed'
   | 'announcement_alert'
+  | 'area_reports'
   | 'subscription_confirm';
 
 export type OfficialEvent =
@@ -214,6 +215,7 @@ export const EVENTS: Record<TemplateEvent, EventSpec> = {
       unitName: 'Đơn vị đăng tin / the publishing unit',
       validUntil: 'Hiệu lực đến / valid until',
       link: 'Trang thông báo / the announcements page',
+      manageLink: 'Thay đổi nội dung nhận / manage what you receive',
       unsubscribeLink: 'Hủy đăng ký / one-click unsubscribe',
     },
     sample: {
@@ -223,18 +225,50 @@ export const EVENTS: Record<TemplateEvent, EventSpec> = {
       unitName: 'Ban Chỉ huy PCTT và TKCN tỉnh',
       validUntil: '18:00 07/12/2026',
       link: SAMPLE_LINKS.announcements(),
+      manageLink: SAMPLE_LINKS.manageSubscription('q7V2mX9kLpR4'),
       unsubscribeLink: SAMPLE_LINKS.unsubscribe('q7V2mX9kLpR4'),
     },
     texts: {
       vi: {
         subject: '[KHẨN] {{kindLabel}}: {{title}}',
-        body: `{{title}}\n\n{{body}}\n\nHiệu lực đến: {{validUntil}}. Nguồn: {{unitName}}.\nXem các thông báo: {{link}}\n\nNgừng nhận cảnh báo: {{unsubscribeLink}}`,
+        body: `{{title}}\n\n{{body}}\n\nHiệu lực đến: {{validUntil}}. Nguồn: {{unitName}}.\nXem các thông báo: {{link}}\n\nThay đổi nội dung nhận: {{manageLink}}\nNgừng nhận cảnh báo: {{unsubscribeLink}}`,
         shortBody: '[KHẨN] {{title}}. {{body}} Hủy nhận tin: {{unsubscribeLink}}',
       },
       en: {
         subject: '[URGENT] {{kindLabel}}: {{title}}',
-        body: `{{title}}\n\n{{body}}\n\nValid until: {{validUntil}}. From: {{unitName}}.\nAll announcements: {{link}}\n\nStop these alerts: {{unsubscribeLink}}`,
+        body: `{{title}}\n\n{{body}}\n\nValid until: {{validUntil}}. From: {{unitName}}.\nAll announcements: {{link}}\n\nChange what you receive: {{manageLink}}\nStop these alerts: {{unsubscribeLink}}`,
         shortBody: '[URGENT] {{title}}. {{body}} Stop: {{unsubscribeLink}}',
+      },
+    },
+  },
+  area_reports: {
+    audience: 'citizen',
+    variables: {
+      summary: 'Tóm tắt (số phản ánh mới, đã giải quyết) / the counts',
+      list: 'Danh sách phản ánh (mã, lĩnh vực, xã, liên kết) / the reports, one a line',
+      link: 'Phản ánh (một) hoặc trang phản ánh công khai / the report, or the public feed',
+      manageLink: 'Thay đổi nội dung nhận / manage what you receive',
+      unsubscribeLink: 'Hủy đăng ký / one-click unsubscribe',
+    },
+    sample: {
+      summary: '2 phản ánh mới, 1 phản ánh đã có kết quả',
+      list:
+        `• Mới: HT-2612-7K3Q, Giao thông, Phường Thành Sen: ${SAMPLE_LINKS.citizenCase('HT-2612-7K3Q')}\n` +
+        `• Đã có kết quả: HT-2612-9P2M, Môi trường, Phường Thành Sen: ${SAMPLE_LINKS.citizenCase('HT-2612-9P2M')}`,
+      link: SAMPLE_LINKS.feed(),
+      manageLink: SAMPLE_LINKS.manageSubscription('q7V2mX9kLpR4'),
+      unsubscribeLink: SAMPLE_LINKS.unsubscribe('q7V2mX9kLpR4'),
+    },
+    texts: {
+      vi: {
+        subject: 'Phản ánh trên địa bàn: {{summary}}',
+        body: `Kính gửi Ông/Bà,\n\nTrên địa bàn Ông/Bà theo dõi có {{summary}}:\n\n{{list}}\n\nXem thêm: {{link}}\n\nThay đổi nội dung nhận: {{manageLink}}\nNgừng nhận: {{unsubscribeLink}}${SIGN_VI}`,
+        shortBody: 'Hà Tĩnh: {{summary}} trên địa bàn theo dõi. Xem: {{link}}',
+      },
+      en: {
+        subject: 'Reports in your area: {{summary}}',
+        body: `Dear citizen,\n\nIn the area you follow: {{summary}}.\n\n{{list}}\n\nMore: {{link}}\n\nChange what you receive: {{manageLink}}\nStop these alerts: {{unsubscribeLink}}${SIGN_EN}`,
+        shortBody: 'Ha Tinh: {{summary}} in the area you follow. See {{link}}',
       },
     },
   },
@@ -242,24 +276,28 @@ export const EVENTS: Record<TemplateEvent, EventSpec> = {
     audience: 'citizen',
     variables: {
       areaNames: 'Địa bàn đăng ký / the areas',
+      topics: 'Nội dung đăng ký / what was chosen',
       confirmLink: 'Xác nhận đăng ký / confirm',
+      manageLink: 'Thay đổi nội dung nhận / manage what you receive',
       unsubscribeLink: 'Hủy đăng ký / unsubscribe',
     },
     sample: {
       areaNames: 'Phường Thành Sen, Xã Cẩm Xuyên',
+      topics: 'cảnh báo thiên tai khẩn cấp, phản ánh đã có kết quả',
       confirmLink: SAMPLE_LINKS.confirmSubscription('q7V2mX9kLpR4'),
+      manageLink: SAMPLE_LINKS.manageSubscription('q7V2mX9kLpR4'),
       unsubscribeLink: SAMPLE_LINKS.unsubscribe('q7V2mX9kLpR4'),
     },
     texts: {
       vi: {
-        subject: 'Xác nhận đăng ký nhận cảnh báo thiên tai',
-        body: `Kính gửi Ông/Bà,\n\nĐịa chỉ này vừa được đăng ký nhận cảnh báo thiên tai khẩn cấp cho: {{areaNames}}.\n\nXác nhận đăng ký: {{confirmLink}}\n\nNếu không phải Ông/Bà đăng ký, hãy bỏ qua thư này hoặc hủy tại: {{unsubscribeLink}}${SIGN_VI}`,
-        shortBody: 'Hà Tĩnh: Xác nhận nhận cảnh báo thiên tai cho {{areaNames}}: {{confirmLink}}',
+        subject: 'Xác nhận đăng ký nhận thông báo khu vực',
+        body: `Kính gửi Ông/Bà,\n\nĐịa chỉ này vừa được đăng ký nhận thông báo ({{topics}}) cho: {{areaNames}}.\n\nXác nhận đăng ký: {{confirmLink}}\n\nThay đổi nội dung nhận: {{manageLink}}\nNếu không phải Ông/Bà đăng ký, hãy bỏ qua thư này hoặc hủy tại: {{unsubscribeLink}}${SIGN_VI}`,
+        shortBody: 'Hà Tĩnh: Xác nhận nhận thông báo khu vực cho {{areaNames}}: {{confirmLink}}',
       },
       en: {
-        subject: 'Confirm your subscription to disaster alerts',
-        body: `Dear citizen,\n\nThis address was subscribed to urgent disaster alerts for: {{areaNames}}.\n\nConfirm: {{confirmLink}}\n\nIf this was not you, ignore this message or unsubscribe: {{unsubscribeLink}}${SIGN_EN}`,
-        shortBody: 'Ha Tinh: confirm disaster alerts for {{areaNames}}: {{confirmLink}}',
+        subject: 'Confirm your subscription to area alerts',
+        body: `Dear citizen,\n\nThis address was subscribed to alerts ({{topics}}) for: {{areaNames}}.\n\nConfirm: {{confirmLink}}\n\nChange what you receive: {{manageLink}}\nIf this was not you, ignore this message or unsubscribe: {{unsubscribeLink}}${SIGN_EN}`,
+        shortBody: 'Ha Tinh: confirm area alerts for {{areaNames}}: {{confirmLink}}',
       },
     },
   },

@@ -192,6 +192,53 @@ const schema = z
     SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
     ZALO_GATEWAY_URL: z.string().url().optional(),
     ZALO_GATEWAY_TOKEN: z.string().min(1).optional(),
+    /**
+     * How Zalo messages leave: `gateway` (ZALO_GATEWAY_URL, as SMS) or `zns`, Zalo's own Notification
+     * Service (notifications/zalo-zns-sender.ts): ZALO_API_URL with ZALO_ACCESS_TOKEN and ZALO_TEMPLATE_ID.
+     */
+    ZALO_MODE: z.enum(['gateway', 'zns']).default('gateway'),
+    ZALO_API_URL: z.string().url().default('https://business.openapi.zalo.me/message/template'),
+    ZALO_ACCESS_TOKEN: z.string().min(1).optional(),
+    /** The approved ZNS template every message is sent with; its parameters are `title` and `content`. */
+    ZALO_TEMPLATE_ID: z
+      .string()
+      .regex(/^\d{1,20}$/, 'must be the numeric id of an approved ZNS template, e.g. 231456')
+      .optional(),
+    /**
+     * Web Push (VAPID, RFC 8292): the application server's key pair, base64url (the public key
+     * uncompressed, 65 bytes; the private key 32 bytes), and a contact (mailto: or https:) push
+     * services may write to. `npm start` generates a pair into `.data/local.json` when unset.
+     */
+    WEB_PUSH_VAPID_PUBLIC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{87}$/, 'must be an uncompressed P-256 public key, base64url (87 characters)')
+      .optional(),
+    WEB_PUSH_VAPID_PRIVATE_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a P-256 private key, base64url (43 characters)')
+      .optional(),
+    WEB_PUSH_VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: or https: URL, e.g. mailto:ioc@hatinh.gov.vn')
+      .default('mailto:no-reply@hatinh.gov.vn'),
+    /**
+     * The push services a browser's subscription may point at (the worker POSTs to its endpoint):
+     * host names, `*.` for any subdomain. https only, except a loopback host listed here (tests).
+     */
+    WEB_PUSH_SERVICE_HOSTS: z
+      .string()
+      .default('fcm.googleapis.com,*.push.services.mozilla.com,*.notify.windows.com,*.push.apple.com')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    /**
+     * Alerts of a commune's new and resolved reports are gathered per window of this length
+     * (aligned to the clock) and sent as one digest per subscription when it closes.
+     */
+    AREA_ALERT_WINDOW_MS: z.coerce.number().int().min(1_000).default(3_600_000),
     /** Whether this worker delivers the outbox (several may: they never take the same row). */
     NOTIFY_DISPATCHER: bool.default('true'),
     /** Sending attempts before a message is failed (an administrator may retry it). */
@@ -261,6 +308,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         "TEMPORAL_PAYLOAD_KEYS is required when NODE_ENV=production (reporters' data in Temporal is encrypted), " +
           'e.g. k1:$(openssl rand -base64 32)',
       ]);
+    }
+    if (!parsed.data.WEB_PUSH_VAPID_PUBLIC_KEY !== !parsed.data.WEB_PUSH_VAPID_PRIVATE_KEY) {
+      throw new ConfigError(['WEB_PUSH_VAPID_PUBLIC_KEY and WEB_PUSH_VAPID_PRIVATE_KEY go together (a pair)']);
+    }
+    if (parsed.data.ZALO_MODE === 'zns' && (!parsed.data.ZALO_ACCESS_TOKEN || !parsed.data.ZALO_TEMPLATE_ID)) {
+      throw new ConfigError(['ZALO_MODE=zns needs ZALO_ACCESS_TOKEN and ZALO_TEMPLATE_ID']);
     }
     if (!parsed.data.S3_ACCESS_KEY_ID !== !parsed.data.S3_SECRET_ACCESS_KEY) {
       throw new ConfigError([

@@ -52,7 +52,7 @@ function backOfficeRoutes(): string[] {
 
 /** The API's GET routes for subscriptions, mounted under /api/v1 (api/app.ts). */
 function apiRoutes(): string[] {
-  expect(source('api/app.ts')).toMatch(/app\.use\('\/api\/v1',[^\n]*citizenSubscriptionRoutes/);
+  expect(source('api/app.ts')).toMatch(/app\.use\(\s*'\/api\/v1',[^;]*citizenSubscriptionRoutes/);
   return [...source('api/routes/citizen-subscriptions.ts').matchAll(/router\.get\('([^']+)'/g)].map(
     (m) => `/api/v1${m[1]}`,
   );
@@ -92,12 +92,21 @@ describe('links in messages', () => {
     expect(matching(unsubscribe, apiRoutes())).toEqual(['/api/v1/subscriptions/unsubscribe']);
   });
 
+  it("lead subscribers to the portal's feed and to its area alerts page, where the token manages them", () => {
+    expect(matching(links.feed(), portalRoutes())).toEqual(['/feed']);
+    const manage = links.manageSubscription('a+b/c');
+    expect(new URL(manage).searchParams.get('token')).toBe('a+b/c');
+    expect(matching(manage, portalRoutes())).toEqual(['/alerts']);
+    expect(source('portal/src/pages/Alerts.tsx')).toContain("params.get('token')");
+  });
+
   it('are built by the link module alone', () => {
     // No other file of the product writes a link path into a message.
     for (const file of [
       'activities/notify-reporter.ts',
       'activities/notify-officials.ts',
       'notifications/announcement-alerts.ts',
+      'notifications/area-digests.ts',
       'api/services/subscriptions/subscribe.ts',
     ]) {
       expect(source(file)).toContain('messageLinks(');

@@ -21,7 +21,7 @@ const exercised = new Set<string>();
 
 /** Sends the request and checks its answer against the document. */
 async function call(
-  method: 'get' | 'post',
+  method: 'get' | 'post' | 'put',
   url: string,
   documented: string,
   setup: (r: request.Test) => request.Test = (r) => r,
@@ -207,6 +207,29 @@ describe('the OpenAPI document', () => {
     ).toBe(422);
     expect(
       (await call('post', '/api/v1/subscriptions/unsubscribe?token=nope', '/api/v1/subscriptions/unsubscribe')).status,
+    ).toBe(404);
+    expect((await call('get', '/api/v1/push/public-key', '/api/v1/push/public-key')).status).toBe(200);
+    const confirmation = await api.deps.db.notification.findFirstOrThrow({
+      where: { event: 'subscription_confirm', recipient: { startsWith: 'openapi-' } },
+      orderBy: { createdAt: 'desc' },
+    });
+    const token = /[?&]token=([^\s&]+)/.exec(confirmation.body)![1]!;
+    const manage = `/api/v1/subscriptions/manage?token=${token}`;
+    expect((await call('get', manage, '/api/v1/subscriptions/manage')).status).toBe(200);
+    const changed = await call('put', manage, '/api/v1/subscriptions/manage', (r) =>
+      r.send({ communeCodes: ['18073'], topics: ['announcements', 'report_resolved'] }),
+    );
+    expect([changed.status, changed.body.topics]).toEqual([200, ['announcements', 'report_resolved']]);
+    expect(
+      (
+        await call('put', manage, '/api/v1/subscriptions/manage', (r) =>
+          r.send({ communeCodes: ['00000'], topics: ['announcements'] }),
+        )
+      ).status,
+    ).toBe(422);
+    expect(
+      (await call('put', '/api/v1/subscriptions/manage?token=nope', '/api/v1/subscriptions/manage', (r) => r.send({})))
+        .status,
     ).toBe(404);
     const login = await call('post', '/api/auth/login', '/api/auth/login', (r) =>
       r.send({ username: '18073.leader', password: config.DEMO_PASSWORD }),

@@ -371,6 +371,8 @@ describe('the portal, without a mouse and without sight, at 360 px', () => {
       results.push(await check(`help-${language}`));
       await open('/statistics', '[data-testid="stats-total"]');
       results.push(await check(`statistics-${language}`));
+      await open('/alerts', '[data-testid="alert-whole-province"]');
+      results.push(await check(`alerts-${language}`));
       expect(problems(results)).toBe('');
       expect(browser.problems).toEqual([]);
     },

@@ -8,6 +8,7 @@ import { caseSettingsFrom } from '../activities';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
+import { createAreaDigests } from '../notifications/area-digests';
 import { createDispatcher } from '../notifications/dispatcher';
 import { sendersFromConfig } from '../notifications/channels';
 import { ensureMonthlyReportSchedule } from '../platform/monthly-report-schedule';
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     if (worker.getState() === 'RUNNING') worker.shutdown();
   });
   // The notification outbox's sender runs beside the Temporal worker (notifications/README.md).
-  const senders = sendersFromConfig(config);
+  const senders = sendersFromConfig(config, db);
   const dispatcher = config.NOTIFY_DISPATCHER
     ? createDispatcher(
         { db, senders, logger: logger.child({ component: 'notifications' }) },
@@ -76,14 +77,22 @@ async function main(): Promise<void> {
         },
       )
     : undefined;
+  // A commune's new and resolved reports, gathered per window into one message per subscription.
+  const digests = config.NOTIFY_DISPATCHER
+    ? createAreaDigests(
+        { db, publicBaseUrl: config.PUBLIC_BASE_URL, logger: logger.child({ component: 'area-digests' }) },
+        { windowMs: config.AREA_ALERT_WINDOW_MS },
+      )
+    : undefined;
   const running = worker.run();
   dispatcher?.start();
+  digests?.start();
   process.send?.({ type: 'ready', taskQueue: config.TEMPORAL_TASK_QUEUE });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker running');
   try {
     await running; // resolves after the SDK's own SIGINT/SIGTERM handling has drained the worker
   } finally {
-    await dispatcher?.stop();
+    await Promise.all([dispatcher?.stop(), digests?.stop()]);
     senders.close?.();
     await connection.close();
     await db.$disconnect();

@@ -166,6 +166,14 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
     vi: () => 'Lĩnh vực không tồn tại hoặc đã ngừng sử dụng.',
     en: () => 'This category does not exist or is no longer in use.',
   },
+  push_service_not_allowed: {
+    vi: () => 'Dịch vụ thông báo đẩy của trình duyệt này không được hỗ trợ.',
+    en: () => "This browser's push service is not supported.",
+  },
+  push_keys_required: {
+    vi: () => 'Thiếu khóa mã hóa của trình duyệt (keys.p256dh, keys.auth).',
+    en: () => "The browser's encryption keys (keys.p256dh, keys.auth) are missing.",
+  },
   unknown_commune: {
     vi: () => 'Mã xã/phường không có trong danh mục của tỉnh.',
     en: () => "This commune code is not in the province's list.",

@@ -97,10 +97,30 @@ describe('the OpenAPI document is exactly as strict as the server', () => {
     ['a phone number for SMS', 'sms', '+84 912 345 678'],
     ['an e-mail for SMS', 'sms', 'dan@example.vn'],
     ['spaces', 'email', '   '],
+    ['a phone number for Zalo', 'zalo', '0912345678'],
+    ['an e-mail for Zalo', 'zalo', 'dan@example.vn'],
+    ['an endpoint for e-mail', 'email', 'https://fcm.googleapis.com/fcm/send/x'],
   ])('a subscription with %s', (_what, channel, address) => {
     const [documented, served] = verdicts(bodySchema('/api/v1/subscriptions', 'post'), subscriptionInput, {
       channel,
       address,
+    });
+    expect(documented).toBe(served);
+  });
+
+  const KEYS = { p256dh: `B${'a'.repeat(86)}`, auth: 'b'.repeat(22) };
+  it.each([
+    ['an endpoint and keys', 'web_push', 'https://fcm.googleapis.com/fcm/send/x', KEYS],
+    ['an endpoint without keys', 'web_push', 'https://fcm.googleapis.com/fcm/send/x', undefined],
+    ['a phone number for Web Push', 'web_push', '0912345678', KEYS],
+    ['keys for e-mail', 'email', 'dan@example.vn', KEYS],
+    ['short keys', 'web_push', 'https://fcm.googleapis.com/fcm/send/x', { p256dh: 'Bxx', auth: 'y' }],
+  ])('a Web Push subscription with %s', (_what, channel, address, keys) => {
+    const [documented, served] = verdicts(bodySchema('/api/v1/subscriptions', 'post'), subscriptionInput, {
+      channel,
+      address,
+      ...(keys && { keys }),
+      topics: ['report_resolved'],
     });
     expect(documented).toBe(served);
   });

@@ -16,7 +16,9 @@ import { meTooSchema } from '../services/follow-report';
 import { publicStatisticsQuery } from '../services/statistics/get-public-statistics';
 import { locateCommuneQuery } from '../services/locate-commune';
 import { ratingSchema } from '../services/rate-report';
-import { subscriptionInput } from '../services/subscriptions/subscribe';
+import { subscriptionChange } from '../services/subscriptions/manage-subscription';
+import { SUBSCRIPTION_CHANNELS, SUBSCRIPTION_TOPICS, subscriptionInput } from '../services/subscriptions/subscribe';
+import { ANNOUNCEMENT_KINDS } from '../services/find-announcements';
 import { withdrawalSchema } from '../services/withdraw-report';
 import { adminPaths } from './admin-paths';
 import {
@@ -94,6 +96,24 @@ const subscriptionPage = (summary: string): Operation => {
     parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }, language],
     responses: { 200: page('Done.'), 404: page('Not a valid link (any more).') },
   };
+};
+
+const tokenParameter = { name: 'token', in: 'query', required: true, schema: { type: 'string' } } as const;
+
+/** A subscription as its token's holder sees it (GET/PUT /api/v1/subscriptions/manage). */
+const subscriptionView = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['channel', 'address', 'communeCodes', 'topics', 'kinds', 'language', 'state'],
+  properties: {
+    channel: { type: 'string', enum: [...SUBSCRIPTION_CHANNELS] },
+    address: { type: 'string', description: 'Partly hidden (the push service for Web Push).' },
+    communeCodes: { type: 'array', items: { type: 'string' }, description: 'Empty: the whole province.' },
+    topics: { type: 'array', items: { type: 'string', enum: [...SUBSCRIPTION_TOPICS] } },
+    kinds: { type: 'array', items: { type: 'string', enum: [...ANNOUNCEMENT_KINDS] } },
+    language: { type: 'string', enum: ['vi', 'en'] },
+    state: { type: 'string', enum: ['pending', 'confirmed', 'unsubscribed'] },
+  },
 };
 
 export function buildOpenApiDocument(): Record<string, unknown> {
@@ -403,15 +423,27 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/api/v1/subscriptions': {
         post: {
           tags: ['Reference'],
-          summary: 'Subscribe to urgent announcements of an area (double opt-in)',
+          summary: 'Subscribe to the alerts of an area: announcements, new and resolved reports',
           description:
-            'Always answers 202: a confirmation link goes to the address; nothing is sent before it is confirmed.',
+            'Email, SMS and Zalo are double opt-in: always 202, a confirmation link goes to the address and nothing ' +
+            "else is sent before it is confirmed. Web Push (`address` the browser's push endpoint, `keys` its " +
+            'PushSubscription keys) is active at once: 201 with the token that manages it. The endpoint must be at ' +
+            'a push service the platform allows (WEB_PUSH_SERVICE_HOSTS), else 422.',
           parameters: [language],
           requestBody: {
             required: true,
             content: { 'application/json': { schema: requestSchema(subscriptionInput) } },
           },
           responses: {
+            201: json(
+              {
+                type: 'object',
+                required: ['status', 'token'],
+                additionalProperties: false,
+                properties: { status: { type: 'string', enum: ['subscribed'] }, token: { type: 'string' } },
+              },
+              'Web Push: this browser is subscribed; the token manages it (GET/PUT /api/v1/subscriptions/manage).',
+            ),
             202: json(
               {
                 type: 'object',
@@ -421,7 +453,55 @@ export function buildOpenApiDocument(): Record<string, unknown> {
               },
               'A confirmation was sent.',
             ),
-            422: error('The subscription does not fit.'),
+            422: error('The subscription does not fit (an unknown commune, a push service not allowed).'),
+          },
+        },
+      },
+      '/api/v1/subscriptions/manage': {
+        get: {
+          tags: ['Reference'],
+          summary: 'What a subscription receives (the manage link in every message)',
+          parameters: [tokenParameter, language],
+          responses: {
+            200: json(subscriptionView, 'The subscription.'),
+            404: error('Unknown token.'),
+          },
+        },
+        put: {
+          tags: ['Reference'],
+          summary: 'Change what a subscription receives: communes, topics, announcement kinds, language',
+          parameters: [tokenParameter, language],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: requestSchema(subscriptionChange) } },
+          },
+          responses: {
+            200: json(subscriptionView, 'Changed.'),
+            404: error('Unknown token.'),
+            409: error('Unsubscribed: subscribe again instead.'),
+            422: error('The change does not fit (an unknown commune).'),
+          },
+        },
+      },
+      '/api/v1/push/public-key': {
+        get: {
+          tags: ['Reference'],
+          summary: "The VAPID public key browsers subscribe to Web Push with (the portal's area alerts)",
+          responses: {
+            200: json(
+              {
+                type: 'object',
+                required: ['publicKey'],
+                additionalProperties: false,
+                properties: {
+                  publicKey: {
+                    anyOf: [{ type: 'string' }, { type: 'null' }],
+                    description: 'Base64url, uncompressed P-256; null when Web Push is not configured.',
+                  },
+                },
+              },
+              'The key.',
+            ),
           },
         },
       },

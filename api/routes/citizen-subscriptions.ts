@@ -1,18 +1,27 @@
 /**
- * Citizens' subscriptions to urgent announcements of their area:
- * - POST /api/v1/subscriptions {channel: "email"|"sms", address, communeCodes?: [], kinds?: [],
- *   language?: "vi"|"en"} → 202 {"status": "confirmation_sent"} (always the same answer)
+ * Citizens' subscriptions to the alerts of their area (announcements, new and resolved reports):
+ * - POST /api/v1/subscriptions {channel: "email"|"sms"|"zalo", address, communeCodes?, topics?,
+ *   kinds?, language?} → 202 {"status": "confirmation_sent"} (always the same answer);
+ *   {channel: "web_push", address: <endpoint>, keys: {p256dh, auth}, …} → 201 {"status":
+ *   "subscribed", "token"} (this browser, at once)
  * - GET  /api/v1/subscriptions/confirm?token=…      → a small HTML page (the link in the message)
+ * - GET  /api/v1/subscriptions/manage?token=…       → what the subscription receives
+ * - PUT  /api/v1/subscriptions/manage?token=…       → changes it (communes, topics, kinds, language)
  * - GET  /api/v1/subscriptions/unsubscribe?token=…  → a small HTML page (one click)
  * - POST /api/v1/subscriptions/unsubscribe?token=…  → 200 {"status": "unsubscribed"} (RFC 8058)
+ * - GET  /api/v1/push/public-key                    → the VAPID public key browsers subscribe with
  */
 import { Router, type Response } from 'express';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/app-error';
 import { escapeHtml } from '../../notifications/render';
 import { requestLanguage, type Language } from '../i18n/language';
+import { messageLinks } from '../../notifications/links';
 import {
+  changeSubscription,
   confirmSubscription,
+  getSubscription,
+  subscriptionChange,
   unsubscribe,
   type SubscriptionState,
 } from '../services/subscriptions/manage-subscription';
@@ -21,8 +30,8 @@ import { parseInput } from '../validation';
 
 const PAGES: Record<SubscriptionState | 'unknown', Record<Language, [string, string]>> = {
   confirmed: {
-    vi: ['Đã xác nhận đăng ký', 'Ông/Bà sẽ nhận cảnh báo thiên tai khẩn cấp cho địa bàn đã chọn.'],
-    en: ['Subscription confirmed', 'You will receive urgent disaster alerts for the areas you chose.'],
+    vi: ['Đã xác nhận đăng ký', 'Ông/Bà sẽ nhận thông báo đã chọn cho địa bàn đã chọn.'],
+    en: ['Subscription confirmed', 'You will receive the alerts you chose for the areas you chose.'],
   },
   unsubscribed: {
     vi: ['Đã hủy đăng ký', 'Ông/Bà sẽ không nhận thêm cảnh báo nào qua địa chỉ này.'],
@@ -34,15 +43,24 @@ const PAGES: Record<SubscriptionState | 'unknown', Record<Language, [string, str
   },
 };
 
-function page(res: Response, state: SubscriptionState | null, language: Language) {
+const MANAGE: Record<Language, string> = {
+  vi: 'Xem và thay đổi nội dung nhận',
+  en: 'See and change what you receive',
+};
+
+function page(res: Response, state: SubscriptionState | null, language: Language, manageLink?: string) {
   const [title, text] = PAGES[state ?? 'unknown'][language];
+  const manage =
+    state === 'confirmed' && manageLink
+      ? `<p><a href="${escapeHtml(manageLink)}">${escapeHtml(MANAGE[language])}</a></p>`
+      : '';
   res.status(state ? 200 : 404);
   res.setHeader('Cache-Control', 'no-store');
   res
     .type('html')
     .send(
       `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
-        `<body style="font-family: Arial, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`,
+        `<body style="font-family: Arial, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>${manage}</body></html>`,
     );
 }
 
@@ -51,13 +69,33 @@ const tokenOf = (query: unknown) => {
   return typeof token === 'string' ? token.slice(0, 100) : '';
 };
 
-export function citizenSubscriptionRoutes(deps: { db: Db; publicBaseUrl: string }): Router {
+export function citizenSubscriptionRoutes(deps: {
+  db: Db;
+  publicBaseUrl: string;
+  pushServiceHosts: readonly string[];
+  vapidPublicKey: string | undefined;
+}): Router {
   const router = Router();
+  const links = messageLinks(deps.publicBaseUrl);
   router.post('/subscriptions', async (req, res) => {
-    res.status(202).json(await subscribe(deps.db, parseInput(subscriptionInput, req.body), deps.publicBaseUrl));
+    const answer = await subscribe(deps.db, parseInput(subscriptionInput, req.body), deps);
+    res.status(answer.status === 'subscribed' ? 201 : 202).json(answer);
   });
   router.get('/subscriptions/confirm', async (req, res) => {
-    page(res, await confirmSubscription(deps.db, tokenOf(req.query)), requestLanguage(req));
+    const token = tokenOf(req.query);
+    page(res, await confirmSubscription(deps.db, token), requestLanguage(req), links.manageSubscription(token));
+  });
+  router.get('/subscriptions/manage', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await getSubscription(deps.db, tokenOf(req.query)));
+  });
+  router.put('/subscriptions/manage', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await changeSubscription(deps.db, tokenOf(req.query), parseInput(subscriptionChange, req.body)));
+  });
+  // The key browsers subscribe with; null when Web Push is not configured (the portal then hides it).
+  router.get('/push/public-key', (_req, res) => {
+    res.json({ publicKey: deps.vapidPublicKey ?? null });
   });
   router.get('/subscriptions/unsubscribe', async (req, res) => {
     page(res, await unsubscribe(deps.db, tokenOf(req.query)), requestLanguage(req));

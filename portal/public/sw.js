@@ -8,6 +8,10 @@
  * other API reads included, goes to the network untouched: the outbox lives in IndexedDB
  * (src/outbox.ts), not here. A new build is a new registration URL (src/main.tsx), so the
  * browser installs this worker again for it.
+ *
+ * Area alerts by Web Push (src/push.ts subscribes): a push message is JSON { title, body, url, tag }
+ * (the platform's notifications/push-payload.ts), shown as a notification; a click opens its url,
+ * a route of this portal, in a window of the portal already open if there is one.
  */
 const SHELL = 'portal-shell-v1';
 const DATA = 'portal-data-v1';
@@ -105,4 +109,40 @@ self.addEventListener('fetch', (event) => {
   } else if (SHELL_FILES.includes(url.pathname)) {
     event.respondWith(networkFirst(request, SHELL));
   }
+});
+
+self.addEventListener('push', (event) => {
+  let message = { title: 'Phản ánh hiện trường Hà Tĩnh', body: '', url: '/', tag: 'message' };
+  try {
+    message = { ...message, ...event.data.json() };
+  } catch {
+    if (event.data) message.body = event.data.text();
+  }
+  event.waitUntil(
+    self.registration.showNotification(message.title || 'Phản ánh hiện trường Hà Tĩnh', {
+      body: message.body,
+      tag: message.tag,
+      icon: '/icon-192.png',
+      badge: '/icon-192.png',
+      data: { url: message.url },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  // The link's route, opened in this portal (the platform builds links for the portal's routes).
+  const target = new URL(event.notification.data?.url ?? '/', self.location.origin);
+  const url = self.location.origin + target.pathname + target.search + target.hash;
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = windows.find((w) => new URL(w.url).origin === self.location.origin && 'navigate' in w);
+      if (open) {
+        await open.focus();
+        return open.navigate(url);
+      }
+      return self.clients.openWindow(url);
+    })(),
+  );
 });

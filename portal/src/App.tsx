@@ -12,6 +12,7 @@ const Feed = lazy(() => import('./pages/Feed'));
 const Help = lazy(() => import('./pages/Help'));
 const MapPage = lazy(() => import('./pages/Map'));
 const Statistics = lazy(() => import('./pages/Statistics'));
+const Alerts = lazy(() => import('./pages/Alerts'));
 
 export function App() {
   const [language, setLanguageState] = useState<Language>(() => {
@@ -72,6 +73,7 @@ export function App() {
             <Route path="/help" element={<Help />} />
             <Route path="/map" element={<MapPage />} />
             <Route path="/statistics" element={<Statistics />} />
+            <Route path="/alerts" element={<Alerts />} />
             <Route path="*" element={<Home />} />
           </Routes>
         </Suspense>
@@ -92,6 +94,10 @@ export function App() {
         <NavLink to="/statistics">
           <Icon name="bar_chart" />
           {t('navStats')}
+        </NavLink>
+        <NavLink to="/alerts">
+          <Icon name="notifications" />
+          {t('navAlerts')}
         </NavLink>
         <NavLink to="/help">
           <Icon name="help" />

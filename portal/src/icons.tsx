@@ -15,6 +15,7 @@ import help from '@material-symbols/svg-400/outlined/help.svg?raw';
 import home from '@material-symbols/svg-400/outlined/home.svg?raw';
 import locationOn from '@material-symbols/svg-400/outlined/location_on.svg?raw';
 import movie from '@material-symbols/svg-400/outlined/movie.svg?raw';
+import notifications from '@material-symbols/svg-400/outlined/notifications.svg?raw';
 import myLocation from '@material-symbols/svg-400/outlined/my_location.svg?raw';
 import photoCamera from '@material-symbols/svg-400/outlined/photo_camera.svg?raw';
 import photoLibrary from '@material-symbols/svg-400/outlined/photo_library.svg?raw';
@@ -38,6 +39,7 @@ const OUTLINES = {
   location_on: outline(locationOn),
   movie: outline(movie),
   my_location: outline(myLocation),
+  notifications: outline(notifications),
   photo_camera: outline(photoCamera),
   photo_library: outline(photoLibrary),
 };

@@ -16,7 +16,7 @@ export const TEMPLATE_PURPOSES = [
   'other',
 ] as const;
 export const NOTIFICATION_STATES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
-export const CHANNELS = ['email', 'sms', 'zalo', 'in_app'] as const;
+export const CHANNELS = ['email', 'sms', 'zalo', 'web_push', 'in_app'] as const;
 /** The channels reports come in by (Case.channel), besides open311:<partner>. */
 export { REPORT_CHANNELS } from '../../../domain/report-channels';
 

@@ -216,7 +216,7 @@ export const domainEn = {
       failed: 'Failed',
       cancelled: 'Cancelled',
     },
-    channel: { email: 'Email', sms: 'SMS', zalo: 'Zalo', in_app: 'In app' },
+    channel: { email: 'Email', sms: 'SMS', zalo: 'Zalo', web_push: 'Browser push', in_app: 'In app' },
     weekday: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
     routing_reason: {
       category_matched: 'Category %{categoryCode}',

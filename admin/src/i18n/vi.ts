@@ -246,7 +246,7 @@ export const domainVi: Messages<typeof domainEn> = {
       failed: 'Lỗi',
       cancelled: 'Đã huỷ',
     },
-    channel: { email: 'Email', sms: 'SMS', zalo: 'Zalo', in_app: 'Trong ứng dụng' },
+    channel: { email: 'Email', sms: 'SMS', zalo: 'Zalo', web_push: 'Thông báo trình duyệt', in_app: 'Trong ứng dụng' },
     weekday: { 1: 'Thứ Hai', 2: 'Thứ Ba', 3: 'Thứ Tư', 4: 'Thứ Năm', 5: 'Thứ Sáu', 6: 'Thứ Bảy', 7: 'Chủ Nhật' },
     routing_reason: {
       category_matched: 'Lĩnh vực %{categoryCode}',

@@ -15,7 +15,7 @@ export const notificationFilter = z
   .object({
     id: idFilter.optional(),
     state: z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled']).optional(),
-    channel: z.enum(['email', 'sms', 'zalo', 'in_app']).optional(),
+    channel: z.enum(['email', 'sms', 'zalo', 'web_push', 'in_app']).optional(),
     caseId: z.string().uuid().optional(),
     recipient: z.string().max(200).optional(),
     event: z.string().max(100).optional(),
