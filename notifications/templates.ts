@@ -28,7 +28,8 @@ export type CitizenEvent =
   | 'rating_reminder'
   | 'case_closed'
   | 'announcement_alert'
-  | 'subscription_confirm';
+  | 'subscription_confirm'
+  | 'citizen_sign_in_code';
 
 export type OfficialEvent =
   | 'new_task'
@@ -235,6 +236,26 @@ export const EVENTS: Record<TemplateEvent, EventSpec> = {
         subject: '[URGENT] {{kindLabel}}: {{title}}',
         body: `{{title}}\n\n{{body}}\n\nValid until: {{validUntil}}. From: {{unitName}}.\nAll announcements: {{link}}\n\nStop these alerts: {{unsubscribeLink}}`,
         shortBody: '[URGENT] {{title}}. {{body}} Stop: {{unsubscribeLink}}',
+      },
+    },
+  },
+  citizen_sign_in_code: {
+    audience: 'citizen',
+    variables: {
+      code: 'Mã đăng nhập một lần / the one-time code',
+      minutes: 'Số phút còn hiệu lực / minutes it stays valid',
+    },
+    sample: { code: '482913', minutes: '5' },
+    texts: {
+      vi: {
+        subject: 'Mã đăng nhập Phản ánh hiện trường',
+        body: `Mã đăng nhập của Ông/Bà là {{code}}, có hiệu lực {{minutes}} phút. Không chia sẻ mã này với bất kỳ ai, kể cả cán bộ.${SIGN_VI}`,
+        shortBody: 'Hà Tĩnh: Mã đăng nhập {{code}}, hiệu lực {{minutes}} phút. Không chia sẻ mã này với ai.',
+      },
+      en: {
+        subject: 'Your Hà Tĩnh field reports sign-in code',
+        body: `Your sign-in code is {{code}}, valid for {{minutes}} minutes. Do not share it with anyone, officials included.${SIGN_EN}`,
+        shortBody: 'Ha Tinh: sign-in code {{code}}, valid {{minutes}} min. Do not share it.',
       },
     },
   },

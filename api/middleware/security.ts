@@ -60,16 +60,22 @@ export interface CitizenRateLimits {
   reports: RateLimitSetting;
   /** Rating, information and withdrawal per citizen token (per address without a token). */
   citizenActions: RateLimitSetting;
+  /** Sign-in code requests, and separately sign-in tries, per client address. */
+  citizenSignIn: RateLimitSetting;
 }
 
 const HOUR_MS = 3_600_000;
 
 export function citizenRateLimitsFrom(
-  config: Pick<Config, 'REPORT_RATE_LIMIT_PER_HOUR' | 'CITIZEN_ACTION_RATE_LIMIT_PER_HOUR'>,
+  config: Pick<
+    Config,
+    'REPORT_RATE_LIMIT_PER_HOUR' | 'CITIZEN_ACTION_RATE_LIMIT_PER_HOUR' | 'CITIZEN_SIGN_IN_RATE_LIMIT_PER_HOUR'
+  >,
 ): CitizenRateLimits {
   return {
     reports: { limit: config.REPORT_RATE_LIMIT_PER_HOUR, windowMs: HOUR_MS },
     citizenActions: { limit: config.CITIZEN_ACTION_RATE_LIMIT_PER_HOUR, windowMs: HOUR_MS },
+    citizenSignIn: { limit: config.CITIZEN_SIGN_IN_RATE_LIMIT_PER_HOUR, windowMs: HOUR_MS },
   };
 }
 
@@ -105,5 +111,7 @@ export function citizenRateLimiters(limits: CitizenRateLimits) {
       if (token) return `token:${createHash('sha256').update(token).digest('base64url')}`;
       return `ip:${ipKeyGenerator(req.ip ?? '')}`;
     }),
+    signInCodes: limiter(limits.citizenSignIn),
+    signIns: limiter(limits.citizenSignIn),
   };
 }
