@@ -45,7 +45,15 @@ export function citizenCors(origins: readonly string[]): RequestHandler {
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     methods: ['GET', 'POST'],
     allowedHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key', 'X-Citizen-Token', 'X-Request-Id'],
-    exposedHeaders: ['Content-Range', 'X-Total-Count-Estimated', 'Location', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'X-Request-Id'],
+    exposedHeaders: [
+      'Content-Range',
+      'X-Total-Count-Estimated',
+      'Location',
+      'Retry-After',
+      'RateLimit',
+      'RateLimit-Policy',
+      'X-Request-Id',
+    ],
     maxAge: 600,
   });
 }

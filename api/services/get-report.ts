@@ -52,7 +52,8 @@ export async function getReport(db: Db, trackingCode: string, viewer: ReportView
   const { reporter } = viewer;
   if (reporter?.token && !isCitizenToken(reporter.secret, row.id, reporter.token))
     throw new AppError('CITIZEN_TOKEN_INVALID');
-  const isReporter = reporter?.token !== undefined || (reporter?.citizenId !== undefined && row.citizenId === reporter.citizenId);
+  const isReporter =
+    reporter?.token !== undefined || (reporter?.citizenId !== undefined && row.citizenId === reporter.citizenId);
   if (!reporter || !isReporter) {
     const viewCount = await countView(db, row.id);
     return reportView(row, language, false, viewCount);

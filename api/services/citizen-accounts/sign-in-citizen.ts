@@ -31,7 +31,12 @@ export interface CitizenSignedIn {
 
 export async function signInCitizen(
   deps: { db: Db; secret: string },
-  input: z.infer<typeof signInSchema> & { ip: string | null; userAgent: string | null; requestId: string | null; now: Date },
+  input: z.infer<typeof signInSchema> & {
+    ip: string | null;
+    userAgent: string | null;
+    requestId: string | null;
+    now: Date;
+  },
 ): Promise<CitizenSignedIn> {
   const { db, secret } = deps;
   const { now } = input;
