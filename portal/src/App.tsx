@@ -12,6 +12,7 @@ const Feed = lazy(() => import('./pages/Feed'));
 const Help = lazy(() => import('./pages/Help'));
 const MapPage = lazy(() => import('./pages/Map'));
 const Statistics = lazy(() => import('./pages/Statistics'));
+const SignIn = lazy(() => import('./pages/SignIn'));
 
 export function App() {
   const [language, setLanguageState] = useState<Language>(() => {
@@ -72,6 +73,7 @@ export function App() {
             <Route path="/help" element={<Help />} />
             <Route path="/map" element={<MapPage />} />
             <Route path="/statistics" element={<Statistics />} />
+            <Route path="/sign-in" element={<SignIn />} />
             <Route path="*" element={<Home />} />
           </Routes>
         </Suspense>
