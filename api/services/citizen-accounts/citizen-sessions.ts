@@ -7,6 +7,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { CookieOptions, Request } from 'express';
 import type { Config } from '../../../platform/config';
 import type { Db } from '../../../platform/db';
+import { servedOverHttps } from '../../auth/session-token';
 
 export const CITIZEN_SESSION_COOKIE = 'citizen_session';
 export const CITIZEN_SESSION_DAYS = 90;
@@ -32,7 +33,7 @@ export function citizenCookieOptions(
   return {
     httpOnly: true,
     sameSite: 'lax',
-    secure: req.secure || config.PUBLIC_BASE_URL.startsWith('https:') || config.NODE_ENV === 'production',
+    secure: servedOverHttps(config, req),
     path: '/api/v1',
     maxAge: CITIZEN_SESSION_DAYS * DAY_MS,
   };
