@@ -213,7 +213,7 @@ describe('notification templates', () => {
       .get('/api/admin/notification-templates?range=[0,99]')
       .set('Cookie', admin)
       .expect(200);
-    expect(list.headers['content-range']).toBe('notification-templates 0-33/34');
+    expect(list.headers['content-range']).toBe('notification-templates 0-35/36');
     const preview = await request(app)
       .post('/api/admin/notification-templates/case_received.vi/preview')
       .set('Cookie', admin)
