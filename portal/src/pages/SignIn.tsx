@@ -43,6 +43,7 @@ export default function SignIn() {
     event?.preventDefault();
     if (!MOBILE.test(phone.trim())) {
       setProblem({ field: 'phone', message: t('errMobile') });
+      document.getElementById('sign-in-phone')?.focus(); // the field keeps the focus, as on the home page
       return;
     }
     void run(async () => {
@@ -56,6 +57,7 @@ export default function SignIn() {
     event.preventDefault();
     if (!/^\d{6}$/.test(code.trim())) {
       setProblem({ field: 'code', message: t('errCode') });
+      document.getElementById('sign-in-code')?.focus();
       return;
     }
     void run(async () => {
