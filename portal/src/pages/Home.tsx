@@ -106,7 +106,7 @@ export function Home() {
           </p>
         ) : (
           account.state === 'signed-out' && (
-            <Link to="/sign-in" data-testid="sign-in-link">
+            <Link to="/sign-in" className="button" data-testid="sign-in-link">
               {t('signInLink')}
             </Link>
           )
