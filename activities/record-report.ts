@@ -79,6 +79,7 @@ function caseData(input: FieldReportInput, trackingCode: string, receivedAt: Dat
     reporterName: report.reporter?.name ?? null,
     reporterPhone: report.reporter?.phone ?? null,
     reporterEmail: report.reporter?.email ?? null,
+    citizenId: input.citizenId ?? null,
     status: 'received',
     step: 'receive',
     receivedAt,

@@ -29,6 +29,7 @@ import { adminRoutes } from './routes/admin';
 import { adminAppRoutes } from './routes/admin-app';
 import { apiDocsRoutes } from './routes/api-docs';
 import { authRoutes } from './routes/auth';
+import { citizenAccountRoutes } from './routes/citizen-account';
 import { citizenCaseActionRoutes } from './routes/citizen-case-actions';
 import { citizenInfoFileRoutes } from './routes/citizen-info-files';
 import { citizenNearbyRoutes } from './routes/citizen-nearby';
@@ -46,6 +47,8 @@ import { publicFeedRoutes } from './routes/public-feed';
 import { publicStatisticsRoutes } from './routes/public-statistics';
 import { temporalCodecRoutes } from './routes/temporal-codec';
 import { readsOwnJsonBody } from './routes/admin/admin-communes';
+import { CITIZEN_SESSION_COOKIE } from './services/citizen-accounts/citizen-sessions';
+import { DEFAULT_SIGN_IN_CODE_LIMITS, type SignInCodeLimits } from './services/citizen-accounts/sign-in-codes';
 
 export interface AppDependencies {
   config: Config;
@@ -60,6 +63,8 @@ export interface AppDependencies {
   citizenRateLimits?: Partial<CitizenRateLimits>;
   /** Media storage; default from the config (MEDIA_DIR, or S3 when S3_BUCKET is set). */
   storage?: MediaStorage;
+  /** Tests shorten the per-phone limits of sign-in codes; default one a minute, five an hour. */
+  signInCodeLimits?: SignInCodeLimits;
 }
 
 export function createApp({
@@ -72,6 +77,7 @@ export function createApp({
   loginRateLimit,
   citizenRateLimits,
   storage = createMediaStorage(config),
+  signInCodeLimits = DEFAULT_SIGN_IN_CODE_LIMITS,
 }: AppDependencies): express.Express {
   const app = express();
   const documentedPaths = buildOpenApiDocument().paths as Record<string, Record<string, unknown>>;
@@ -99,6 +105,8 @@ export function createApp({
     ],
     limiters.citizenActions,
   );
+  app.post('/api/v1/citizen/otp', limiters.signInCodes);
+  app.post('/api/v1/citizen/session', limiters.signIns);
   // Commune boundaries are large GeoJSON: their routes read their bodies after authentication,
   // with their own limit (api/routes/admin/admin-communes.ts); every other JSON body stays small.
   app.use(
@@ -112,6 +120,13 @@ export function createApp({
   );
   app.use(cookieParser());
   app.use(['/api/admin', '/api/auth'], sameOriginWrites([config.PUBLIC_BASE_URL, ...config.BACK_OFFICE_ORIGINS]));
+  // The citizen's session cookie (SameSite=Lax) also rides on same-site requests: writes that
+  // carry it come from the portal's own pages only. Requests without it are left as they were.
+  const portalWrites = sameOriginWrites([config.PUBLIC_BASE_URL, ...config.PORTAL_ORIGINS]);
+  app.use('/api/v1', (req, res, next) => {
+    if ((req.cookies as Record<string, unknown> | undefined)?.[CITIZEN_SESSION_COOKIE] === undefined) return next();
+    portalWrites(req, res, next);
+  });
   app.use(acceptParsedBody);
 
   app.use(
@@ -133,6 +148,7 @@ export function createApp({
     citizenNearbyRoutes({ db, secret: config.APP_SECRET }), // before /reports/:trackingCode
     citizenTrackingRoutes({ db, secret: config.APP_SECRET }),
     citizenCaseActionRoutes({ db, temporal, secret: config.APP_SECRET }),
+    citizenAccountRoutes({ db, config, logger, signInCodeLimits }),
     publicFeedRoutes(db),
     publicStatisticsRoutes(db),
   );

@@ -8,6 +8,7 @@ import type { Db } from '../platform/db';
 import type { Notification } from '../prisma/generated/client';
 import { createEmailSender } from './email-sender';
 import { createHttpGatewaySender } from './http-gateway-sender';
+import { openText } from './sealed-text';
 import { createWebPushSender } from './web-push-sender';
 import { createZaloZnsSender } from './zalo-zns-sender';
 
@@ -52,6 +53,7 @@ export type SenderSettings = Pick<
   | 'WEB_PUSH_VAPID_PRIVATE_KEY'
   | 'WEB_PUSH_VAPID_SUBJECT'
   | 'WEB_PUSH_SERVICE_HOSTS'
+  | 'APP_SECRET'
 >;
 
 export function sendersFromConfig(config: SenderSettings, db: Db): Senders {
@@ -60,7 +62,10 @@ export function sendersFromConfig(config: SenderSettings, db: Db): Senders {
   return {
     ...(email && { email: email.send }),
     ...(config.SMS_GATEWAY_URL && {
-      sms: createHttpGatewaySender({ url: config.SMS_GATEWAY_URL, token: config.SMS_GATEWAY_TOKEN }),
+      sms: opening(
+        config.APP_SECRET,
+        createHttpGatewaySender({ url: config.SMS_GATEWAY_URL, token: config.SMS_GATEWAY_TOKEN }),
+      ),
     }),
     ...(zalo && { zalo }),
     ...(config.WEB_PUSH_VAPID_PUBLIC_KEY &&
@@ -92,4 +97,18 @@ function zaloSender(config: SenderSettings): Sender | undefined {
   return config.ZALO_GATEWAY_URL
     ? createHttpGatewaySender({ url: config.ZALO_GATEWAY_URL, token: config.ZALO_GATEWAY_TOKEN })
     : undefined;
+}
+
+/** A sender that opens a sealed text (a sign-in code, notifications/sealed-text.ts) just before sending. */
+export function opening(secret: string, send: Sender): Sender {
+  return (message) => {
+    let body: string;
+    try {
+      body = openText(secret, message.body);
+    } catch {
+      // Sealed under another APP_SECRET: it will never open here, so it is not retried.
+      throw new DeliveryError('sealed text cannot be opened with this APP_SECRET', true);
+    }
+    return send({ ...message, body });
+  };
 }

@@ -29,7 +29,8 @@ export type CitizenEvent =
   | 'case_closed'
   | 'announcement_alert'
   | 'area_reports'
-  | 'subscription_confirm';
+  | 'subscription_confirm'
+  | 'citizen_sign_in_code';
 
 export type OfficialEvent =
   | 'new_task'
@@ -269,6 +270,26 @@ export const EVENTS: Record<TemplateEvent, EventSpec> = {
         subject: 'Reports in your area: {{summary}}',
         body: `Dear citizen,\n\nIn the area you follow: {{summary}}.\n\n{{list}}\n\nMore: {{link}}\n\nChange what you receive: {{manageLink}}\nStop these alerts: {{unsubscribeLink}}${SIGN_EN}`,
         shortBody: 'Ha Tinh: {{summary}} in the area you follow. See {{link}}',
+      },
+    },
+  },
+  citizen_sign_in_code: {
+    audience: 'citizen',
+    variables: {
+      code: 'Mã đăng nhập một lần / the one-time code',
+      minutes: 'Số phút còn hiệu lực / minutes it stays valid',
+    },
+    sample: { code: '482913', minutes: '5' },
+    texts: {
+      vi: {
+        subject: 'Mã đăng nhập Phản ánh hiện trường',
+        body: `Mã đăng nhập của Ông/Bà là {{code}}, có hiệu lực {{minutes}} phút. Không chia sẻ mã này với bất kỳ ai, kể cả cán bộ.${SIGN_VI}`,
+        shortBody: 'Hà Tĩnh: Mã đăng nhập {{code}}, hiệu lực {{minutes}} phút. Không chia sẻ mã này với ai.',
+      },
+      en: {
+        subject: 'Your Hà Tĩnh field reports sign-in code',
+        body: `Your sign-in code is {{code}}, valid for {{minutes}} minutes. Do not share it with anyone, officials included.${SIGN_EN}`,
+        shortBody: 'Ha Tinh: sign-in code {{code}}, valid {{minutes}} min. Do not share it.',
       },
     },
   },

@@ -136,6 +136,11 @@ const schema = z
     REPORT_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(30),
     /** Reporter actions (rating, information, withdrawal) per citizen token and hour. */
     CITIZEN_ACTION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(60),
+    /**
+     * Citizens' sign-in code requests, and separately their sign-in tries, per client address and
+     * hour (per phone: one code a minute, five an hour, api/services/citizen-accounts/).
+     */
+    CITIZEN_SIGN_IN_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
     /** Where citizens' links lead (case pages, confirmation and unsubscribe links): the public origin. */
     PUBLIC_BASE_URL: z
       .string()

@@ -25,10 +25,13 @@ describe('every action needs the case’s token', () => {
     const missing = await post(c.trackingCode, action).send({ score: 5, answer: 'x' }).expect(401);
     expect(missing.body.error).toEqual({
       code: 'CITIZEN_TOKEN_REQUIRED',
-      message: 'Cần mã bí mật của người phản ánh (header X-Citizen-Token) để thực hiện thao tác này.',
+      message:
+        'Cần mã bí mật của người phản ánh (header X-Citizen-Token) hoặc đăng nhập bằng số điện thoại đã gửi phản ánh để thực hiện thao tác này.',
     });
     const english = await post(c.trackingCode, action).set('Accept-Language', 'en').send({}).expect(401);
-    expect(english.body.error.message).toBe("This needs the reporter's secret token (header X-Citizen-Token).");
+    expect(english.body.error.message).toBe(
+      "This needs the reporter's secret token (header X-Citizen-Token), or signing in with the phone number the report belongs to.",
+    );
     const wrong = await post(c.trackingCode, action, other.token).send({}).expect(403);
     expect(wrong.body.error.code).toBe('CITIZEN_TOKEN_INVALID');
     await post('HT-2601-ZZZZ', action, c.token).send({}).expect(404);

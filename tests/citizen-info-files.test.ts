@@ -58,7 +58,7 @@ describe('who may attach a file, and when', () => {
     const missing = await upload(c).attach('file', photo, 'anh.jpg').expect(401);
     expect(missing.body.error.code).toBe('CITIZEN_TOKEN_REQUIRED');
     expect(missing.body.error.message).toBe(
-      'Cần mã bí mật của người phản ánh (header X-Citizen-Token) để thực hiện thao tác này.',
+      'Cần mã bí mật của người phản ánh (header X-Citizen-Token) hoặc đăng nhập bằng số điện thoại đã gửi phản ánh để thực hiện thao tác này.',
     );
     const wrong = await upload(c, other.token).set('Accept-Language', 'en').attach('file', photo, 'anh.jpg');
     expect(wrong.status).toBe(403);

@@ -2,10 +2,11 @@
  * The OpenAPI document is true: real answers of every documented operation, success and failure,
  * validate against it; and the readable page at /api/docs loads without any CDN.
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../api/app';
+import { openText } from '../notifications/sealed-text';
 import { REPORT } from './support/case-driver';
 import { CitizenCases, type CitizenCase } from './support/citizen-cases';
 import { jpegWithGps } from './support/media';
@@ -21,7 +22,7 @@ const exercised = new Set<string>();
 
 /** Sends the request and checks its answer against the document. */
 async function call(
-  method: 'get' | 'post' | 'put',
+  method: 'get' | 'post' | 'put' | 'delete',
   url: string,
   documented: string,
   setup: (r: request.Test) => request.Test = (r) => r,
@@ -289,6 +290,52 @@ describe('the OpenAPI document', () => {
     expect((await meToo(trackingCode, { follower })).status).toBe(200);
     expect((await meToo('HT-2026-ZZZZ', { follower })).status).toBe(404);
     expect((await meToo(trackingCode, { follower: 'x' })).status).toBe(422);
+  });
+
+  it("describes the citizens' accounts as they answer", async () => {
+    const signIn = async () => {
+      const phone = `094${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+      const otp = (body: object) => call('post', '/api/v1/citizen/otp', '/api/v1/citizen/otp', (r) => r.send(body));
+      expect((await otp({ phone })).status).toBe(202);
+      expect((await otp({ phone })).status).toBe(429);
+      expect((await otp({ phone: '0239 3855 555' })).status).toBe(422);
+      const sms = await api.deps.db.notification.findFirstOrThrow({ where: { recipient: `+84${phone.slice(1)}` } });
+      const code = /\d{6}/.exec(openText(config.APP_SECRET, sms.body))![0];
+      const session = (body: object) =>
+        call('post', '/api/v1/citizen/session', '/api/v1/citizen/session', (r) => r.send(body));
+      expect((await session({ phone, code: code === '000000' ? '111111' : '000000' })).status).toBe(401);
+      expect((await session({ phone, code: 'abc' })).status).toBe(422);
+      const signedIn = await session({ phone, code });
+      expect(signedIn.status).toBe(201);
+      return ([] as string[]).concat(signedIn.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
+    };
+    const a = await signIn();
+    const b = await signIn();
+    const withA = (r: request.Test) => r.set('Cookie', a);
+    expect((await call('get', '/api/v1/citizen/session', '/api/v1/citizen/session', withA)).status).toBe(200);
+    expect((await call('get', '/api/v1/citizen/session', '/api/v1/citizen/session')).status).toBe(401);
+
+    const c = await cases.report();
+    const claim = (cookie: string | undefined, body: object) =>
+      call('post', '/api/v1/citizen/claims', '/api/v1/citizen/claims', (r) =>
+        (cookie ? r.set('Cookie', cookie) : r).send(body),
+      );
+    const proof = { trackingCode: c.trackingCode, citizenToken: c.token };
+    expect((await claim(a, proof)).status).toBe(201);
+    expect((await claim(a, proof)).status).toBe(200);
+    expect((await claim(b, proof)).status).toBe(409);
+    expect((await claim(b, { ...proof, citizenToken: 'x' })).status).toBe(403);
+    expect((await claim(b, { ...proof, trackingCode: 'HT-2601-ZZZZ' })).status).toBe(404);
+    expect((await claim(b, { trackingCode: c.trackingCode })).status).toBe(422);
+    expect((await claim(undefined, proof)).status).toBe(401);
+
+    const reports = await call('get', '/api/v1/citizen/reports?pageSize=5', '/api/v1/citizen/reports', withA);
+    expect(reports.body.items.map((i: { trackingCode: string }) => i.trackingCode)).toEqual([c.trackingCode]);
+    expect((await call('get', '/api/v1/citizen/reports?pageSize=0', '/api/v1/citizen/reports', withA)).status).toBe(
+      422,
+    );
+    expect((await call('get', '/api/v1/citizen/reports', '/api/v1/citizen/reports')).status).toBe(401);
+    expect((await call('delete', '/api/v1/citizen/session', '/api/v1/citizen/session', withA)).status).toBe(204);
   });
 
   it('answers a documented path asked with another method with 405 and the methods it takes', async () => {

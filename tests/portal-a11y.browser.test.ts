@@ -2,7 +2,7 @@
  * The citizens' portal is usable without a mouse and without sight, on a 360 px phone:
  * - axe-core (WCAG 2.0/2.1/2.2 A and AA, best practices) finds nothing on any screen (home, also
  *   with a tracking search left empty, the report form empty and with its errors, the result, a
- *   case's page as its reporter and as the public sees it, the feed, help), in Vietnamese and in
+ *   case's page as its reporter and as the public sees it, the feed, help, sign-in and its error), in Vietnamese and in
  *   English; the lowest text contrast axe measured is printed and is at least 4.5:1; no screen
  *   shows an emoji (phones without an emoji font draw boxes), categories' icons are drawn;
  * - every visible control is at least 44 × 44 CSS px (a hidden radio or file input counts as its
@@ -373,6 +373,13 @@ describe('the portal, without a mouse and without sight, at 360 px', () => {
       results.push(await check(`statistics-${language}`));
       await open('/alerts', '[data-testid="alert-whole-province"]');
       results.push(await check(`alerts-${language}`));
+      await open('/sign-in', '#sign-in-phone');
+      results.push(await check(`sign-in-${language}`));
+      // Sending without a number: the field says what is wanted.
+      await page.locator('#sign-in-phone ~ button[type="submit"]').click();
+      await page.locator('#phone-error').waitFor();
+      expect(await page.locator('#sign-in-phone').getAttribute('aria-describedby')).toBe('phone-error');
+      results.push(await check(`sign-in-errors-${language}`));
       expect(problems(results)).toBe('');
       expect(browser.problems).toEqual([]);
     },

@@ -19,6 +19,8 @@ export interface FieldReportInput {
   recordedBy?: string;
   /** Files sent with the report, already checked and stored (api/services/store-media.ts). */
   media?: MediaInput[];
+  /** The signed-in citizen's account the report belongs to from its creation (Case.citizenId). */
+  citizenId?: string;
 }
 
 /** A stored file the case's first activity records with the case (Media rows, purpose report). */

@@ -30,8 +30,16 @@ export function sessionCookieOptions(
   return {
     httpOnly: true,
     sameSite: 'strict',
-    secure: req.secure || config.PUBLIC_BASE_URL.startsWith('https:') || config.NODE_ENV === 'production',
+    secure: servedOverHttps(config, req),
     path: '/api',
     maxAge: config.SESSION_MAX_HOURS * 3_600_000,
   };
+}
+
+/** Whether a cookie must be Secure: the request came over HTTPS, the public address is https, or production. */
+export function servedOverHttps(
+  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_BASE_URL'>,
+  req: Pick<Request, 'secure'>,
+): boolean {
+  return req.secure || config.PUBLIC_BASE_URL.startsWith('https:') || config.NODE_ENV === 'production';
 }

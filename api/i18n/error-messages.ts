@@ -53,12 +53,45 @@ export const ERROR_MESSAGES: Record<AppErrorCode, Messages> = {
       "The request was refused: it was not sent from the platform's own pages. Please open the back office and try again.",
   },
   CITIZEN_TOKEN_REQUIRED: {
-    vi: () => 'Cần mã bí mật của người phản ánh (header X-Citizen-Token) để thực hiện thao tác này.',
-    en: () => "This needs the reporter's secret token (header X-Citizen-Token).",
+    vi: () =>
+      'Cần mã bí mật của người phản ánh (header X-Citizen-Token) hoặc đăng nhập bằng số điện thoại đã gửi phản ánh để thực hiện thao tác này.',
+    en: () =>
+      "This needs the reporter's secret token (header X-Citizen-Token), or signing in with the phone number the report belongs to.",
   },
   CITIZEN_TOKEN_INVALID: {
     vi: () => 'Mã bí mật không đúng với phản ánh này.',
     en: () => 'The secret token does not match this report.',
+  },
+  CITIZEN_SIGN_IN_REQUIRED: {
+    vi: () => 'Vui lòng đăng nhập bằng số điện thoại và mã một lần.',
+    en: () => 'Please sign in with your phone number and a one-time code.',
+  },
+  CITIZEN_NOT_OWNER: {
+    vi: () => 'Phản ánh này không thuộc tài khoản đang đăng nhập.',
+    en: () => 'This report does not belong to the account signed in.',
+  },
+  CLAIMED_BY_ANOTHER_ACCOUNT: {
+    vi: () => 'Phản ánh này đã thuộc một tài khoản khác; không thể nhận về tài khoản của bạn.',
+    en: () => 'This report already belongs to another account; it cannot be added to yours.',
+  },
+  OTP_TOO_SOON: {
+    vi: (p) => `Mã vừa được gửi hoặc đã gửi quá nhiều mã cho số này. Vui lòng thử lại sau ${p.retryAfterSeconds} giây.`,
+    en: (p) =>
+      `A code was just sent, or too many were sent to this number. Please try again in ${p.retryAfterSeconds} seconds.`,
+  },
+  OTP_INVALID: {
+    vi: (p) =>
+      Number(p.attemptsLeft) > 0
+        ? `Mã không đúng. Còn ${p.attemptsLeft} lần thử.`
+        : 'Mã không đúng. Mã này đã bị huỷ do nhập sai quá nhiều lần; vui lòng yêu cầu mã mới.',
+    en: (p) =>
+      Number(p.attemptsLeft) > 0
+        ? `The code is not correct. ${p.attemptsLeft} tries left.`
+        : 'The code is not correct. It is now void after too many wrong tries; please ask for a new one.',
+  },
+  OTP_EXPIRED: {
+    vi: () => 'Không có mã còn hiệu lực cho số này (đã hết hạn, đã dùng hoặc đã bị huỷ). Vui lòng yêu cầu mã mới.',
+    en: () => 'There is no valid code for this number (expired, used or void). Please ask for a new one.',
   },
   CONFLICT: {
     vi: () => 'Thao tác không thực hiện được ở trạng thái hiện tại của hồ sơ.',
@@ -134,6 +167,10 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
   too_many: { vi: (p) => `Tối đa ${p.maximum} mục.`, en: (p) => `At most ${p.maximum} items.` },
   invalid_choice: { vi: (p) => `Chỉ chấp nhận: ${p.options}.`, en: (p) => `Must be one of: ${p.options}.` },
   invalid_format: { vi: () => 'Sai định dạng.', en: () => 'Wrong format.' },
+  invalid_phone: {
+    vi: () => 'Cần số điện thoại di động Việt Nam, ví dụ 0912 345 678.',
+    en: () => 'A Vietnamese mobile number is needed, e.g. 0912 345 678.',
+  },
   invalid_json: { vi: () => 'Nội dung JSON không đọc được.', en: () => 'The JSON body cannot be read.' },
   export_too_large: {
     vi: (p) =>

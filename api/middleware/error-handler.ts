@@ -21,6 +21,12 @@ const STATUS: Record<AppErrorCode, number> = {
   CROSS_ORIGIN_REFUSED: 403,
   CITIZEN_TOKEN_REQUIRED: 401,
   CITIZEN_TOKEN_INVALID: 403,
+  CITIZEN_SIGN_IN_REQUIRED: 401,
+  CITIZEN_NOT_OWNER: 403,
+  CLAIMED_BY_ANOTHER_ACCOUNT: 409,
+  OTP_TOO_SOON: 429,
+  OTP_INVALID: 401,
+  OTP_EXPIRED: 401,
   CONFLICT: 409,
   ALREADY_EXISTS: 409,
   WRONG_STATE: 409,
@@ -61,7 +67,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   }
   if (appError.code === 'SERVICE_UNAVAILABLE')
     res.setHeader('Retry-After', String(appError.params.retryAfterSeconds ?? 30));
-  if (appError.code === 'ACCOUNT_LOCKED' || appError.code === 'RATE_LIMITED') {
+  if (appError.code === 'ACCOUNT_LOCKED' || appError.code === 'RATE_LIMITED' || appError.code === 'OTP_TOO_SOON') {
     if (appError.params.retryAfterSeconds !== undefined)
       res.setHeader('Retry-After', String(appError.params.retryAfterSeconds));
   }

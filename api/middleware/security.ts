@@ -45,7 +45,15 @@ export function citizenCors(origins: readonly string[]): RequestHandler {
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     methods: ['GET', 'POST'],
     allowedHeaders: ['Content-Type', 'Accept-Language', 'Idempotency-Key', 'X-Citizen-Token', 'X-Request-Id'],
-    exposedHeaders: ['Content-Range', 'X-Total-Count-Estimated', 'Location', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'X-Request-Id'],
+    exposedHeaders: [
+      'Content-Range',
+      'X-Total-Count-Estimated',
+      'Location',
+      'Retry-After',
+      'RateLimit',
+      'RateLimit-Policy',
+      'X-Request-Id',
+    ],
     maxAge: 600,
   });
 }
@@ -60,16 +68,22 @@ export interface CitizenRateLimits {
   reports: RateLimitSetting;
   /** Rating, information and withdrawal per citizen token (per address without a token). */
   citizenActions: RateLimitSetting;
+  /** Sign-in code requests, and separately sign-in tries, per client address. */
+  citizenSignIn: RateLimitSetting;
 }
 
 const HOUR_MS = 3_600_000;
 
 export function citizenRateLimitsFrom(
-  config: Pick<Config, 'REPORT_RATE_LIMIT_PER_HOUR' | 'CITIZEN_ACTION_RATE_LIMIT_PER_HOUR'>,
+  config: Pick<
+    Config,
+    'REPORT_RATE_LIMIT_PER_HOUR' | 'CITIZEN_ACTION_RATE_LIMIT_PER_HOUR' | 'CITIZEN_SIGN_IN_RATE_LIMIT_PER_HOUR'
+  >,
 ): CitizenRateLimits {
   return {
     reports: { limit: config.REPORT_RATE_LIMIT_PER_HOUR, windowMs: HOUR_MS },
     citizenActions: { limit: config.CITIZEN_ACTION_RATE_LIMIT_PER_HOUR, windowMs: HOUR_MS },
+    citizenSignIn: { limit: config.CITIZEN_SIGN_IN_RATE_LIMIT_PER_HOUR, windowMs: HOUR_MS },
   };
 }
 
@@ -105,5 +119,7 @@ export function citizenRateLimiters(limits: CitizenRateLimits) {
       if (token) return `token:${createHash('sha256').update(token).digest('base64url')}`;
       return `ip:${ipKeyGenerator(req.ip ?? '')}`;
     }),
+    signInCodes: limiter(limits.citizenSignIn),
+    signIns: limiter(limits.citizenSignIn),
   };
 }

@@ -162,6 +162,6 @@ describe('the OpenAPI document is exactly as strict as the server', () => {
     expect(paths).toEqual(expect.arrayContaining(['/api/admin/cases', '/api/admin/tasks/{id}/complete']));
     expect(paths).toEqual(expect.arrayContaining(['/open311/v2/requests.{format}']));
     const schemes = (buildOpenApiDocument().components as { securitySchemes: object }).securitySchemes;
-    expect(Object.keys(schemes).sort()).toEqual(['open311Key', 'session']);
+    expect(Object.keys(schemes).sort()).toEqual(['citizenSession', 'open311Key', 'session']);
   });
 });

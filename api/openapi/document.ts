@@ -32,6 +32,7 @@ import {
   reportFailures,
   type Operation,
 } from './building-blocks';
+import { CITIZEN_ACCOUNT_SCHEMAS, CITIZEN_SESSION_SCHEME, citizenAccountPaths } from './citizen-account-paths';
 import { open311Paths } from './open311-paths';
 import { withPlainTextRequests } from './plain-text';
 import { queryParameters, requestSchema } from './request-schema';
@@ -44,9 +45,10 @@ import { SCHEMAS } from './schemas';
 const citizenToken = {
   name: 'X-Citizen-Token',
   in: 'header',
-  required: true,
+  required: false,
   schema: { type: 'string' },
-  description: "The reporter's secret returned when the report was made.",
+  description:
+    "The reporter's secret returned when the report was made. Without it, a signed-in citizen (cookie citizen_session) whose account holds the report.",
 };
 const trackingCode = {
   name: 'trackingCode',
@@ -61,8 +63,8 @@ const reporterAction = (summary: string, body: Record<string, unknown>): Operati
   requestBody: { required: true, content: { 'application/json': { schema: body } } },
   responses: {
     200: json(ref('Report'), 'The case after the workflow has moved on, as the reporter sees it.'),
-    401: error('No X-Citizen-Token.'),
-    403: error("The token is not this case's."),
+    401: error('Neither X-Citizen-Token nor a signed-in citizen.'),
+    403: error("The token is not this case's, or the signed-in account does not hold it (CITIZEN_NOT_OWNER)."),
     404: error('Unknown tracking code.'),
     409: error("The case's step does not allow it now (NOT_ALLOWED_NOW)."),
     422: error('The body does not fit; `fields` says where.'),
@@ -207,8 +209,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: {
             200: json(ref('InfoFile'), 'Stored already by an earlier request with the same Idempotency-Key.'),
             201: json(ref('InfoFile'), 'Stored; name it in the answer.'),
-            401: error('No X-Citizen-Token.'),
-            403: error("The token is not this case's."),
+            401: error('Neither X-Citizen-Token nor a signed-in citizen.'),
+            403: error("The token is not this case's, or the signed-in account does not hold it."),
             404: error('Unknown tracking code.'),
             409: error('No information is awaited now (NOT_ALLOWED_NOW).'),
             413: error('The file is too large, or the case holds as many answer files as allowed.'),
@@ -598,6 +600,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...citizenAccountPaths(),
       ...adminPaths(),
       ...open311Paths(),
     } as Record<string, Record<string, Operation>>,
@@ -608,6 +611,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         ...STATISTICS_ADMIN_SCHEMAS,
         ...STATISTICS_PUBLIC_SCHEMAS,
         ...OPEN311_SCHEMAS,
+        ...CITIZEN_ACCOUNT_SCHEMAS,
       },
       securitySchemes: {
         session: {
@@ -616,6 +620,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           name: SESSION_COOKIE,
           description: 'The httpOnly session cookie POST /api/auth/login sets.',
         },
+        citizenSession: CITIZEN_SESSION_SCHEME,
         open311Key: {
           type: 'apiKey',
           in: 'header',

@@ -10,7 +10,7 @@ import type { MediaStorage } from '../../platform/storage';
 import { receiveUploads, uploadedFiles, type MediaLimits } from '../media/receive-uploads';
 import { attachInfoFile, checkInfoFileAllowed } from '../services/attach-info-file';
 import { findReporterCase } from '../services/find-reporter-case';
-import { citizenTokenOf, idempotencyKeyOf } from './citizen-request';
+import { idempotencyKeyOf, reporterProofOf } from './citizen-request';
 
 export function citizenInfoFileRoutes(deps: {
   db: Db;
@@ -20,8 +20,8 @@ export function citizenInfoFileRoutes(deps: {
 }): Router {
   const router = Router();
   const upload = receiveUploads({ field: 'file', maxFiles: 1, limits: deps.limits });
-  const reporterCaseOf = (req: Request) =>
-    findReporterCase(deps.db, deps.secret, String(req.params.trackingCode), citizenTokenOf(req));
+  const reporterCaseOf = async (req: Request) =>
+    findReporterCase(deps.db, deps.secret, String(req.params.trackingCode), await reporterProofOf(req, deps));
   const options = (req: Request) => ({ idempotencyKey: idempotencyKeyOf(req), maxFiles: deps.limits.maxFiles });
 
   router.post(

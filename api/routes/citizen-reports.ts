@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { reportCommandSchema } from '../../domain/report-command';
 import { receiveUploads, uploadedFiles, type MediaLimits } from '../media/receive-uploads';
+import { signedInCitizen } from '../services/citizen-accounts/citizen-sessions';
 import { createReport, type CreateReportDependencies } from '../services/create-report';
 import { parseInput, parseJsonField } from '../validation';
 
@@ -15,7 +16,16 @@ export function citizenReportRoutes(deps: CreateReportDependencies & { limits: M
     const report = parseInput(reportCommandSchema, body);
     const key = req.get('Idempotency-Key')?.trim() || undefined;
     const files = uploadedFiles(req);
-    const created = await createReport(deps, { report, idempotencyKey: key, channel: 'api', now: new Date(), files });
+    // A signed-in citizen's report is their account's from the start; anonymous reporting stays.
+    const citizen = await signedInCitizen(deps.db, deps.secret, req);
+    const created = await createReport(deps, {
+      report,
+      idempotencyKey: key,
+      channel: 'api',
+      now: new Date(),
+      files,
+      ...(citizen && { citizenId: citizen.citizenId }),
+    });
     res.status(201).location(`/api/v1/reports/${created.trackingCode}`).json(created);
   });
 

@@ -9,6 +9,7 @@ import type { MediaStorage } from '../../platform/storage';
 import { sendMedia } from '../media/send-media';
 import { authenticate } from '../middleware/authenticate';
 import { getMedia } from '../services/get-media';
+import { reporterProofOf } from './citizen-request';
 import type { LogInDependencies } from '../services/log-in';
 import { AppError } from '../../platform/app-error';
 import type { Config } from '../../platform/config';
@@ -21,9 +22,11 @@ export function mediaRoutes(
   async function serve(req: Request, res: Response, part: 'file' | 'thumbnail') {
     // An official who must change their password first does not count as signed in here either.
     const official = req.auth && !req.auth.user.mustChangePassword ? req.auth : undefined;
+    const proof = await reporterProofOf(req, { db: deps.db, secret: deps.config.APP_SECRET });
     const { media, isPublic } = await getMedia(deps.db, String(req.params.id), {
       ability: official?.ability,
-      citizenToken: req.get('X-Citizen-Token')?.trim() || undefined,
+      citizenToken: proof.token,
+      citizenId: proof.citizenId,
       secret: deps.config.APP_SECRET,
     });
     if (part === 'thumbnail') {

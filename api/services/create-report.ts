@@ -59,6 +59,11 @@ export async function createReport(
     files?: UploadedFile[];
     /** The official recording it on a citizen's behalf (api/services/record-intake.ts). */
     recordedBy?: string;
+    /**
+     * The signed-in citizen: the case is theirs from its first activity (same transaction as the
+     * case). A retry joins the first start, so the case is linked once, to the first account.
+     */
+    citizenId?: string;
   },
 ): Promise<CreatedReport> {
   checkInProvince(deps.provinceBounds, options.report.location, 'location.lat');
@@ -124,7 +129,14 @@ async function startAndAwaitReceipt(
   deps: CreateReportDependencies,
   caseId: string,
   fingerprint: string,
-  options: { report: ReportCommand; channel: string; now: Date; media?: MediaInput[]; recordedBy?: string },
+  options: {
+    report: ReportCommand;
+    channel: string;
+    now: Date;
+    media?: MediaInput[];
+    recordedBy?: string;
+    citizenId?: string;
+  },
   onStarted: () => void,
 ): Promise<Receipt> {
   try {
@@ -140,6 +152,7 @@ async function startAndAwaitReceipt(
           receivedAt: options.now.toISOString(),
           ...(options.media?.length ? { media: options.media } : {}),
           ...(options.recordedBy ? { recordedBy: options.recordedBy } : {}),
+          ...(options.citizenId ? { citizenId: options.citizenId } : {}),
         },
       ],
       // A retry of a running case joins it; a finished case is never started again.

@@ -3,7 +3,8 @@
  * ids exist. Who sees what (domain/abilities.ts, Media rules):
  * - anyone: the report's and the proof's files of a published case (never answers to requests
  *   for information); proof only as far as published (a reopened case's new proof waits);
- * - the reporter (X-Citizen-Token of the case): their own case's files, proof as above;
+ * - the reporter (X-Citizen-Token of the case, or the signed-in citizen whose account holds it):
+ *   their own case's files, proof as above;
  * - officials: per their ability (their units' cases; the IOC all).
  */
 import { subject } from '@casl/ability';
@@ -17,6 +18,8 @@ export interface MediaViewer {
   /** An official's ability, when the request carries a live session. */
   ability?: AppAbility;
   citizenToken?: string;
+  /** The signed-in citizen's account (api/services/citizen-accounts/citizen-sessions.ts). */
+  citizenId?: string;
   secret: string;
 }
 
@@ -42,7 +45,10 @@ export async function getMedia(db: Db, id: string, viewer: MediaViewer): Promise
     ability.can('read', checked) && (media.purpose !== 'proof' || (await publishedWithResult(db, media, owner)));
 
   if (await citizenSees(ANONYMOUS)) return { media, isPublic: true };
-  if (viewer.citizenToken && isCitizenToken(viewer.secret, owner.id, viewer.citizenToken)) {
+  const isReporter =
+    (viewer.citizenToken !== undefined && isCitizenToken(viewer.secret, owner.id, viewer.citizenToken)) ||
+    (viewer.citizenId !== undefined && owner.citizenId === viewer.citizenId);
+  if (isReporter) {
     if (await citizenSees(defineAbilityFor({ kind: 'citizen', caseIds: [owner.id] })))
       return { media, isPublic: false };
   }

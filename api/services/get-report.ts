@@ -23,8 +23,11 @@ import { recordAudit } from './record-audit';
 
 export interface ReportViewer {
   language?: Language;
-  /** The reporter, proven by the case's citizen token; a token that does not match is refused. */
-  reporter?: { token: string; secret: string; ip?: string | null; requestId?: string | null };
+  /**
+   * The reporter, proven by the case's citizen token (a token that does not match is refused) or
+   * by the signed-in citizen's account holding the case (another's case: the public view).
+   */
+  reporter?: { token?: string; citizenId?: string; secret: string; ip?: string | null; requestId?: string | null };
 }
 
 const reportInclude = {
@@ -47,11 +50,14 @@ export async function getReport(db: Db, trackingCode: string, viewer: ReportView
   if (!row) throw new AppError('NOT_FOUND', { what: trackingCode });
   const language = viewer.language ?? 'vi';
   const { reporter } = viewer;
-  if (!reporter) {
+  if (reporter?.token && !isCitizenToken(reporter.secret, row.id, reporter.token))
+    throw new AppError('CITIZEN_TOKEN_INVALID');
+  const isReporter =
+    reporter?.token !== undefined || (reporter?.citizenId !== undefined && row.citizenId === reporter.citizenId);
+  if (!reporter || !isReporter) {
     const viewCount = await countView(db, row.id);
     return reportView(row, language, false, viewCount);
   }
-  if (!isCitizenToken(reporter.secret, row.id, reporter.token)) throw new AppError('CITIZEN_TOKEN_INVALID');
   await recordAudit(db, {
     actorKind: 'citizen',
     action: 'read_personal_data',
@@ -176,7 +182,7 @@ export function mediaView(m: Pick<MediaRow, 'id' | 'purpose' | 'kind' | 'content
 }
 
 /** What the reporter may do now; the workflow has the last word (409 when it changed meanwhile). */
-function allowedActions(row: Pick<ReportRow, 'status' | 'step'>): ('rate' | 'info' | 'withdraw')[] {
+export function allowedActions(row: Pick<ReportRow, 'status' | 'step'>): ('rate' | 'info' | 'withdraw')[] {
   const actions: ('rate' | 'info' | 'withdraw')[] = [];
   if (row.step === 'rate' && row.status === 'responded') actions.push('rate');
   if (row.status === 'info_requested') actions.push('info');

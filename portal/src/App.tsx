@@ -13,6 +13,7 @@ const Help = lazy(() => import('./pages/Help'));
 const MapPage = lazy(() => import('./pages/Map'));
 const Statistics = lazy(() => import('./pages/Statistics'));
 const Alerts = lazy(() => import('./pages/Alerts'));
+const SignIn = lazy(() => import('./pages/SignIn'));
 
 export function App() {
   const [language, setLanguageState] = useState<Language>(() => {
@@ -74,6 +75,7 @@ export function App() {
             <Route path="/map" element={<MapPage />} />
             <Route path="/statistics" element={<Statistics />} />
             <Route path="/alerts" element={<Alerts />} />
+            <Route path="/sign-in" element={<SignIn />} />
             <Route path="*" element={<Home />} />
           </Routes>
         </Suspense>

@@ -20,7 +20,8 @@ export function ActionForm({
   question,
 }: {
   trackingCode: string;
-  token: string;
+  /** The case's token on this device; undefined when the signed-in account holds the case. */
+  token: string | undefined;
   action: ActionKind;
   /** The operator's question, for an answer. */
   question?: string | null;

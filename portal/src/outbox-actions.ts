@@ -14,7 +14,8 @@ export type ActionKind = 'rate' | 'info' | 'withdraw';
 export interface ActionEntry {
   key: string;
   trackingCode: string;
-  citizenToken: string;
+  /** The case's token kept on this device; absent for a report of the signed-in account (the cookie proves it). */
+  citizenToken?: string;
   kind: ActionKind;
   /** The JSON body, without the files' ids (those come from `uploaded`). */
   body: Record<string, unknown>;
@@ -38,7 +39,7 @@ export async function storeAction(action: NewAction): Promise<ActionEntry> {
   const entry: ActionEntry = {
     key: crypto.randomUUID(),
     trackingCode: action.trackingCode,
-    citizenToken: action.citizenToken,
+    ...(action.citizenToken && { citizenToken: action.citizenToken }),
     kind: action.kind,
     body: action.body,
     files: (action.files ?? []).map(storedFile),
@@ -69,7 +70,11 @@ async function post(
     response = await fetch(`/api/v1/reports/${encodeURIComponent(entry.trackingCode)}/${path}`, {
       method: 'POST',
       body,
-      headers: apiHeaders({ ...headers, 'X-Citizen-Token': entry.citizenToken, 'Idempotency-Key': key }),
+      headers: apiHeaders({
+        ...headers,
+        ...(entry.citizenToken && { 'X-Citizen-Token': entry.citizenToken }),
+        'Idempotency-Key': key,
+      }),
     });
   } catch (error) {
     return { ok: false, outcome: { kind: 'retry', error: String(error) } };

@@ -16,7 +16,7 @@ export function platformSuite(
     /** Configuration overrides (a task queue of its own is always given). */
     config?: Partial<Record<keyof Config, string>>;
     /** The app's options beyond the dependencies (rate limits, storage). */
-    app?: Pick<AppDependencies, 'loginRateLimit' | 'citizenRateLimits' | 'storage'>;
+    app?: Pick<AppDependencies, 'loginRateLimit' | 'citizenRateLimits' | 'storage' | 'signInCodeLimits'>;
   } = {},
 ) {
   const config = testConfig(options.config);

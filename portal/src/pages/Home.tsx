@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api, type Announcement, type Commune } from '../api';
+import { accountReports, signOut, useAccount } from '../citizen-account';
 import { LoadError, PageTitle, useLoad } from '../common';
 import { formatDate, useI18n } from '../i18n';
 import { useMyReports } from '../useMyReports';
@@ -14,6 +15,23 @@ export function Home() {
   const [code, setCode] = useState('');
   const [codeMissing, setCodeMissing] = useState(false);
   const { sent, waiting, ready } = useMyReports();
+  const account = useAccount();
+  const signedIn = account.state === 'signed-in';
+  const [mine] = useLoad(
+    () => (signedIn ? accountReports() : Promise.resolve({ items: [], total: 0 })),
+    [signedIn, language],
+  );
+  // The account's reports (from any device) with this device's, each once, newest first.
+  const accountItems = mine.state === 'ok' ? mine.data.items : [];
+  const onDevice = new Set(sent.map((r) => r.trackingCode));
+  const reports = [
+    ...sent.map((r) => ({
+      ...r,
+      statusLabel: accountItems.find((a) => a.trackingCode === r.trackingCode)?.statusLabel,
+    })),
+    ...accountItems.filter((a) => !onDevice.has(a.trackingCode)),
+  ].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const arrival = location.state as { signedIn?: boolean; claimed?: number; conflicts?: string[] } | null;
   const [area, setArea] = useState(() => localStorage.getItem(AREA_KEY) ?? '');
   const [communes] = useLoad(() => api<Commune[]>('/communes'), [language]);
   const [announcements, reloadAnnouncements] = useLoad(
@@ -69,8 +87,33 @@ export function Home() {
       </section>
 
       <section aria-labelledby="mine-heading" className="card">
-        <h2 id="mine-heading">{t('myReports')}</h2>
-        {ready && sent.length === 0 && waiting.length === 0 && <p>{t('myReportsEmpty')}</p>}
+        <h2 id="mine-heading">{signedIn ? t('myReportsAccount') : t('myReports')}</h2>
+        {arrival?.signedIn && (
+          <div className="notice" role="status" data-testid="signed-in-notice">
+            <p>{t('signedIn')}</p>
+            {Boolean(arrival.claimed) && <p>{t('claimedReports', { count: arrival.claimed ?? 0 })}</p>}
+            {arrival.conflicts?.map((code) => (
+              <p key={code}>{t('claimConflict', { code })}</p>
+            ))}
+          </div>
+        )}
+        {signedIn ? (
+          <p className="inline-form">
+            <span data-testid="signed-in-as">{t('signedInAs', { phone: account.phone })}</span>
+            <button type="button" onClick={() => void signOut()} data-testid="sign-out">
+              {t('signOut')}
+            </button>
+          </p>
+        ) : (
+          account.state === 'signed-out' && (
+            <Link to="/sign-in" className="button" data-testid="sign-in-link">
+              {t('signInLink')}
+            </Link>
+          )
+        )}
+        {ready && reports.length === 0 && waiting.length === 0 && (
+          <p>{signedIn ? t('myReportsAccountEmpty') : t('myReportsEmpty')}</p>
+        )}
         <ul className="plain-list" data-testid="my-reports">
           {waiting.map((entry) => (
             <li key={entry.key} className="list-item">
@@ -81,11 +124,12 @@ export function Home() {
               <small>{formatDate(entry.createdAt, language)}</small>
             </li>
           ))}
-          {sent.map((report) => (
+          {reports.map((report) => (
             <li key={report.trackingCode} className="list-item">
               <Link to={`/track/${report.trackingCode}`} className="code">
                 {report.trackingCode}
               </Link>
+              {report.statusLabel && <span className="badge">{report.statusLabel}</span>}
               <span className="snippet">{report.description}</span>
               <small>{formatDate(report.createdAt, language)}</small>
             </li>

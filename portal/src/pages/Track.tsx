@@ -52,14 +52,15 @@ export default function Track() {
     );
   }
   const { data: c, token } = view.data;
+  const reporter = c.allowedActions !== undefined;
   const proof = c.media.filter((m) => m.purpose === 'proof');
   const other = c.media.filter((m) => m.purpose !== 'proof');
   const waitingKinds = new Set(waiting.map((e) => e.kind));
   // An action made on this device and not yet sent takes the place of its form.
   const offered = (c.allowedActions ?? []).filter((a) => !waitingKinds.has(a));
   const question = c.timeline?.findLast((e) => e.kind === 'info_requested')?.note;
+  // allowedActions come with the reporter's view only: a token on this device, or the account's case.
   const form = (action: 'rate' | 'info' | 'withdraw') =>
-    token &&
     offered.includes(action) && (
       <ActionForm trackingCode={c.trackingCode} token={token} action={action} question={question} />
     );
@@ -128,8 +129,8 @@ export default function Track() {
           <small>{formatDate(c.reply.publishedAt, language)}</small>
         </section>
       )}
-      {proof.length > 0 && <Gallery title={t('proof')} items={proof} token={token} />}
-      {other.length > 0 && <Gallery title={t('attachments')} items={other} token={token} />}
+      {proof.length > 0 && <Gallery title={t('proof')} items={proof} token={token} reporter={reporter} />}
+      {other.length > 0 && <Gallery title={t('attachments')} items={other} token={token} reporter={reporter} />}
 
       {waiting.map((entry) => (
         <WaitingAction key={entry.key} entry={entry} onDiscard={sent.discarded} />
@@ -186,15 +187,16 @@ function useSentActions(keys: string[], reload: () => void): { done: boolean; di
 }
 
 /**
- * The reporter's own files are read with X-Citizen-Token, which an <img> cannot send: they are
+ * The reporter's own files are read with X-Citizen-Token (or the signed-in account's cookie), which an <img> cannot send: they are
  * fetched and shown as data: URLs (the CSP allows data: images, not blob:). Public files are
  * plain links.
  */
-function PrivateImage({ url, token, alt }: { url: string; token: string; alt: string }) {
+function PrivateImage({ url, token, alt }: { url: string; token: string | undefined; alt: string }) {
   const [src, setSrc] = useState<string>();
   useEffect(() => {
     let live = true;
-    void fetch(url, { headers: { 'X-Citizen-Token': token } })
+    // Without a token on this device, the signed-in account's cookie proves the reporter.
+    void fetch(url, { headers: token ? { 'X-Citizen-Token': token } : {} })
       .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(String(r.status)))))
       .then(
         (blob) =>
@@ -214,7 +216,18 @@ function PrivateImage({ url, token, alt }: { url: string; token: string; alt: st
   return src ? <img src={src} alt={alt} /> : <span className="video-tile" aria-label={alt} role="img" />;
 }
 
-function Gallery({ title, items, token }: { title: string; items: CaseView['media']; token: string | undefined }) {
+function Gallery({
+  title,
+  items,
+  token,
+  reporter,
+}: {
+  title: string;
+  items: CaseView['media'];
+  token: string | undefined;
+  /** The reporter's view: their own files are not public, fetched with the token or the session. */
+  reporter: boolean;
+}) {
   return (
     <section className="card">
       <h2>{title}</h2>
@@ -222,7 +235,7 @@ function Gallery({ title, items, token }: { title: string; items: CaseView['medi
         {items.map((m, i) => {
           const alt = `${title} ${i + 1}`;
           const isImage = Boolean(m.thumbnailUrl) || m.contentType.startsWith('image/');
-          if (token)
+          if (reporter)
             return (
               <li key={m.id}>
                 {isImage ? (
