@@ -6,6 +6,7 @@
  */
 import { HUMAN_STEPS, type HumanStep } from '../../../domain/case-steps';
 import {
+  HOUR_BUCKETS,
   caseFigures,
   emptyCounters,
   share,
@@ -103,7 +104,7 @@ export async function statisticsTrend(db: Db, interval: Interval, options: Stati
 
 /** Per human step: completed in the period, on time / late, mean and p90 working hours. */
 export async function statisticsSteps(db: Db, options: StatisticsOptions) {
-  const buckets = await bucketsBy(db, Prisma.sql`f."step"::text`, options);
+  const buckets = await bucketsBy(db, 'step', options);
   const rows: StepRow[] = HUMAN_STEPS.map((step) => {
     const times = stepTimes(buckets.get(step) ?? []);
     return { step, ...times, onTimeShare: share(times.onTime, times.onTime + times.late) };
@@ -119,11 +120,10 @@ async function groupedRows(
   options: StatisticsOptions,
   { overdue = true } = {},
 ): Promise<Map<string, StatisticsRow>> {
-  const key = GROUP_KEYS[grouping];
   const [counters, processing, overdueNow] = await Promise.all([
-    countersBy(db, key, options),
-    bucketsBy(db, key, options, 'process'),
-    overdue ? overdueBy(db, key, options) : Promise.resolve(new Map<string, OverdueNow>()),
+    countersBy(db, grouping, options),
+    bucketsBy(db, grouping, options, 'process'),
+    overdue ? overdueBy(db, GROUP_KEYS[grouping], options) : Promise.resolve(new Map<string, OverdueNow>()),
   ]);
   const keys = new Set([...counters.keys(), ...processing.keys(), ...overdueNow.keys()]);
   const rows = new Map<string, StatisticsRow>();
@@ -140,15 +140,21 @@ async function groupedRows(
   return rows;
 }
 
-async function countersBy(db: Db, key: Prisma.Sql, options: StatisticsOptions): Promise<Map<string, CaseCounters>> {
+async function countersBy(
+  db: Db,
+  grouping: Grouping | Interval | 'all',
+  options: StatisticsOptions,
+): Promise<Map<string, CaseCounters>> {
   const sums = Prisma.join(
     CASE_COUNTERS.map(
       (counter) => Prisma.sql`coalesce(sum(f.${Prisma.raw(`"${counter}"`)}), 0)::int AS ${Prisma.raw(`"${counter}"`)}`,
     ),
   );
-  const facts = caseFacts(options.source ?? 'rollup', options.filter, options.scope);
+  let facts = caseFacts(options.source ?? 'rollup', options.filter, options.scope, { months: grouping !== 'week' });
+  // By interval: summed per day first, so the interval's key is computed per day, not per row.
+  if (grouping === 'week' || grouping === 'month') facts = Prisma.sql`SELECT f."day", ${sums} FROM (${facts}) f GROUP BY 1`;
   const rows = await db.$queryRaw<(Record<(typeof CASE_COUNTERS)[number], number> & { key: string })[]>`
-    SELECT ${key} AS "key", ${sums} FROM (${facts}) f GROUP BY 1`;
+    SELECT ${GROUP_KEYS[grouping]} AS "key", ${sums} FROM (${facts}) f GROUP BY 1`;
   return new Map(
     rows.map((r) => [
       r.key,
@@ -170,20 +176,44 @@ async function countersBy(db: Db, key: Prisma.Sql, options: StatisticsOptions): 
 
 async function bucketsBy(
   db: Db,
-  key: Prisma.Sql,
+  grouping: Grouping | Interval | 'all' | 'step',
   options: StatisticsOptions,
   step?: HumanStep,
 ): Promise<Map<string, BucketCounts[]>> {
-  const facts = stepFacts(options.source ?? 'rollup', options.filter, options.scope);
+  const key = grouping === 'step' ? Prisma.sql`f."step"::text` : GROUP_KEYS[grouping];
+  const facts = stepFacts(options.source ?? 'rollup', options.filter, options.scope, { months: grouping !== 'week' });
+  const onlyStep = step ? Prisma.sql`WHERE f."step" = ${step}::"CaseStep"` : Prisma.empty;
+  const parts = [
+    Prisma.sql`
+      SELECT ${key} AS "key", f."bucket", sum(f."completed") AS "completed", sum(f."onTime") AS "onTime",
+        sum(f."late") AS "late", sum(f."minutes") AS "minutes"
+      FROM (${facts.days}) f ${onlyStep} GROUP BY 1, 2`,
+  ];
+  if (facts.months) {
+    // Month rows hold their buckets as an array: summed per key, then one row per bucket, the
+    // key's onTime, late and minutes on bucket 0's (stepTimes only adds them up).
+    const bucketSums = Prisma.raw(
+      // HOUR_BUCKETS.length bounds, and the overflow beyond the last.
+      Array.from({ length: HOUR_BUCKETS.length + 1 }, (_, i) => `coalesce(sum(f."buckets"[${i + 1}]), 0)`).join(', '),
+    );
+    parts.push(Prisma.sql`
+      SELECT m."key", b.i::int - 1, b.n, CASE WHEN b.i = 1 THEN m."onTime" ELSE 0 END,
+        CASE WHEN b.i = 1 THEN m."late" ELSE 0 END, CASE WHEN b.i = 1 THEN m."minutes" ELSE 0 END
+      FROM (
+        SELECT ${key} AS "key", sum(f."onTime") AS "onTime", sum(f."late") AS "late", sum(f."minutes") AS "minutes",
+          ARRAY[${bucketSums}] AS "buckets"
+        FROM (${facts.months}) f ${onlyStep} GROUP BY 1
+      ) m CROSS JOIN LATERAL unnest(m."buckets") WITH ORDINALITY AS b(n, i)`);
+  }
   const rows = await db.$queryRaw<(BucketCounts & { key: string })[]>`
-    SELECT ${key} AS "key", f."bucket"::int AS "bucket", sum(f."completed")::int AS "completed",
+    SELECT f."key", f."bucket"::int AS "bucket", sum(f."completed")::int AS "completed",
       sum(f."onTime")::int AS "onTime", sum(f."late")::int AS "late", sum(f."minutes")::float8 AS "minutes"
-    FROM (${facts}) f
-    ${step ? Prisma.sql`WHERE f."step" = ${step}::"CaseStep"` : Prisma.empty}
+    FROM (${Prisma.join(parts, ' UNION ALL ')}) f
     GROUP BY 1, 2`;
   const grouped = new Map<string, BucketCounts[]>();
   for (const { key: k, ...counts } of rows) {
-    if (counts.completed === 0) continue; // rows a trigger brought back to zero
+    // Rows a trigger brought back to zero; a month's bucket 0 may count no step but carry the times.
+    if (counts.completed === 0 && counts.onTime === 0 && counts.late === 0 && counts.minutes === 0) continue;
     const list = grouped.get(k) ?? [];
     list.push(counts);
     grouped.set(k, list);

@@ -1,13 +1,16 @@
 /**
  * Where the statistics' counters come from, as SQL subqueries already narrowed by the filter and
  * the reader's scope, with the same columns either way:
- * - 'rollup': the daily rollups the database's triggers keep (StatisticsDay, StatisticsStepDay),
- *   what the API reads: fast at a million cases;
+ * - 'rollup': the rollups the database's triggers keep, what the API reads: fast at a million
+ *   cases. A period's whole months come from the monthly ones (StatisticsMonth,
+ *   StatisticsStepMonth), its ends from the daily ones (StatisticsDay, StatisticsStepDay):
+ *   period-plan.ts. A grouping by week reads days only (`months: false`);
  * - 'direct': the same counters counted straight from Case, Rating and Task, one row per case or
  *   task; slow, the reference the rollups are tested (and benchmarked) against.
  * docs/statistics.md defines each counter; the triggers' SQL is prisma/migrations/*_statistics.
  */
 import { Prisma } from '../../../prisma/generated/client';
+import { planPeriod, type DayRange } from './period-plan';
 import { addDays, type StatisticsFilter } from './statistics-query';
 
 export type FactSource = 'rollup' | 'direct';
@@ -36,11 +39,35 @@ export const CASE_COUNTERS = [
 ] as const;
 
 const DIMENSIONS = Prisma.sql`"day", "unitId", "communeCode", "categoryCode", "channel"`;
+const COUNTER_COLUMNS = Prisma.raw(CASE_COUNTERS.map((c) => `f."${c}"`).join(', '));
+const STEP_COLUMNS = Prisma.raw(['step', 'completed', 'onTime', 'late', 'minutes'].map((c) => `f."${c}"`).join(', '));
+const ROLLUP_DIMENSIONS = Prisma.raw(['unitId', 'communeCode', 'categoryCode', 'channel'].map((c) => `f."${c}"`).join(', '));
+
+export interface FactOptions {
+  /** Whether whole months may be read from the monthly rollups (their rows' `day` is the month's first day). */
+  months?: boolean;
+}
 
 /** The case counters of the cases received in the period: columns DIMENSIONS + CASE_COUNTERS. */
-export function caseFacts(source: FactSource, filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
+export function caseFacts(
+  source: FactSource,
+  filter: StatisticsFilter,
+  scope: UnitScope,
+  { months = true }: FactOptions = {},
+): Prisma.Sql {
   if (source === 'rollup') {
-    return Prisma.sql`SELECT * FROM "StatisticsDay" f WHERE ${rollupWhere(filter, scope)}`;
+    const plan = rollupPlan(filter, months);
+    const parts = plan.days.map(
+      (days) => Prisma.sql`
+        SELECT f."day", ${ROLLUP_DIMENSIONS}, ${COUNTER_COLUMNS} FROM "StatisticsDay" f
+        WHERE ${rollupWhere(Prisma.sql`f."day"`, days, filter, scope)}`,
+    );
+    if (plan.months) {
+      parts.push(Prisma.sql`
+        SELECT f."month" AS "day", ${ROLLUP_DIMENSIONS}, ${COUNTER_COLUMNS} FROM "StatisticsMonth" f
+        WHERE ${rollupWhere(Prisma.sql`f."month"`, plan.months, filter, scope)}`);
+    }
+    return Prisma.join(parts, ' UNION ALL ');
   }
   const processed = Prisma.sql`(c."status" IN ('responded', 'closed') AND c."publishedAt" IS NOT NULL)`;
   return Prisma.sql`
@@ -66,11 +93,41 @@ export function caseFacts(source: FactSource, filter: StatisticsFilter, scope: U
     WHERE ${caseWhere(filter, scope, Prisma.sql`c."receivedAt"`)}`;
 }
 
-/** Human steps completed in the period: columns DIMENSIONS, step, bucket, completed, onTime, late, minutes. */
-export function stepFacts(source: FactSource, filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
+/**
+ * Human steps completed in the period, in two parts: `days`, columns DIMENSIONS, step, bucket,
+ * completed, onTime, late, minutes (a row per bucket); and `months` (or null), the same but with
+ * `buckets`, the completed steps per bucket (0-based), instead of bucket (a row for all buckets).
+ */
+export function stepFacts(
+  source: FactSource,
+  filter: StatisticsFilter,
+  scope: UnitScope,
+  { months = true }: FactOptions = {},
+): { days: Prisma.Sql; months: Prisma.Sql | null } {
   if (source === 'rollup') {
-    return Prisma.sql`SELECT * FROM "StatisticsStepDay" f WHERE ${rollupWhere(filter, scope)}`;
+    const plan = rollupPlan(filter, months);
+    // A period of whole months has no day part: a query that matches nothing keeps the shape.
+    const dayRanges = plan.days.length ? plan.days : [{ from: filter.from, to: addDays(filter.from, -1) }];
+    return {
+      days: Prisma.join(
+        dayRanges.map(
+          (days) => Prisma.sql`
+            SELECT f."day", ${ROLLUP_DIMENSIONS}, ${STEP_COLUMNS}, f."bucket" FROM "StatisticsStepDay" f
+            WHERE ${rollupWhere(Prisma.sql`f."day"`, days, filter, scope)}`,
+        ),
+        ' UNION ALL ',
+      ),
+      months:
+        plan.months &&
+        Prisma.sql`
+          SELECT f."month" AS "day", ${ROLLUP_DIMENSIONS}, ${STEP_COLUMNS}, f."buckets" FROM "StatisticsStepMonth" f
+          WHERE ${rollupWhere(Prisma.sql`f."month"`, plan.months, filter, scope)}`,
+    };
   }
+  return { days: directSteps(filter, scope), months: null };
+}
+
+function directSteps(filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
   return Prisma.sql`
     SELECT statistics_day(t."completedAt") AS "day",
       coalesce(c."unitId", ${NO_UNIT}::uuid) AS "unitId",
@@ -102,8 +159,12 @@ export function overdueFacts(filter: StatisticsFilter, scope: UnitScope): Prisma
 
 export { DIMENSIONS };
 
-function rollupWhere(filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
-  return Prisma.sql`f."day" BETWEEN ${filter.from}::date AND ${filter.to}::date AND ${dimensionWhere(filter, scope, 'f')}`;
+function rollupPlan(filter: StatisticsFilter, months: boolean) {
+  return months ? planPeriod(filter.from, filter.to) : { days: [{ from: filter.from, to: filter.to }], months: null };
+}
+
+function rollupWhere(column: Prisma.Sql, range: DayRange, filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
+  return Prisma.sql`${column} BETWEEN ${range.from}::date AND ${range.to}::date AND ${dimensionWhere(filter, scope, 'f')}`;
 }
 
 /** The period as instants on `column` (Hà Tĩnh midnights), so an index on it serves. */
