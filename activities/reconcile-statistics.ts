@@ -1,7 +1,8 @@
 /**
  * The nightly reconcile of the statistics' rollups (docs/statistics.md): the recent days' rows
- * compared with a direct count over the source tables, their months with the sum of their days,
- * and whatever differs recounted (statistics_rebuild_days, statistics_recount_months). The triggers
+ * compared with a direct count over the source tables, their months and weeks with the sum of their
+ * days, and whatever differs recounted (statistics_rebuild_days, statistics_recount_months,
+ * statistics_recount_weeks). The triggers
  * keep the rollups exact in every transaction; this finds what went around them (a restored
  * backup of one table, an administrator's SQL with the triggers off) and says what it fixed.
  * Idempotent: a second run finds nothing to fix.
@@ -10,7 +11,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { Prisma } from '../prisma/generated/client';
 import { HOUR_BUCKETS } from '../domain/statistics';
 import { CASE_COUNTERS, caseFacts, stepFacts } from '../api/services/statistics/statistics-facts';
-import { addMonths, monthStart, type DayRange } from '../api/services/statistics/period-plan';
+import { LEVELS, type DayRange, type Level } from '../api/services/statistics/period-plan';
 import { addDays, haTinhToday } from '../api/services/statistics/statistics-query';
 import type { Db } from '../platform/db';
 
@@ -25,6 +26,8 @@ export interface ReconcileStatisticsResult {
   repairedDays: string[];
   /** Months (their first days) whose rows differed from their days' sum and were recounted. */
   repairedMonths: string[];
+  /** Weeks (their Mondays) likewise. */
+  repairedWeeks: string[];
 }
 
 export interface ReconcileLogger {
@@ -63,16 +66,20 @@ export async function reconcileStatistics(
   for (const range of ranges(wrongDays, (day) => addDays(day, 1))) {
     await db.$executeRaw`SELECT statistics_rebuild_days(${range.from}::date, ${range.to}::date)`;
   }
-  const months = { from: monthStart(checked.from), to: monthStart(checked.to) };
-  const wrongMonths = await db.$transaction((tx) => driftedMonths(tx as unknown as Db, months), {
-    isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
-    timeout: 600_000,
-  });
-  for (const range of ranges(wrongMonths, (month) => addMonths(month, 1))) {
-    await db.$executeRaw`SELECT statistics_recount_months(${range.from}::date, ${range.to}::date)`;
+  const wrong: Record<Level, string[]> = { month: [], week: [] };
+  for (const level of ['month', 'week'] as const) {
+    const { start, next } = LEVELS[level];
+    const periods = { from: start(checked.from), to: start(checked.to) };
+    wrong[level] = await db.$transaction((tx) => driftedPeriods(tx as unknown as Db, level, periods), {
+      isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
+      timeout: 600_000,
+    });
+    for (const range of ranges(wrong[level], next)) {
+      await db.$executeRaw`SELECT ${Prisma.raw(`statistics_recount_${level}s`)}(${range.from}::date, ${range.to}::date)`;
+    }
   }
-  const result = { checked, repairedDays: wrongDays, repairedMonths: wrongMonths };
-  if (wrongDays.length || wrongMonths.length) {
+  const result = { checked, repairedDays: wrongDays, repairedMonths: wrong.month, repairedWeeks: wrong.week };
+  if (wrongDays.length || wrong.month.length || wrong.week.length) {
     logger.warn('statistics rollups differed from the source tables: recounted', { ...result });
   } else {
     logger.info('statistics rollups agree with the source tables', { checked });
@@ -112,46 +119,50 @@ async function driftedDays(db: Db, range: DayRange): Promise<string[]> {
   return rows.map((r) => r.day);
 }
 
-/** Months (first days, from `range.from` to `range.to`) whose month rows differ from the sum of their days. */
-async function driftedMonths(db: Db, range: DayRange): Promise<string[]> {
-  const end = addMonths(range.to, 1);
+/** Months or weeks (first days, from `range.from` to `range.to`) whose rows differ from the sum of their days. */
+async function driftedPeriods(db: Db, level: Level, range: DayRange): Promise<string[]> {
+  const end = LEVELS[level].next(range.to);
+  const unit = Prisma.raw(`'${level}'`);
+  const column = Prisma.raw(`"${level}"`);
+  const name = level === 'month' ? 'Month' : 'Week';
+  const [cases, steps] = [Prisma.raw(`"Statistics${name}"`), Prisma.raw(`"StatisticsStep${name}"`)];
   const bucketSums = Prisma.raw(
     `ARRAY[${BUCKETS.map((b) => `coalesce(sum(d."completed") FILTER (WHERE d."bucket" = ${b}), 0)::int`).join(', ')}]`,
   );
-  const rows = await db.$queryRaw<{ month: string }[]>`
+  const rows = await db.$queryRaw<{ period: string }[]>`
     WITH day_cases AS (
-      SELECT date_trunc('month', d."day")::date AS "month", ${Prisma.raw(`${cols(KEY, 'd')}, ${sums(CASE_COUNTERS, 'd', 'int')}`)}
+      SELECT date_trunc(${unit}, d."day")::date AS "period", ${Prisma.raw(`${cols(KEY, 'd')}, ${sums(CASE_COUNTERS, 'd', 'int')}`)}
       FROM "StatisticsDay" d WHERE d."day" >= ${range.from}::date AND d."day" < ${end}::date
       GROUP BY ${Prisma.raw(`1, ${cols(KEY, 'd')}`)}
       HAVING ${Prisma.raw(CASE_COUNTERS.map((c) => `sum(d."${c}") <> 0`).join(' OR '))}
-    ), month_cases AS (
-      SELECT m."month", ${Prisma.raw(`${cols(KEY, 'm')}, ${cols(CASE_COUNTERS, 'm')}`)} FROM "StatisticsMonth" m
-      WHERE m."month" BETWEEN ${range.from}::date AND ${range.to}::date AND (${Prisma.raw(nonZero(CASE_COUNTERS, 'm'))})
+    ), period_cases AS (
+      SELECT m.${column}, ${Prisma.raw(`${cols(KEY, 'm')}, ${cols(CASE_COUNTERS, 'm')}`)} FROM ${cases} m
+      WHERE m.${column} BETWEEN ${range.from}::date AND ${range.to}::date AND (${Prisma.raw(nonZero(CASE_COUNTERS, 'm'))})
     ), day_steps AS (
-      SELECT date_trunc('month', d."day")::date AS "month", d."step", ${Prisma.raw(`${cols(KEY, 'd')}, ${sums(STEP_COUNTERS, 'd', 'int')}`)},
+      SELECT date_trunc(${unit}, d."day")::date AS "period", d."step", ${Prisma.raw(`${cols(KEY, 'd')}, ${sums(STEP_COUNTERS, 'd', 'int')}`)},
         sum(d."minutes")::bigint, ${bucketSums}
       FROM "StatisticsStepDay" d WHERE d."day" >= ${range.from}::date AND d."day" < ${end}::date
       GROUP BY ${Prisma.raw(`1, 2, ${cols(KEY, 'd')}`)}
       HAVING sum(d."completed") <> 0 OR sum(d."minutes") <> 0
-    ), month_steps AS (
-      SELECT m."month", m."step", ${Prisma.raw(`${cols(KEY, 'm')}, ${cols(STEP_COUNTERS, 'm')}`)}, m."minutes", m."buckets"
-      FROM "StatisticsStepMonth" m
-      WHERE m."month" BETWEEN ${range.from}::date AND ${range.to}::date AND (m."completed" <> 0 OR m."minutes" <> 0)
+    ), period_steps AS (
+      SELECT m.${column}, m."step", ${Prisma.raw(`${cols(KEY, 'm')}, ${cols(STEP_COUNTERS, 'm')}`)}, m."minutes", m."buckets"
+      FROM ${steps} m
+      WHERE m.${column} BETWEEN ${range.from}::date AND ${range.to}::date AND (m."completed" <> 0 OR m."minutes" <> 0)
     )
-    SELECT to_char(d."month", 'YYYY-MM-DD') AS "month" FROM (
-      (SELECT * FROM day_cases EXCEPT SELECT * FROM month_cases)
-      UNION ALL (SELECT * FROM month_cases EXCEPT SELECT * FROM day_cases)
+    SELECT to_char(d."period", 'YYYY-MM-DD') AS "period" FROM (
+      (SELECT * FROM day_cases EXCEPT SELECT * FROM period_cases)
+      UNION ALL (SELECT * FROM period_cases EXCEPT SELECT * FROM day_cases)
     ) d
     UNION
-    SELECT to_char(d."month", 'YYYY-MM-DD') FROM (
-      (SELECT * FROM day_steps EXCEPT SELECT * FROM month_steps)
-      UNION ALL (SELECT * FROM month_steps EXCEPT SELECT * FROM day_steps)
+    SELECT to_char(d."period", 'YYYY-MM-DD') FROM (
+      (SELECT * FROM day_steps EXCEPT SELECT * FROM period_steps)
+      UNION ALL (SELECT * FROM period_steps EXCEPT SELECT * FROM day_steps)
     ) d
     ORDER BY 1`;
-  return rows.map((r) => r.month);
+  return rows.map((r) => r.period);
 }
 
-/** Sorted days (or months) as runs of consecutive ones, so each run is recounted once. */
+/** Sorted days (or months, weeks) as runs of consecutive ones, so each run is recounted once. */
 function ranges(sorted: readonly string[], next: (item: string) => string): DayRange[] {
   const runs: DayRange[] = [];
   for (const item of sorted) {

@@ -8,6 +8,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { reconcileStatistics, type ReconcileLogger } from '../activities/reconcile-statistics';
 import { statisticsSteps, statisticsSummary, statisticsTrend } from '../api/services/statistics/get-statistics';
+import { weekStart } from '../api/services/statistics/period-plan';
 import { addDays, haTinhToday } from '../api/services/statistics/statistics-query';
 import {
   STATISTICS_RECONCILE_SCHEDULE_ID,
@@ -81,6 +82,7 @@ async function figures(source: 'rollup' | 'direct') {
   return {
     summary: await statisticsSummary(db, options),
     trend: await statisticsTrend(db, 'month', options),
+    weeks: await statisticsTrend(db, 'week', options),
     steps: await statisticsSteps(db, options),
   };
 }
@@ -143,7 +145,7 @@ describe('the statistics reconcile', () => {
     // Idempotent: nothing left to fix, and it says so.
     const { lines, logger } = recordingLogger();
     const again = await reconcileStatistics(db, logger, { days: 3 });
-    expect([again.repairedDays, again.repairedMonths]).toEqual([[], []]);
+    expect([again.repairedDays, again.repairedMonths, again.repairedWeeks]).toEqual([[], [], []]);
     expect(lines).toEqual([expect.objectContaining({ level: 'info' })]);
   });
 
@@ -151,11 +153,19 @@ describe('the statistics reconcile', () => {
     await db.$executeRaw`
       UPDATE "StatisticsStepMonth" SET "buckets"[1] = "buckets"[1] + 1
       WHERE "categoryCode" = ${categoryCode} AND "month" = date_trunc('month', ${today}::date)::date`;
+    await db.$executeRaw`
+      UPDATE "StatisticsWeek" SET "late" = "late" + 1
+      WHERE "categoryCode" = ${categoryCode} AND "week" = date_trunc('week', ${today}::date)::date`;
     const { lines, logger } = recordingLogger();
     const result = await reconcileStatistics(db, logger, { days: 1 });
+    expect(result.repairedDays).toEqual([]);
     expect(result.repairedMonths).toEqual([`${today.slice(0, 7)}-01`]);
+    expect(result.repairedWeeks).toEqual([weekStart(today)]);
     expect(lines).toEqual([
-      expect.objectContaining({ level: 'warn', meta: expect.objectContaining({ repairedMonths: result.repairedMonths }) }),
+      expect.objectContaining({
+        level: 'warn',
+        meta: expect.objectContaining({ repairedMonths: result.repairedMonths, repairedWeeks: result.repairedWeeks }),
+      }),
     ]);
     expect(await figures('rollup')).toEqual(await figures('direct'));
   });

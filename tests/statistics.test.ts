@@ -357,7 +357,7 @@ describe('the rollups', () => {
   });
 });
 
-describe('the monthly rollups', () => {
+describe('the monthly and weekly rollups', () => {
   // Hà Tĩnh months begin at 17:00 UTC the day before: cases and steps on either side of those
   // instants, across a year's end, read through periods of whole months, ragged ends, or both.
   const monthCategory = `stats3-${tag}`;
@@ -435,10 +435,11 @@ describe('the monthly rollups', () => {
     await db.case.deleteMany({ where: { id: ids[5]! } });
     for (const [from, to] of periods) await expectRollupEqualsDirect({ from, to, categoryCode: monthCategory });
 
-    // What the triggers kept is what a month recount from the days gives.
-    const kept = await monthRows(monthCategory);
+    // What the triggers kept is what a recount of the months and weeks from the days gives.
+    const kept = await periodRows(monthCategory);
     await db.$executeRaw`SELECT statistics_recount_months('2025-11-01', '2026-02-01')`;
-    expect(await monthRows(monthCategory)).toEqual(kept);
+    await db.$executeRaw`SELECT statistics_recount_weeks('2025-11-24', '2026-02-09')`;
+    expect(await periodRows(monthCategory)).toEqual(kept);
   });
 });
 
@@ -635,19 +636,22 @@ async function rollupRows(category: string) {
   };
 }
 
-async function monthRows(category: string) {
-  const months = await db.statisticsMonth.findMany({
-    where: { categoryCode: category },
-    orderBy: [{ month: 'asc' }, { unitId: 'asc' }, { communeCode: 'asc' }, { channel: 'asc' }],
-  });
-  const steps = await db.statisticsStepMonth.findMany({
-    where: { categoryCode: category },
-    orderBy: [{ month: 'asc' }, { step: 'asc' }, { unitId: 'asc' }, { communeCode: 'asc' }, { channel: 'asc' }],
-  });
+async function periodRows(category: string) {
+  const where = { categoryCode: category };
+  const order = [{ unitId: 'asc' as const }, { communeCode: 'asc' as const }, { channel: 'asc' as const }];
+  const [months, monthSteps, weeks, weekSteps] = await Promise.all([
+    db.statisticsMonth.findMany({ where, orderBy: [{ month: 'asc' }, ...order] }),
+    db.statisticsStepMonth.findMany({ where, orderBy: [{ month: 'asc' }, { step: 'asc' }, ...order] }),
+    db.statisticsWeek.findMany({ where, orderBy: [{ week: 'asc' }, ...order] }),
+    db.statisticsStepWeek.findMany({ where, orderBy: [{ week: 'asc' }, { step: 'asc' }, ...order] }),
+  ]);
   // Rows brought back to zero by a change may stay; they count nothing.
+  const counts = (row: object) => Object.values(row).some((v) => typeof v === 'number' && v !== 0);
   return {
-    months: months.filter((m) => Object.entries(m).some(([k, v]) => typeof v === 'number' && v !== 0 && k !== 'month')),
-    steps: steps.filter((m) => m.completed !== 0),
+    months: months.filter(counts),
+    monthSteps: monthSteps.filter((m) => m.completed !== 0),
+    weeks: weeks.filter(counts),
+    weekSteps: weekSteps.filter((m) => m.completed !== 0),
   };
 }
 

@@ -185,7 +185,7 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
     // The statistics' reconcile workflow, not the case's: recorded, nothing checked.
     async reconcileStatistics(input) {
       await record('reconcileStatistics', input);
-      return { checked: { from: '', to: '' }, repairedDays: [], repairedMonths: [] };
+      return { checked: { from: '', to: '' }, repairedDays: [], repairedMonths: [], repairedWeeks: [] };
     },
   };
 

@@ -27,6 +27,7 @@ import {
   type FactSource,
   type UnitScope,
 } from './statistics-facts';
+import { planPeriod, type PeriodPlan } from './period-plan';
 import { addDays, type StatisticsFilter } from './statistics-query';
 
 export type Grouping = 'unit' | 'category' | 'commune';
@@ -150,7 +151,7 @@ async function countersBy(
       (counter) => Prisma.sql`coalesce(sum(f.${Prisma.raw(`"${counter}"`)}), 0)::int AS ${Prisma.raw(`"${counter}"`)}`,
     ),
   );
-  let facts = caseFacts(options.source ?? 'rollup', options.filter, options.scope, { months: grouping !== 'week' });
+  let facts = caseFacts(options.source ?? 'rollup', options.filter, options.scope, rollupPlan(grouping, options.filter));
   // By interval: summed per day first, so the interval's key is computed per day, not per row.
   if (grouping === 'week' || grouping === 'month') facts = Prisma.sql`SELECT f."day", ${sums} FROM (${facts}) f GROUP BY 1`;
   const rows = await db.$queryRaw<(Record<(typeof CASE_COUNTERS)[number], number> & { key: string })[]>`
@@ -181,7 +182,7 @@ async function bucketsBy(
   step?: HumanStep,
 ): Promise<Map<string, BucketCounts[]>> {
   const key = grouping === 'step' ? Prisma.sql`f."step"::text` : GROUP_KEYS[grouping];
-  const facts = stepFacts(options.source ?? 'rollup', options.filter, options.scope, { months: grouping !== 'week' });
+  const facts = stepFacts(options.source ?? 'rollup', options.filter, options.scope, rollupPlan(grouping, options.filter));
   const onlyStep = step ? Prisma.sql`WHERE f."step" = ${step}::"CaseStep"` : Prisma.empty;
   const parts = [
     Prisma.sql`
@@ -189,8 +190,8 @@ async function bucketsBy(
         sum(f."late") AS "late", sum(f."minutes") AS "minutes"
       FROM (${facts.days}) f ${onlyStep} GROUP BY 1, 2`,
   ];
-  if (facts.months) {
-    // Month rows hold their buckets as an array: summed per key, then one row per bucket, the
+  if (facts.whole) {
+    // Month and week rows hold their buckets as an array: summed per key, then one row per bucket, the
     // key's onTime, late and minutes on bucket 0's (stepTimes only adds them up).
     const bucketSums = Prisma.raw(
       // HOUR_BUCKETS.length bounds, and the overflow beyond the last.
@@ -202,7 +203,7 @@ async function bucketsBy(
       FROM (
         SELECT ${key} AS "key", sum(f."onTime") AS "onTime", sum(f."late") AS "late", sum(f."minutes") AS "minutes",
           ARRAY[${bucketSums}] AS "buckets"
-        FROM (${facts.months}) f ${onlyStep} GROUP BY 1
+        FROM (${facts.whole}) f ${onlyStep} GROUP BY 1
       ) m CROSS JOIN LATERAL unnest(m."buckets") WITH ORDINALITY AS b(n, i)`);
   }
   const rows = await db.$queryRaw<(BucketCounts & { key: string })[]>`
@@ -234,6 +235,17 @@ async function overdueBy(db: Db, key: Prisma.Sql, options: StatisticsOptions): P
     grouped.set(k, overdue);
   }
   return grouped;
+}
+
+/**
+ * Which rollups a grouping reads: by week, whole weeks; by month, whole months (a week may straddle
+ * two); otherwise whole months when the period holds one (a month's rows hold about twice a week's
+ * days), else whole weeks.
+ */
+function rollupPlan(grouping: Grouping | Interval | 'all' | 'step', filter: StatisticsFilter): PeriodPlan {
+  if (grouping === 'week' || grouping === 'month') return planPeriod(filter.from, filter.to, grouping);
+  const months = planPeriod(filter.from, filter.to, 'month');
+  return months.whole ? months : planPeriod(filter.from, filter.to, 'week');
 }
 
 function blankRow(key: string, withOverdue: boolean): StatisticsRow {

@@ -1,9 +1,12 @@
 /**
- * Which rollup rows a period is read from (docs/statistics.md): its whole Hà Tĩnh months from the
- * monthly rollups, the days at either end from the daily ones. The days are Hà Tĩnh days already
- * (statistics_day), so a month boundary here is local midnight, 17:00 UTC the day before.
+ * Which rollup rows a period is read from (docs/statistics.md): its whole Hà Tĩnh months (or
+ * weeks, from Monday) from the monthly (weekly) rollups, the days at either end from the daily
+ * ones. The days are Hà Tĩnh days already (statistics_day), so a month boundary here is local
+ * midnight, 17:00 UTC the day before.
  */
 import { addDays } from './statistics-query';
+
+export type Level = 'month' | 'week';
 
 export interface DayRange {
   /** YYYY-MM-DD, inclusive. */
@@ -12,10 +15,11 @@ export interface DayRange {
 }
 
 export interface PeriodPlan {
+  level: Level;
   /** Ranges of days read from the daily rollups: none, the head, the tail, or both. */
   days: DayRange[];
-  /** Whole months read from the monthly rollups (first days of the first and last), or null. */
-  months: DayRange | null;
+  /** Whole months or weeks read from their rollups (first days of the first and last), or null. */
+  whole: DayRange | null;
 }
 
 /** The first day of a day's month. */
@@ -29,14 +33,26 @@ export function addMonths(first: string, months: number): string {
   return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
 }
 
-export function planPeriod(from: string, to: string): PeriodPlan {
-  const firstWhole = from === monthStart(from) ? from : addMonths(monthStart(from), 1);
+/** The Monday of a day's week (as PostgreSQL's date_trunc('week')). */
+export function weekStart(day: string): string {
+  return addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
+/** The first day of a level's period holding `day`, and the first day of the one after `first`'s. */
+export const LEVELS: Record<Level, { start: (day: string) => string; next: (first: string) => string }> = {
+  month: { start: monthStart, next: (first) => addMonths(first, 1) },
+  week: { start: weekStart, next: (first) => addDays(first, 7) },
+};
+
+export function planPeriod(from: string, to: string, level: Level = 'month'): PeriodPlan {
+  const { start, next } = LEVELS[level];
+  const firstWhole = from === start(from) ? from : next(start(from));
   const afterTo = addDays(to, 1);
-  // The month after the last whole one: `to`'s month when it ends the month, else the one before it.
-  const afterLastWhole = afterTo === monthStart(afterTo) ? afterTo : monthStart(to);
-  if (firstWhole >= afterLastWhole) return { days: [{ from, to }], months: null };
+  // The period after the last whole one: `to`'s when `to` ends it, else `to`'s own (not whole).
+  const afterLastWhole = afterTo === start(afterTo) ? afterTo : start(to);
+  if (firstWhole >= afterLastWhole) return { level, days: [{ from, to }], whole: null };
   const days: DayRange[] = [];
   if (from < firstWhole) days.push({ from, to: addDays(firstWhole, -1) });
   if (afterLastWhole <= to) days.push({ from: afterLastWhole, to });
-  return { days, months: { from: firstWhole, to: addMonths(afterLastWhole, -1) } };
+  return { level, days, whole: { from: firstWhole, to: start(addDays(afterLastWhole, -1)) } };
 }

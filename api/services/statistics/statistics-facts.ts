@@ -2,15 +2,15 @@
  * Where the statistics' counters come from, as SQL subqueries already narrowed by the filter and
  * the reader's scope, with the same columns either way:
  * - 'rollup': the rollups the database's triggers keep, what the API reads: fast at a million
- *   cases. A period's whole months come from the monthly ones (StatisticsMonth,
- *   StatisticsStepMonth), its ends from the daily ones (StatisticsDay, StatisticsStepDay):
- *   period-plan.ts. A grouping by week reads days only (`months: false`);
+ *   cases. A period's whole months or weeks come from the monthly or weekly ones (StatisticsMonth,
+ *   StatisticsWeek, and their Step tables), its ends from the daily ones (StatisticsDay,
+ *   StatisticsStepDay), as the caller's plan says (period-plan.ts); without one, days only;
  * - 'direct': the same counters counted straight from Case, Rating and Task, one row per case or
  *   task; slow, the reference the rollups are tested (and benchmarked) against.
  * docs/statistics.md defines each counter; the triggers' SQL is prisma/migrations/*_statistics.
  */
 import { Prisma } from '../../../prisma/generated/client';
-import { planPeriod, type DayRange } from './period-plan';
+import type { DayRange, Level, PeriodPlan } from './period-plan';
 import { addDays, type StatisticsFilter } from './statistics-query';
 
 export type FactSource = 'rollup' | 'direct';
@@ -43,29 +43,30 @@ const COUNTER_COLUMNS = Prisma.raw(CASE_COUNTERS.map((c) => `f."${c}"`).join(', 
 const STEP_COLUMNS = Prisma.raw(['step', 'completed', 'onTime', 'late', 'minutes'].map((c) => `f."${c}"`).join(', '));
 const ROLLUP_DIMENSIONS = Prisma.raw(['unitId', 'communeCode', 'categoryCode', 'channel'].map((c) => `f."${c}"`).join(', '));
 
-export interface FactOptions {
-  /** Whether whole months may be read from the monthly rollups (their rows' `day` is the month's first day). */
-  months?: boolean;
-}
+/** The tables of a level; their rows' `day` is read from the period's first day. */
+const LEVEL_TABLES: Record<Level, { cases: Prisma.Sql; steps: Prisma.Sql; column: Prisma.Sql }> = {
+  month: { cases: Prisma.raw('"StatisticsMonth"'), steps: Prisma.raw('"StatisticsStepMonth"'), column: Prisma.raw('"month"') },
+  week: { cases: Prisma.raw('"StatisticsWeek"'), steps: Prisma.raw('"StatisticsStepWeek"'), column: Prisma.raw('"week"') },
+};
 
 /** The case counters of the cases received in the period: columns DIMENSIONS + CASE_COUNTERS. */
 export function caseFacts(
   source: FactSource,
   filter: StatisticsFilter,
   scope: UnitScope,
-  { months = true }: FactOptions = {},
+  plan: PeriodPlan = daysOnly(filter),
 ): Prisma.Sql {
   if (source === 'rollup') {
-    const plan = rollupPlan(filter, months);
     const parts = plan.days.map(
       (days) => Prisma.sql`
         SELECT f."day", ${ROLLUP_DIMENSIONS}, ${COUNTER_COLUMNS} FROM "StatisticsDay" f
         WHERE ${rollupWhere(Prisma.sql`f."day"`, days, filter, scope)}`,
     );
-    if (plan.months) {
+    if (plan.whole) {
+      const { cases, column } = LEVEL_TABLES[plan.level];
       parts.push(Prisma.sql`
-        SELECT f."month" AS "day", ${ROLLUP_DIMENSIONS}, ${COUNTER_COLUMNS} FROM "StatisticsMonth" f
-        WHERE ${rollupWhere(Prisma.sql`f."month"`, plan.months, filter, scope)}`);
+        SELECT f.${column} AS "day", ${ROLLUP_DIMENSIONS}, ${COUNTER_COLUMNS} FROM ${cases} f
+        WHERE ${rollupWhere(Prisma.sql`f.${column}`, plan.whole, filter, scope)}`);
     }
     return Prisma.join(parts, ' UNION ALL ');
   }
@@ -95,17 +96,18 @@ export function caseFacts(
 
 /**
  * Human steps completed in the period, in two parts: `days`, columns DIMENSIONS, step, bucket,
- * completed, onTime, late, minutes (a row per bucket); and `months` (or null), the same but with
- * `buckets`, the completed steps per bucket (0-based), instead of bucket (a row for all buckets).
+ * completed, onTime, late, minutes (a row per bucket); and `whole` (or null: the plan has no whole
+ * month or week), the same but with `buckets`, the completed steps per bucket (0-based), instead
+ * of bucket (a row for all buckets).
  */
 export function stepFacts(
   source: FactSource,
   filter: StatisticsFilter,
   scope: UnitScope,
-  { months = true }: FactOptions = {},
-): { days: Prisma.Sql; months: Prisma.Sql | null } {
+  plan: PeriodPlan = daysOnly(filter),
+): { days: Prisma.Sql; whole: Prisma.Sql | null } {
   if (source === 'rollup') {
-    const plan = rollupPlan(filter, months);
+    const { steps, column } = LEVEL_TABLES[plan.level];
     // A period of whole months has no day part: a query that matches nothing keeps the shape.
     const dayRanges = plan.days.length ? plan.days : [{ from: filter.from, to: addDays(filter.from, -1) }];
     return {
@@ -117,14 +119,14 @@ export function stepFacts(
         ),
         ' UNION ALL ',
       ),
-      months:
-        plan.months &&
+      whole:
+        plan.whole &&
         Prisma.sql`
-          SELECT f."month" AS "day", ${ROLLUP_DIMENSIONS}, ${STEP_COLUMNS}, f."buckets" FROM "StatisticsStepMonth" f
-          WHERE ${rollupWhere(Prisma.sql`f."month"`, plan.months, filter, scope)}`,
+          SELECT f.${column} AS "day", ${ROLLUP_DIMENSIONS}, ${STEP_COLUMNS}, f."buckets" FROM ${steps} f
+          WHERE ${rollupWhere(Prisma.sql`f.${column}`, plan.whole, filter, scope)}`,
     };
   }
-  return { days: directSteps(filter, scope), months: null };
+  return { days: directSteps(filter, scope), whole: null };
 }
 
 function directSteps(filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
@@ -159,8 +161,8 @@ export function overdueFacts(filter: StatisticsFilter, scope: UnitScope): Prisma
 
 export { DIMENSIONS };
 
-function rollupPlan(filter: StatisticsFilter, months: boolean) {
-  return months ? planPeriod(filter.from, filter.to) : { days: [{ from: filter.from, to: filter.to }], months: null };
+function daysOnly(filter: StatisticsFilter): PeriodPlan {
+  return { level: 'month', days: [{ from: filter.from, to: filter.to }], whole: null };
 }
 
 function rollupWhere(column: Prisma.Sql, range: DayRange, filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
