@@ -9,8 +9,7 @@
  */
 import { ApplicationFailure } from '@temporalio/activity';
 import { Prisma } from '../prisma/generated/client';
-import { HOUR_BUCKETS } from '../domain/statistics';
-import { CASE_COUNTERS, caseFacts, stepFacts } from '../api/services/statistics/statistics-facts';
+import { BUCKET_COLUMNS, CASE_COUNTERS, caseFacts, stepFacts } from '../api/services/statistics/statistics-facts';
 import { LEVELS, type DayRange, type Level } from '../api/services/statistics/period-plan';
 import { addDays, haTinhToday } from '../api/services/statistics/statistics-query';
 import type { Db } from '../platform/db';
@@ -44,7 +43,7 @@ const sums = (names: readonly string[], alias: string, cast: string) =>
   names.map((c) => `sum(${alias}."${c}")::${cast}`).join(', ');
 const nonZero = (names: readonly string[], alias: string) => names.map((c) => `${alias}."${c}" <> 0`).join(' OR ');
 const STEP_COUNTERS = ['completed', 'onTime', 'late'];
-const BUCKETS = Array.from({ length: HOUR_BUCKETS.length + 1 }, (_, i) => i);
+const BUCKETS = BUCKET_COLUMNS.map((_, i) => i);
 
 export async function reconcileStatistics(
   db: Db,
@@ -127,7 +126,7 @@ async function driftedPeriods(db: Db, level: Level, range: DayRange): Promise<st
   const name = level === 'month' ? 'Month' : 'Week';
   const [cases, steps] = [Prisma.raw(`"Statistics${name}"`), Prisma.raw(`"StatisticsStep${name}"`)];
   const bucketSums = Prisma.raw(
-    `ARRAY[${BUCKETS.map((b) => `coalesce(sum(d."completed") FILTER (WHERE d."bucket" = ${b}), 0)::int`).join(', ')}]`,
+    BUCKETS.map((b) => `coalesce(sum(d."completed") FILTER (WHERE d."bucket" = ${b}), 0)::int`).join(', '),
   );
   const rows = await db.$queryRaw<{ period: string }[]>`
     WITH day_cases AS (
@@ -145,7 +144,7 @@ async function driftedPeriods(db: Db, level: Level, range: DayRange): Promise<st
       GROUP BY ${Prisma.raw(`1, 2, ${cols(KEY, 'd')}`)}
       HAVING sum(d."completed") <> 0 OR sum(d."minutes") <> 0
     ), period_steps AS (
-      SELECT m.${column}, m."step", ${Prisma.raw(`${cols(KEY, 'm')}, ${cols(STEP_COUNTERS, 'm')}`)}, m."minutes", m."buckets"
+      SELECT m.${column}, m."step", ${Prisma.raw(`${cols(KEY, 'm')}, ${cols(STEP_COUNTERS, 'm')}`)}, m."minutes", ${Prisma.raw(BUCKET_COLUMNS.map((c) => `m."${c}"`).join(', '))}
       FROM ${steps} m
       WHERE m.${column} BETWEEN ${range.from}::date AND ${range.to}::date AND (m."completed" <> 0 OR m."minutes" <> 0)
     )

@@ -50,7 +50,7 @@ interface ScaleResult {
   cases: number;
   tasks: number;
   ratings: number;
-  rollupRows: { days: number; steps: number; months: number; stepMonths: number };
+  rollupRows: { days: number; steps: number; months: number; stepMonths: number; weeks: number; stepWeeks: number };
   loadSeconds: number;
   loadedWith: 'triggers' | 'rebuild' | 'existing';
   rebuildSeconds: number | null;
@@ -188,7 +188,9 @@ async function runScale(client: pg.Client, db: Db, scale: number): Promise<Scale
   const toAdd = scale - loaded;
   if (toAdd < 0) throw new Error(`the database holds ${loaded} cases, more than ${scale}`);
   const withTriggers = scale <= 100_000 && toAdd > 0;
-  log(`${scale} cases: adding ${toAdd} (${withTriggers ? 'triggers on' : 'triggers off, then a rebuild'})`);
+  log(
+    `${scale} cases: adding ${toAdd}${toAdd === 0 ? '' : withTriggers ? ' (triggers on)' : ' (triggers off, then a rebuild)'}`,
+  );
   const started = performance.now();
   if (!withTriggers) await client.query(`SET session_replication_role = replica`); // no triggers, no FK checks
   for (let done = 0; done < toAdd; done += 100_000) {
@@ -213,11 +215,14 @@ async function runScale(client: pg.Client, db: Db, scale: number): Promise<Scale
       steps: number;
       months: number;
       stepMonths: number;
+      weeks: number;
+      stepWeeks: number;
     }>(`
       SELECT (SELECT count(*) FROM "Case")::int AS cases, (SELECT count(*) FROM "Task")::int AS tasks,
         (SELECT count(*) FROM "Rating")::int AS ratings, (SELECT count(*) FROM "StatisticsDay")::int AS days,
         (SELECT count(*) FROM "StatisticsStepDay")::int AS steps, (SELECT count(*) FROM "StatisticsMonth")::int AS months,
-        (SELECT count(*) FROM "StatisticsStepMonth")::int AS "stepMonths"`)
+        (SELECT count(*) FROM "StatisticsStepMonth")::int AS "stepMonths", (SELECT count(*) FROM "StatisticsWeek")::int AS weeks,
+        (SELECT count(*) FROM "StatisticsStepWeek")::int AS "stepWeeks"`)
   ).rows[0]!;
   log(
     `loaded in ${loadSeconds} s${rebuildSeconds === null ? '' : `, rebuilt in ${rebuildSeconds} s`}: ${JSON.stringify(counts)}`,
@@ -252,7 +257,14 @@ async function runScale(client: pg.Client, db: Db, scale: number): Promise<Scale
     cases: counts.cases,
     tasks: counts.tasks,
     ratings: counts.ratings,
-    rollupRows: { days: counts.days, steps: counts.steps, months: counts.months, stepMonths: counts.stepMonths },
+    rollupRows: {
+      days: counts.days,
+      steps: counts.steps,
+      months: counts.months,
+      stepMonths: counts.stepMonths,
+      weeks: counts.weeks,
+      stepWeeks: counts.stepWeeks,
+    },
     loadSeconds,
     loadedWith: toAdd === 0 ? 'existing' : withTriggers ? 'triggers' : 'rebuild',
     rebuildSeconds,
@@ -320,7 +332,8 @@ function write(results: ScaleResult[]) {
       `## ${r.cases.toLocaleString('en')} cases`,
       '',
       `${r.tasks.toLocaleString('en')} tasks, ${r.ratings.toLocaleString('en')} ratings; rollups: ${r.rollupRows.days.toLocaleString('en')} day rows, ${r.rollupRows.steps.toLocaleString('en')} step rows, ` +
-        `${r.rollupRows.months.toLocaleString('en')} month rows, ${r.rollupRows.stepMonths.toLocaleString('en')} step month rows. ` +
+        `${r.rollupRows.months.toLocaleString('en')} month rows, ${r.rollupRows.stepMonths.toLocaleString('en')} step month rows, ` +
+        `${r.rollupRows.weeks.toLocaleString('en')} week rows, ${r.rollupRows.stepWeeks.toLocaleString('en')} step week rows. ` +
         (r.loadedWith === 'existing'
           ? 'Loaded earlier (BENCH_DATABASE). '
           : `Loaded in ${r.loadSeconds} s with ${r.loadedWith === 'triggers' ? 'the triggers on' : `the triggers off, rebuilt in ${r.rebuildSeconds} s`}. `) +

@@ -151,7 +151,7 @@ describe('the statistics reconcile', () => {
 
   it('logs what it fixed', async () => {
     await db.$executeRaw`
-      UPDATE "StatisticsStepMonth" SET "buckets"[1] = "buckets"[1] + 1
+      UPDATE "StatisticsStepMonth" SET "bucket0" = "bucket0" + 1
       WHERE "categoryCode" = ${categoryCode} AND "month" = date_trunc('month', ${today}::date)::date`;
     await db.$executeRaw`
       UPDATE "StatisticsWeek" SET "late" = "late" + 1

@@ -6,7 +6,6 @@
  */
 import { HUMAN_STEPS, type HumanStep } from '../../../domain/case-steps';
 import {
-  HOUR_BUCKETS,
   caseFigures,
   emptyCounters,
   share,
@@ -19,6 +18,7 @@ import {
 import type { Db } from '../../../platform/db';
 import { Prisma } from '../../../prisma/generated/client';
 import {
+  BUCKET_COLUMNS,
   CASE_COUNTERS,
   NO_UNIT,
   caseFacts,
@@ -191,19 +191,24 @@ async function bucketsBy(
       FROM (${facts.days}) f ${onlyStep} GROUP BY 1, 2`,
   ];
   if (facts.whole) {
-    // Month and week rows hold their buckets as an array: summed per key, then one row per bucket, the
-    // key's onTime, late and minutes on bucket 0's (stepTimes only adds them up).
-    const bucketSums = Prisma.raw(
-      // HOUR_BUCKETS.length bounds, and the overflow beyond the last.
-      Array.from({ length: HOUR_BUCKETS.length + 1 }, (_, i) => `coalesce(sum(f."buckets"[${i + 1}]), 0)`).join(', '),
+    // Month and week rows hold their histogram in columns: summed per key (per day first when the
+    // key is an interval, so that it is computed per day), then one row per bucket, the key's
+    // onTime, late and minutes on bucket 0's (stepTimes only adds them up).
+    const sums = Prisma.raw(
+      ['onTime', 'late', 'minutes', ...BUCKET_COLUMNS].map((c) => `sum(f."${c}") AS "${c}"`).join(', '),
     );
+    const perDay = grouping === 'week' || grouping === 'month';
+    const whole = perDay
+      ? Prisma.sql`SELECT f."day", ${sums} FROM (${facts.whole}) f ${onlyStep} GROUP BY 1`
+      : Prisma.sql`SELECT * FROM (${facts.whole}) f ${onlyStep}`;
+    const histogram = Prisma.raw(BUCKET_COLUMNS.map((c) => `coalesce(sum(f."${c}"), 0)`).join(', '));
     parts.push(Prisma.sql`
       SELECT m."key", b.i::int - 1, b.n, CASE WHEN b.i = 1 THEN m."onTime" ELSE 0 END,
         CASE WHEN b.i = 1 THEN m."late" ELSE 0 END, CASE WHEN b.i = 1 THEN m."minutes" ELSE 0 END
       FROM (
         SELECT ${key} AS "key", sum(f."onTime") AS "onTime", sum(f."late") AS "late", sum(f."minutes") AS "minutes",
-          ARRAY[${bucketSums}] AS "buckets"
-        FROM (${facts.whole}) f ${onlyStep} GROUP BY 1
+          ARRAY[${histogram}] AS "buckets"
+        FROM (${whole}) f GROUP BY 1
       ) m CROSS JOIN LATERAL unnest(m."buckets") WITH ORDINALITY AS b(n, i)`);
   }
   const rows = await db.$queryRaw<(BucketCounts & { key: string })[]>`

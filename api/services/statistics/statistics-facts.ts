@@ -9,6 +9,7 @@
  *   task; slow, the reference the rollups are tested (and benchmarked) against.
  * docs/statistics.md defines each counter; the triggers' SQL is prisma/migrations/*_statistics.
  */
+import { HOUR_BUCKETS } from '../../../domain/statistics';
 import { Prisma } from '../../../prisma/generated/client';
 import type { DayRange, Level, PeriodPlan } from './period-plan';
 import { addDays, type StatisticsFilter } from './statistics-query';
@@ -41,6 +42,10 @@ export const CASE_COUNTERS = [
 const DIMENSIONS = Prisma.sql`"day", "unitId", "communeCode", "categoryCode", "channel"`;
 const COUNTER_COLUMNS = Prisma.raw(CASE_COUNTERS.map((c) => `f."${c}"`).join(', '));
 const STEP_COLUMNS = Prisma.raw(['step', 'completed', 'onTime', 'late', 'minutes'].map((c) => `f."${c}"`).join(', '));
+/** The month and week step tables' histogram: bucket0 … bucket15, one per HOUR_BUCKETS bound and the overflow. */
+export const BUCKET_COLUMNS = Array.from({ length: HOUR_BUCKETS.length + 1 }, (_, i) => `bucket${i}`);
+
+const WHOLE_BUCKETS = Prisma.raw(BUCKET_COLUMNS.map((c) => `f."${c}"`).join(', '));
 const ROLLUP_DIMENSIONS = Prisma.raw(['unitId', 'communeCode', 'categoryCode', 'channel'].map((c) => `f."${c}"`).join(', '));
 
 /** The tables of a level; their rows' `day` is read from the period's first day. */
@@ -97,8 +102,8 @@ export function caseFacts(
 /**
  * Human steps completed in the period, in two parts: `days`, columns DIMENSIONS, step, bucket,
  * completed, onTime, late, minutes (a row per bucket); and `whole` (or null: the plan has no whole
- * month or week), the same but with `buckets`, the completed steps per bucket (0-based), instead
- * of bucket (a row for all buckets).
+ * month or week), the same but with BUCKET_COLUMNS, the completed steps per bucket, instead of
+ * bucket (a row for all buckets).
  */
 export function stepFacts(
   source: FactSource,
@@ -122,7 +127,7 @@ export function stepFacts(
       whole:
         plan.whole &&
         Prisma.sql`
-          SELECT f.${column} AS "day", ${ROLLUP_DIMENSIONS}, ${STEP_COLUMNS}, f."buckets" FROM ${steps} f
+          SELECT f.${column} AS "day", ${ROLLUP_DIMENSIONS}, ${STEP_COLUMNS}, ${WHOLE_BUCKETS} FROM ${steps} f
           WHERE ${rollupWhere(Prisma.sql`f.${column}`, plan.whole, filter, scope)}`,
     };
   }

@@ -3,8 +3,9 @@
 -- week row is the sum of its days' rows, kept so by row triggers on the day tables in the same
 -- transaction (whatever changed the day row: a case's trigger, a repair of some days). Months and
 -- weeks (from Monday) are Hà Tĩnh ones, as the days are.
--- The step tables hold their working-hours buckets as an array (completed steps per bucket): a
--- bucket key column would multiply the rows a year holds again. Their key starts with the step,
+-- The step tables hold their working-hours histogram in columns, bucket0 ... bucket15 the steps
+-- completed in each bucket (statistics_bucket): a bucket key column would multiply the rows a year
+-- holds again (and an array costs more to add up). Their key starts with the step,
 -- and a recount writes them in step order: the dashboard reads the processing step on its own.
 -- (The day migration explains why no function body here holds a semicolon.)
 
@@ -43,7 +44,22 @@ CREATE TABLE "StatisticsStepMonth" (
     "onTime" INTEGER NOT NULL DEFAULT 0,
     "late" INTEGER NOT NULL DEFAULT 0,
     "minutes" BIGINT NOT NULL DEFAULT 0,
-    "buckets" INTEGER[] NOT NULL,
+    "bucket0" INTEGER NOT NULL DEFAULT 0,
+    "bucket1" INTEGER NOT NULL DEFAULT 0,
+    "bucket2" INTEGER NOT NULL DEFAULT 0,
+    "bucket3" INTEGER NOT NULL DEFAULT 0,
+    "bucket4" INTEGER NOT NULL DEFAULT 0,
+    "bucket5" INTEGER NOT NULL DEFAULT 0,
+    "bucket6" INTEGER NOT NULL DEFAULT 0,
+    "bucket7" INTEGER NOT NULL DEFAULT 0,
+    "bucket8" INTEGER NOT NULL DEFAULT 0,
+    "bucket9" INTEGER NOT NULL DEFAULT 0,
+    "bucket10" INTEGER NOT NULL DEFAULT 0,
+    "bucket11" INTEGER NOT NULL DEFAULT 0,
+    "bucket12" INTEGER NOT NULL DEFAULT 0,
+    "bucket13" INTEGER NOT NULL DEFAULT 0,
+    "bucket14" INTEGER NOT NULL DEFAULT 0,
+    "bucket15" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "StatisticsStepMonth_pkey" PRIMARY KEY ("step", "month", "unitId", "communeCode", "categoryCode", "channel")
 );
@@ -86,7 +102,22 @@ CREATE TABLE "StatisticsStepWeek" (
     "onTime" INTEGER NOT NULL DEFAULT 0,
     "late" INTEGER NOT NULL DEFAULT 0,
     "minutes" BIGINT NOT NULL DEFAULT 0,
-    "buckets" INTEGER[] NOT NULL,
+    "bucket0" INTEGER NOT NULL DEFAULT 0,
+    "bucket1" INTEGER NOT NULL DEFAULT 0,
+    "bucket2" INTEGER NOT NULL DEFAULT 0,
+    "bucket3" INTEGER NOT NULL DEFAULT 0,
+    "bucket4" INTEGER NOT NULL DEFAULT 0,
+    "bucket5" INTEGER NOT NULL DEFAULT 0,
+    "bucket6" INTEGER NOT NULL DEFAULT 0,
+    "bucket7" INTEGER NOT NULL DEFAULT 0,
+    "bucket8" INTEGER NOT NULL DEFAULT 0,
+    "bucket9" INTEGER NOT NULL DEFAULT 0,
+    "bucket10" INTEGER NOT NULL DEFAULT 0,
+    "bucket11" INTEGER NOT NULL DEFAULT 0,
+    "bucket12" INTEGER NOT NULL DEFAULT 0,
+    "bucket13" INTEGER NOT NULL DEFAULT 0,
+    "bucket14" INTEGER NOT NULL DEFAULT 0,
+    "bucket15" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "StatisticsStepWeek_pkey" PRIMARY KEY ("step", "week", "unitId", "communeCode", "categoryCode", "channel")
 );
@@ -94,10 +125,6 @@ CREATE TABLE "StatisticsStepWeek" (
 CREATE INDEX "StatisticsWeek_unitId_week_idx" ON "StatisticsWeek"("unitId", "week");
 CREATE INDEX "StatisticsStepWeek_unitId_week_idx" ON "StatisticsStepWeek"("unitId", "week");
 
--- Element-wise sum of two bucket arrays of the same length.
-CREATE FUNCTION statistics_add_buckets(a INTEGER[], b INTEGER[]) RETURNS INTEGER[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT array_agg(x + y ORDER BY i) FROM unnest(a, b) WITH ORDINALITY AS u(x, y, i)
-$$;
 
 -- A day row's change (n the new row, o the old one, either NULL) added to its month and week: one
 -- upsert each when a counter changed in place, two when the row moved to another day or dimension.
@@ -198,11 +225,10 @@ CREATE FUNCTION statistics_step_period_change(n "StatisticsStepDay", o "Statisti
     FROM (VALUES (n, 1), (o, -1)) AS x(r, sign)
     WHERE (r)."day" IS NOT NULL
   ), months AS (
-    INSERT INTO "StatisticsStepMonth" AS s ("step", "month", "unitId", "communeCode", "categoryCode", "channel", "completed", "onTime", "late", "minutes", "buckets")
+    INSERT INTO "StatisticsStepMonth" AS s ("step", "month", "unitId", "communeCode", "categoryCode", "channel", "completed", "onTime", "late", "minutes", "bucket0", "bucket1", "bucket2", "bucket3", "bucket4", "bucket5", "bucket6", "bucket7", "bucket8", "bucket9", "bucket10", "bucket11", "bucket12", "bucket13", "bucket14", "bucket15")
     SELECT v."step", date_trunc('month', v."day")::date, v."unitId", v."communeCode", v."categoryCode", v."channel",
       sum(v."completed"), sum(v."onTime"), sum(v."late"), sum(v."minutes"),
-      ARRAY[
-        coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 0), 0)::integer,
+      coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 0), 0)::integer,
         coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 1), 0)::integer,
         coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 2), 0)::integer,
         coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 3), 0)::integer,
@@ -218,7 +244,6 @@ CREATE FUNCTION statistics_step_period_change(n "StatisticsStepDay", o "Statisti
         coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 13), 0)::integer,
         coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 14), 0)::integer,
         coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 15), 0)::integer
-      ]
     FROM v v
     GROUP BY 1, 2, 3, 4, 5, 6
     ON CONFLICT ("step", "month", "unitId", "communeCode", "categoryCode", "channel") DO UPDATE SET
@@ -226,13 +251,27 @@ CREATE FUNCTION statistics_step_period_change(n "StatisticsStepDay", o "Statisti
       "onTime" = s."onTime" + EXCLUDED."onTime",
       "late" = s."late" + EXCLUDED."late",
       "minutes" = s."minutes" + EXCLUDED."minutes",
-      "buckets" = statistics_add_buckets(s."buckets", EXCLUDED."buckets")
+      "bucket0" = s."bucket0" + EXCLUDED."bucket0",
+      "bucket1" = s."bucket1" + EXCLUDED."bucket1",
+      "bucket2" = s."bucket2" + EXCLUDED."bucket2",
+      "bucket3" = s."bucket3" + EXCLUDED."bucket3",
+      "bucket4" = s."bucket4" + EXCLUDED."bucket4",
+      "bucket5" = s."bucket5" + EXCLUDED."bucket5",
+      "bucket6" = s."bucket6" + EXCLUDED."bucket6",
+      "bucket7" = s."bucket7" + EXCLUDED."bucket7",
+      "bucket8" = s."bucket8" + EXCLUDED."bucket8",
+      "bucket9" = s."bucket9" + EXCLUDED."bucket9",
+      "bucket10" = s."bucket10" + EXCLUDED."bucket10",
+      "bucket11" = s."bucket11" + EXCLUDED."bucket11",
+      "bucket12" = s."bucket12" + EXCLUDED."bucket12",
+      "bucket13" = s."bucket13" + EXCLUDED."bucket13",
+      "bucket14" = s."bucket14" + EXCLUDED."bucket14",
+      "bucket15" = s."bucket15" + EXCLUDED."bucket15"
   )
-  INSERT INTO "StatisticsStepWeek" AS s ("step", "week", "unitId", "communeCode", "categoryCode", "channel", "completed", "onTime", "late", "minutes", "buckets")
+  INSERT INTO "StatisticsStepWeek" AS s ("step", "week", "unitId", "communeCode", "categoryCode", "channel", "completed", "onTime", "late", "minutes", "bucket0", "bucket1", "bucket2", "bucket3", "bucket4", "bucket5", "bucket6", "bucket7", "bucket8", "bucket9", "bucket10", "bucket11", "bucket12", "bucket13", "bucket14", "bucket15")
     SELECT v."step", date_trunc('week', v."day")::date, v."unitId", v."communeCode", v."categoryCode", v."channel",
       sum(v."completed"), sum(v."onTime"), sum(v."late"), sum(v."minutes"),
-      ARRAY[
-        coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 0), 0)::integer,
+      coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 0), 0)::integer,
         coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 1), 0)::integer,
         coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 2), 0)::integer,
         coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 3), 0)::integer,
@@ -248,7 +287,6 @@ CREATE FUNCTION statistics_step_period_change(n "StatisticsStepDay", o "Statisti
         coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 13), 0)::integer,
         coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 14), 0)::integer,
         coalesce(sum(v."completed") FILTER (WHERE v."bucket" = 15), 0)::integer
-      ]
     FROM v v
     GROUP BY 1, 2, 3, 4, 5, 6
     ON CONFLICT ("step", "week", "unitId", "communeCode", "categoryCode", "channel") DO UPDATE SET
@@ -256,7 +294,22 @@ CREATE FUNCTION statistics_step_period_change(n "StatisticsStepDay", o "Statisti
       "onTime" = s."onTime" + EXCLUDED."onTime",
       "late" = s."late" + EXCLUDED."late",
       "minutes" = s."minutes" + EXCLUDED."minutes",
-      "buckets" = statistics_add_buckets(s."buckets", EXCLUDED."buckets")
+      "bucket0" = s."bucket0" + EXCLUDED."bucket0",
+      "bucket1" = s."bucket1" + EXCLUDED."bucket1",
+      "bucket2" = s."bucket2" + EXCLUDED."bucket2",
+      "bucket3" = s."bucket3" + EXCLUDED."bucket3",
+      "bucket4" = s."bucket4" + EXCLUDED."bucket4",
+      "bucket5" = s."bucket5" + EXCLUDED."bucket5",
+      "bucket6" = s."bucket6" + EXCLUDED."bucket6",
+      "bucket7" = s."bucket7" + EXCLUDED."bucket7",
+      "bucket8" = s."bucket8" + EXCLUDED."bucket8",
+      "bucket9" = s."bucket9" + EXCLUDED."bucket9",
+      "bucket10" = s."bucket10" + EXCLUDED."bucket10",
+      "bucket11" = s."bucket11" + EXCLUDED."bucket11",
+      "bucket12" = s."bucket12" + EXCLUDED."bucket12",
+      "bucket13" = s."bucket13" + EXCLUDED."bucket13",
+      "bucket14" = s."bucket14" + EXCLUDED."bucket14",
+      "bucket15" = s."bucket15" + EXCLUDED."bucket15"
 $$;
 
 CREATE FUNCTION statistics_day_changed() RETURNS trigger LANGUAGE plpgsql AS E'
@@ -317,11 +370,10 @@ CREATE FUNCTION statistics_count_months(first DATE, last DATE) RETURNS void LANG
     GROUP BY 1, 2, 3, 4, 5
     ORDER BY 1
   )
-  INSERT INTO "StatisticsStepMonth" ("step", "month", "unitId", "communeCode", "categoryCode", "channel", "completed", "onTime", "late", "minutes", "buckets")
+  INSERT INTO "StatisticsStepMonth" ("step", "month", "unitId", "communeCode", "categoryCode", "channel", "completed", "onTime", "late", "minutes", "bucket0", "bucket1", "bucket2", "bucket3", "bucket4", "bucket5", "bucket6", "bucket7", "bucket8", "bucket9", "bucket10", "bucket11", "bucket12", "bucket13", "bucket14", "bucket15")
   SELECT d."step", date_trunc('month', d."day")::date, d."unitId", d."communeCode", d."categoryCode", d."channel",
     sum(d."completed"), sum(d."onTime"), sum(d."late"), sum(d."minutes"),
-    ARRAY[
-      coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 0), 0)::integer,
+    coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 0), 0)::integer,
       coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 1), 0)::integer,
       coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 2), 0)::integer,
       coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 3), 0)::integer,
@@ -337,7 +389,6 @@ CREATE FUNCTION statistics_count_months(first DATE, last DATE) RETURNS void LANG
       coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 13), 0)::integer,
       coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 14), 0)::integer,
       coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 15), 0)::integer
-    ]
   FROM "StatisticsStepDay" d
   WHERE d."day" >= first AND d."day" < (last + interval '1 month')::date
   GROUP BY 1, 2, 3, 4, 5, 6
@@ -384,11 +435,10 @@ CREATE FUNCTION statistics_count_weeks(first DATE, last DATE) RETURNS void LANGU
     GROUP BY 1, 2, 3, 4, 5
     ORDER BY 1
   )
-  INSERT INTO "StatisticsStepWeek" ("step", "week", "unitId", "communeCode", "categoryCode", "channel", "completed", "onTime", "late", "minutes", "buckets")
+  INSERT INTO "StatisticsStepWeek" ("step", "week", "unitId", "communeCode", "categoryCode", "channel", "completed", "onTime", "late", "minutes", "bucket0", "bucket1", "bucket2", "bucket3", "bucket4", "bucket5", "bucket6", "bucket7", "bucket8", "bucket9", "bucket10", "bucket11", "bucket12", "bucket13", "bucket14", "bucket15")
   SELECT d."step", date_trunc('week', d."day")::date, d."unitId", d."communeCode", d."categoryCode", d."channel",
     sum(d."completed"), sum(d."onTime"), sum(d."late"), sum(d."minutes"),
-    ARRAY[
-      coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 0), 0)::integer,
+    coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 0), 0)::integer,
       coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 1), 0)::integer,
       coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 2), 0)::integer,
       coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 3), 0)::integer,
@@ -404,7 +454,6 @@ CREATE FUNCTION statistics_count_weeks(first DATE, last DATE) RETURNS void LANGU
       coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 13), 0)::integer,
       coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 14), 0)::integer,
       coalesce(sum(d."completed") FILTER (WHERE d."bucket" = 15), 0)::integer
-    ]
   FROM "StatisticsStepDay" d
   WHERE d."day" >= first AND d."day" < (last + interval '1 week')::date
   GROUP BY 1, 2, 3, 4, 5, 6
