@@ -27,7 +27,7 @@ import {
   type FactSource,
   type UnitScope,
 } from './statistics-facts';
-import { planPeriod, type PeriodPlan } from './period-plan';
+import { planMixed, planPeriod, type PeriodPlan } from './period-plan';
 import { addDays, type StatisticsFilter } from './statistics-query';
 
 export type Grouping = 'unit' | 'category' | 'commune';
@@ -244,13 +244,11 @@ async function overdueBy(db: Db, key: Prisma.Sql, options: StatisticsOptions): P
 
 /**
  * Which rollups a grouping reads: by week, whole weeks; by month, whole months (a week may straddle
- * two); otherwise whole months when the period holds one (a month's rows hold about twice a week's
- * days), else whole weeks.
+ * two); otherwise whole months, whole weeks in the days left at either end, and days.
  */
 function rollupPlan(grouping: Grouping | Interval | 'all' | 'step', filter: StatisticsFilter): PeriodPlan {
   if (grouping === 'week' || grouping === 'month') return planPeriod(filter.from, filter.to, grouping);
-  const months = planPeriod(filter.from, filter.to, 'month');
-  return months.whole ? months : planPeriod(filter.from, filter.to, 'week');
+  return planMixed(filter.from, filter.to);
 }
 
 function blankRow(key: string, withOverdue: boolean): StatisticsRow {

@@ -14,12 +14,17 @@ export interface DayRange {
   to: string;
 }
 
-export interface PeriodPlan {
+export interface WholePeriods {
   level: Level;
-  /** Ranges of days read from the daily rollups: none, the head, the tail, or both. */
+  /** First days of the first and last month or week. */
+  range: DayRange;
+}
+
+export interface PeriodPlan {
+  /** Ranges of days read from the daily rollups. */
   days: DayRange[];
-  /** Whole months or weeks read from their rollups (first days of the first and last), or null. */
-  whole: DayRange | null;
+  /** Whole months or weeks read from their rollups. */
+  whole: WholePeriods[];
 }
 
 /** The first day of a day's month. */
@@ -50,9 +55,24 @@ export function planPeriod(from: string, to: string, level: Level = 'month'): Pe
   const afterTo = addDays(to, 1);
   // The period after the last whole one: `to`'s when `to` ends it, else `to`'s own (not whole).
   const afterLastWhole = afterTo === start(afterTo) ? afterTo : start(to);
-  if (firstWhole >= afterLastWhole) return { level, days: [{ from, to }], whole: null };
+  if (firstWhole >= afterLastWhole) return { days: [{ from, to }], whole: [] };
   const days: DayRange[] = [];
   if (from < firstWhole) days.push({ from, to: addDays(firstWhole, -1) });
   if (afterLastWhole <= to) days.push({ from: afterLastWhole, to });
-  return { level, days, whole: { from: firstWhole, to: start(addDays(afterLastWhole, -1)) } };
+  return { days, whole: [{ level, range: { from: firstWhole, to: start(addDays(afterLastWhole, -1)) } }] };
+}
+
+/**
+ * Whole months, then whole weeks in the days left at either end, then days: the fewest rows for a
+ * grouping that is not by interval (a week may straddle two months, so not for a trend by month).
+ */
+export function planMixed(from: string, to: string): PeriodPlan {
+  const months = planPeriod(from, to, 'month');
+  const plan: PeriodPlan = { days: [], whole: [...months.whole] };
+  for (const range of months.days) {
+    const weeks = planPeriod(range.from, range.to, 'week');
+    plan.days.push(...weeks.days);
+    plan.whole.push(...weeks.whole);
+  }
+  return plan;
 }

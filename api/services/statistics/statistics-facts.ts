@@ -67,11 +67,11 @@ export function caseFacts(
         SELECT f."day", ${ROLLUP_DIMENSIONS}, ${COUNTER_COLUMNS} FROM "StatisticsDay" f
         WHERE ${rollupWhere(Prisma.sql`f."day"`, days, filter, scope)}`,
     );
-    if (plan.whole) {
-      const { cases, column } = LEVEL_TABLES[plan.level];
+    for (const { level, range } of plan.whole) {
+      const { cases, column } = LEVEL_TABLES[level];
       parts.push(Prisma.sql`
         SELECT f.${column} AS "day", ${ROLLUP_DIMENSIONS}, ${COUNTER_COLUMNS} FROM ${cases} f
-        WHERE ${rollupWhere(Prisma.sql`f.${column}`, plan.whole, filter, scope)}`);
+        WHERE ${rollupWhere(Prisma.sql`f.${column}`, range, filter, scope)}`);
     }
     return Prisma.join(parts, ' UNION ALL ');
   }
@@ -112,7 +112,6 @@ export function stepFacts(
   plan: PeriodPlan = daysOnly(filter),
 ): { days: Prisma.Sql; whole: Prisma.Sql | null } {
   if (source === 'rollup') {
-    const { steps, column } = LEVEL_TABLES[plan.level];
     // A period of whole months has no day part: a query that matches nothing keeps the shape.
     const dayRanges = plan.days.length ? plan.days : [{ from: filter.from, to: addDays(filter.from, -1) }];
     return {
@@ -124,11 +123,17 @@ export function stepFacts(
         ),
         ' UNION ALL ',
       ),
-      whole:
-        plan.whole &&
-        Prisma.sql`
-          SELECT f.${column} AS "day", ${ROLLUP_DIMENSIONS}, ${STEP_COLUMNS}, ${WHOLE_BUCKETS} FROM ${steps} f
-          WHERE ${rollupWhere(Prisma.sql`f.${column}`, plan.whole, filter, scope)}`,
+      whole: plan.whole.length
+        ? Prisma.join(
+            plan.whole.map(({ level, range }) => {
+              const { steps, column } = LEVEL_TABLES[level];
+              return Prisma.sql`
+                SELECT f.${column} AS "day", ${ROLLUP_DIMENSIONS}, ${STEP_COLUMNS}, ${WHOLE_BUCKETS} FROM ${steps} f
+                WHERE ${rollupWhere(Prisma.sql`f.${column}`, range, filter, scope)}`;
+            }),
+            ' UNION ALL ',
+          )
+        : null,
     };
   }
   return { days: directSteps(filter, scope), whole: null };
@@ -167,7 +172,7 @@ export function overdueFacts(filter: StatisticsFilter, scope: UnitScope): Prisma
 export { DIMENSIONS };
 
 function daysOnly(filter: StatisticsFilter): PeriodPlan {
-  return { level: 'month', days: [{ from: filter.from, to: filter.to }], whole: null };
+  return { days: [{ from: filter.from, to: filter.to }], whole: [] };
 }
 
 function rollupWhere(column: Prisma.Sql, range: DayRange, filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
