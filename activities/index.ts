@@ -2,6 +2,7 @@
  * The case workflow's side effects, as a factory over their dependencies: the worker passes
  * real clients, tests may pass others of the same shape.
  */
+import { log as activityLog } from '@temporalio/activity';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { MediaStorage } from '../platform/storage';
@@ -14,6 +15,7 @@ import { notifyOfficials, type OfficialNotification } from './notify-officials';
 import { notifyReporter, type ReporterNotification } from './notify-reporter';
 import { projectTransition, type Transition } from './project-transition';
 import { recordRating } from './record-rating';
+import { reconcileStatistics, type ReconcileStatisticsInput } from './reconcile-statistics';
 import { recordReport } from './record-report';
 import {
   extendSchedule,
@@ -84,6 +86,7 @@ export function createActivities({
     notifyReporter: (notification: ReporterNotification) => notifyReporter({ db, publicBaseUrl }, notification),
     recordRating: (rating: Parameters<typeof recordRating>[1]) => recordRating(db, rating),
     generateMonthlyReports: (input: MonthlyReportsInput) => generateMonthlyReports({ db, storage }, input),
+    reconcileStatistics: (input: ReconcileStatisticsInput) => reconcileStatistics(db, activityLog, input),
   };
   // Data the database can never hold fails an activity once; it never loops.
   return failingOnInvalidData(activities);

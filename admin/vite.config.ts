@@ -3,7 +3,8 @@
  * The API serves admin/dist at /admin (api/routes/admin-app.ts). Vite 8 transforms JSX itself
  * (Oxc), so no React plugin is needed. Chunks: React, MUI and react-admin are split into their own
  * long-cached vendor files, and every screen behind the login is loaded on demand, so the login
- * page needs only the vendor files and a small entry.
+ * page needs only the vendor files and a small entry; bpmn-js and recharts, each used by lazy
+ * screens only, are loaded with them.
  */
 import { defineConfig } from 'vite';
 
@@ -46,7 +47,15 @@ export default defineConfig({
               test: /node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group|stylis)[\\/]/,
               priority: 20,
             },
-            { name: 'react-admin', test: /node_modules[\\/]/, priority: 10 },
+            {
+              // Everything else from node_modules, but recharts and the packages only it uses: those
+              // stay with the statistics dashboard's lazy chunk (src/dashboard/HomePage.tsx), so no
+              // other screen loads them. (A group of their own would pull React into it: a group
+              // takes its modules' dependencies along.)
+              name: 'react-admin',
+              test: /node_modules[\\/](?!(recharts|victory-vendor|d3-[^\\/]+|internmap|decimal\.js-light|@reduxjs|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|tiny-invariant)[\\/])/,
+              priority: 10,
+            },
           ],
         },
       },

@@ -11,6 +11,9 @@
  * At the smaller scales the cases are written with the triggers on (how the projection keeps the
  * rollups: its cost is measured); at 1M they are loaded with triggers off and the rollups rebuilt
  * by statistics_rebuild() (the nightly reconcile: its time is measured).
+ * BENCH_DATABASE=<name> uses (and keeps) an existing database of DATABASE_URL's server instead, as
+ * left by an earlier load: the cases it holds count as loaded (filling a million takes most of an
+ * hour on a busy machine), its migrations are brought up to date, and only missing cases are added.
  * Results: bench/results/statistics.json and .md.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,9 +50,9 @@ interface ScaleResult {
   cases: number;
   tasks: number;
   ratings: number;
-  rollupRows: { days: number; steps: number };
+  rollupRows: { days: number; steps: number; months: number; stepMonths: number; weeks: number; stepWeeks: number };
   loadSeconds: number;
-  loadedWith: 'triggers' | 'rebuild';
+  loadedWith: 'triggers' | 'rebuild' | 'existing';
   rebuildSeconds: number | null;
   queries: QueryResult[];
   p95Max: number;
@@ -57,11 +60,14 @@ interface ScaleResult {
   directSeconds: number;
 }
 
+const loadAverageAtStart = os.loadavg();
+
 async function main() {
-  const database = `field_report_bench_${Date.now()}`;
+  const kept = process.env.BENCH_DATABASE;
+  const database = kept ?? `field_report_bench_${Date.now()}`;
   const { adminUrl, stop } = await server();
   try {
-    await ensureDatabase(root, adminUrl, database);
+    if (!kept) await ensureDatabase(root, adminUrl, database);
     const url = new URL(adminUrl);
     url.pathname = `/${database}`;
     const databaseUrl = url.toString();
@@ -72,12 +78,14 @@ async function main() {
     const { db } = createDb({ url: databaseUrl, poolSize: 4 });
     const results: ScaleResult[] = [];
     try {
-      await reference(client);
+      loaded = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Case"`)).rows[0]!.n);
+      if (loaded === 0) await reference(client);
+      else log(`${database} holds ${loaded} cases already`);
       for (const scale of scales) results.push(await runScale(client, db, scale));
     } finally {
       await client.end();
       await db.$disconnect();
-      await dropDatabase(root, adminUrl, database);
+      if (!kept) await dropDatabase(root, adminUrl, database);
     }
     write(results);
   } finally {
@@ -178,8 +186,11 @@ let loaded = 0;
 
 async function runScale(client: pg.Client, db: Db, scale: number): Promise<ScaleResult> {
   const toAdd = scale - loaded;
-  const withTriggers = scale <= 100_000;
-  log(`${scale} cases: adding ${toAdd} (${withTriggers ? 'triggers on' : 'triggers off, then a rebuild'})`);
+  if (toAdd < 0) throw new Error(`the database holds ${loaded} cases, more than ${scale}`);
+  const withTriggers = scale <= 100_000 && toAdd > 0;
+  log(
+    `${scale} cases: adding ${toAdd}${toAdd === 0 ? '' : withTriggers ? ' (triggers on)' : ' (triggers off, then a rebuild)'}`,
+  );
   const started = performance.now();
   if (!withTriggers) await client.query(`SET session_replication_role = replica`); // no triggers, no FK checks
   for (let done = 0; done < toAdd; done += 100_000) {
@@ -188,7 +199,7 @@ async function runScale(client: pg.Client, db: Db, scale: number): Promise<Scale
   if (!withTriggers) await client.query(`SET session_replication_role = origin`);
   const loadSeconds = seconds(started);
   let rebuildSeconds: number | null = null;
-  if (!withTriggers) {
+  if (!withTriggers && toAdd > 0) {
     const rebuilt = performance.now();
     await client.query(`SELECT statistics_rebuild()`);
     rebuildSeconds = seconds(rebuilt);
@@ -196,10 +207,22 @@ async function runScale(client: pg.Client, db: Db, scale: number): Promise<Scale
   loaded = scale;
   await client.query(`VACUUM ANALYZE`);
   const counts = (
-    await client.query<{ cases: number; tasks: number; ratings: number; days: number; steps: number }>(`
+    await client.query<{
+      cases: number;
+      tasks: number;
+      ratings: number;
+      days: number;
+      steps: number;
+      months: number;
+      stepMonths: number;
+      weeks: number;
+      stepWeeks: number;
+    }>(`
       SELECT (SELECT count(*) FROM "Case")::int AS cases, (SELECT count(*) FROM "Task")::int AS tasks,
         (SELECT count(*) FROM "Rating")::int AS ratings, (SELECT count(*) FROM "StatisticsDay")::int AS days,
-        (SELECT count(*) FROM "StatisticsStepDay")::int AS steps`)
+        (SELECT count(*) FROM "StatisticsStepDay")::int AS steps, (SELECT count(*) FROM "StatisticsMonth")::int AS months,
+        (SELECT count(*) FROM "StatisticsStepMonth")::int AS "stepMonths", (SELECT count(*) FROM "StatisticsWeek")::int AS weeks,
+        (SELECT count(*) FROM "StatisticsStepWeek")::int AS "stepWeeks"`)
   ).rows[0]!;
   log(
     `loaded in ${loadSeconds} s${rebuildSeconds === null ? '' : `, rebuilt in ${rebuildSeconds} s`}: ${JSON.stringify(counts)}`,
@@ -234,9 +257,16 @@ async function runScale(client: pg.Client, db: Db, scale: number): Promise<Scale
     cases: counts.cases,
     tasks: counts.tasks,
     ratings: counts.ratings,
-    rollupRows: { days: counts.days, steps: counts.steps },
+    rollupRows: {
+      days: counts.days,
+      steps: counts.steps,
+      months: counts.months,
+      stepMonths: counts.stepMonths,
+      weeks: counts.weeks,
+      stepWeeks: counts.stepWeeks,
+    },
     loadSeconds,
-    loadedWith: withTriggers ? 'triggers' : 'rebuild',
+    loadedWith: toAdd === 0 ? 'existing' : withTriggers ? 'triggers' : 'rebuild',
     rebuildSeconds,
     queries: results,
     p95Max: Math.max(...results.map((r) => r.p95)),
@@ -280,25 +310,33 @@ function write(results: ScaleResult[]) {
     goal: `dashboard queries p95 < ${GOAL_P95_MS} ms at 1M cases`,
     runsPerQuery: RUNS,
     // The load average says how much else the machine was doing: timings on a busy machine are not its own.
-    machine: { cpus: os.cpus().length, node: process.version, loadAverageAtEnd: os.loadavg().map((l) => ms(l)) },
+    machine: {
+      cpus: os.cpus().length,
+      node: process.version,
+      loadAverageAtStart: loadAverageAtStart.map((l) => ms(l)),
+      loadAverageAtEnd: os.loadavg().map((l) => ms(l)),
+    },
     scales: results,
   };
   writeFileSync(path.join(dir, 'statistics.json'), `${JSON.stringify(summary, null, 2)}\n`);
   const lines = [
     '# Statistics benchmark',
     '',
-    `Written by \`npx tsx bench/statistics.bench.ts\` (${RUNS} runs per query, ${os.cpus().length} CPUs, load average at the end ${os
-      .loadavg()
-      .map((l) => ms(l))
-      .join(', ')}). Goal: ${summary.goal}.`,
+    `Written by \`npx tsx bench/statistics.bench.ts\` (${RUNS} runs per query, ${os.cpus().length} CPUs, load average ` +
+      `at the start ${summary.machine.loadAverageAtStart.join(', ')}, at the end ${summary.machine.loadAverageAtEnd.join(', ')}). ` +
+      `Goal: ${summary.goal}.`,
     '',
   ];
   for (const r of results) {
     lines.push(
       `## ${r.cases.toLocaleString('en')} cases`,
       '',
-      `${r.tasks.toLocaleString('en')} tasks, ${r.ratings.toLocaleString('en')} ratings; rollups: ${r.rollupRows.days.toLocaleString('en')} day rows, ${r.rollupRows.steps.toLocaleString('en')} step rows. ` +
-        `Loaded in ${r.loadSeconds} s with ${r.loadedWith === 'triggers' ? 'the triggers on' : `the triggers off, rebuilt in ${r.rebuildSeconds} s`}. ` +
+      `${r.tasks.toLocaleString('en')} tasks, ${r.ratings.toLocaleString('en')} ratings; rollups: ${r.rollupRows.days.toLocaleString('en')} day rows, ${r.rollupRows.steps.toLocaleString('en')} step rows, ` +
+        `${r.rollupRows.months.toLocaleString('en')} month rows, ${r.rollupRows.stepMonths.toLocaleString('en')} step month rows, ` +
+        `${r.rollupRows.weeks.toLocaleString('en')} week rows, ${r.rollupRows.stepWeeks.toLocaleString('en')} step week rows. ` +
+        (r.loadedWith === 'existing'
+          ? 'Loaded earlier (BENCH_DATABASE). '
+          : `Loaded in ${r.loadSeconds} s with ${r.loadedWith === 'triggers' ? 'the triggers on' : `the triggers off, rebuilt in ${r.rebuildSeconds} s`}. `) +
         `Rollups equal a direct count: **${r.rollupEqualsDirect ? 'yes' : 'NO'}** (direct count ${r.directSeconds} s). Slowest p95: **${r.p95Max} ms**.`,
       '',
       '| query | p50 ms | p95 ms |',

@@ -357,6 +357,92 @@ describe('the rollups', () => {
   });
 });
 
+describe('the monthly and weekly rollups', () => {
+  // Hà Tĩnh months begin at 17:00 UTC the day before: cases and steps on either side of those
+  // instants, across a year's end, read through periods of whole months, ragged ends, or both.
+  const monthCategory = `stats3-${tag}`;
+  const boundaries = [
+    '2025-11-30T16:59:59Z', // 23:59:59 on 30 November in Hà Tĩnh
+    '2025-11-30T17:00:00Z', // midnight, 1 December
+    '2025-12-15T03:00:00Z',
+    '2025-12-31T16:59:59Z',
+    '2025-12-31T17:00:00Z', // midnight, 1 January 2026
+    '2026-01-20T10:00:00Z',
+    '2026-01-31T17:00:00Z', // 1 February
+    '2026-02-10T02:00:00Z',
+  ];
+
+  beforeAll(async () => {
+    await db.category.create({
+      data: { code: monthCategory, nameVi: 'Thử thống kê 3', nameEn: 'Statistics test 3', icon: 'bar_chart', group: 'test' },
+    });
+  });
+
+  afterAll(async () => {
+    await db.case.deleteMany({ where: { categoryCode: monthCategory } });
+    await db.category.deleteMany({ where: { code: monthCategory } });
+  });
+
+  async function aBoundaryCase(receivedAt: string, i: number) {
+    const id = await aCase({
+      day: '2025-12-01',
+      category: monthCategory,
+      status: i % 3 === 0 ? 'processing' : 'closed',
+      unitId: i % 2 ? homeUnit : foreignUnit,
+      channel: i % 4 ? 'web' : 'app',
+      publishedAt: i % 3 === 0 ? null : '2026-02-20T08:00:00+07:00',
+      resolutionDeadline: i % 5 ? '2026-02-25T17:00:00+07:00' : '2026-01-01T17:00:00+07:00',
+    });
+    await db.case.update({ where: { id }, data: { receivedAt: new Date(receivedAt) } });
+    await aTask(id, 'process', { minutes: 40 + i * 300, completedAt: receivedAt, due: boundaries[(i + 3) % 8] });
+    await aTask(id, 'verify', { minutes: 10 + i * 7, completedAt: boundaries[(i + 1) % 8]! });
+    if (i % 3) await db.rating.create({ data: { caseId: id, score: 1 + (i % 5) } });
+    return id;
+  }
+
+  const periods: [string, string][] = [
+    ['2025-11-30', '2026-02-10'], // a day, two whole months across the year's end, ten days
+    ['2025-12-01', '2026-01-31'], // whole months only
+    ['2025-11-15', '2026-01-31'], // a ragged start
+    ['2025-12-01', '2026-01-01'], // a ragged end: the first day of a year
+    ['2025-12-31', '2026-01-01'], // two days across the year's end: days only
+    ['2025-11-01', '2026-02-28'], // four whole months
+  ];
+
+  it('give the same figures as a direct count, whatever part of a period is whole months', async () => {
+    const ids: string[] = [];
+    for (const [i, at] of boundaries.entries()) ids.push(await aBoundaryCase(at, i));
+    for (const [from, to] of periods) await expectRollupEqualsDirect({ from, to, categoryCode: monthCategory });
+
+    // The month a case counts in is its Hà Tĩnh month: 17:00 UTC on the 31st is January.
+    const trend = await statisticsTrend(db, 'month', {
+      scope: all,
+      filter: { from: '2025-11-01', to: '2026-02-28', categoryCode: monthCategory },
+    });
+    expect(trend.rows.map((r) => [r.key, r.received, r.processing.completed])).toEqual([
+      ['2025-11', 1, 1],
+      ['2025-12', 3, 3],
+      ['2026-01', 2, 2],
+      ['2026-02', 2, 2],
+    ]);
+
+    // Moved across a month's end (both ways), re-routed, re-rated, deleted: the months follow their days.
+    await db.case.update({ where: { id: ids[1]! }, data: { receivedAt: new Date('2025-11-30T16:00:00Z') } });
+    await db.case.update({ where: { id: ids[0]! }, data: { receivedAt: new Date('2025-12-31T17:30:00Z') } });
+    await db.case.update({ where: { id: ids[2]! }, data: { unitId: null, status: 'rejected' } });
+    await db.task.updateMany({ where: { caseId: ids[3]! }, data: { completedAt: new Date('2026-01-31T17:00:00Z') } });
+    await db.rating.deleteMany({ where: { caseId: ids[4]! } });
+    await db.case.deleteMany({ where: { id: ids[5]! } });
+    for (const [from, to] of periods) await expectRollupEqualsDirect({ from, to, categoryCode: monthCategory });
+
+    // What the triggers kept is what a recount of the months and weeks from the days gives.
+    const kept = await periodRows(monthCategory);
+    await db.$executeRaw`SELECT statistics_recount_months('2025-11-01', '2026-02-01')`;
+    await db.$executeRaw`SELECT statistics_recount_weeks('2025-11-24', '2026-02-09')`;
+    expect(await periodRows(monthCategory)).toEqual(kept);
+  });
+});
+
 describe('the projection', () => {
   it('records a done step’s working minutes, and counts a transition once however often it is retried', async () => {
     const caseId = await aCase({ day: '2026-03-09', status: 'processing', category: otherCategory, channel: 'retry' });
@@ -547,6 +633,25 @@ async function rollupRows(category: string) {
   return {
     days: days.filter((d) => d.received !== 0 || d.rated1 + d.rated2 + d.rated3 + d.rated4 + d.rated5 !== 0),
     steps,
+  };
+}
+
+async function periodRows(category: string) {
+  const where = { categoryCode: category };
+  const order = [{ unitId: 'asc' as const }, { communeCode: 'asc' as const }, { channel: 'asc' as const }];
+  const [months, monthSteps, weeks, weekSteps] = await Promise.all([
+    db.statisticsMonth.findMany({ where, orderBy: [{ month: 'asc' }, ...order] }),
+    db.statisticsStepMonth.findMany({ where, orderBy: [{ month: 'asc' }, { step: 'asc' }, ...order] }),
+    db.statisticsWeek.findMany({ where, orderBy: [{ week: 'asc' }, ...order] }),
+    db.statisticsStepWeek.findMany({ where, orderBy: [{ week: 'asc' }, { step: 'asc' }, ...order] }),
+  ]);
+  // Rows brought back to zero by a change may stay; they count nothing.
+  const counts = (row: object) => Object.values(row).some((v) => typeof v === 'number' && v !== 0);
+  return {
+    months: months.filter(counts),
+    monthSteps: monthSteps.filter((m) => m.completed !== 0),
+    weeks: weeks.filter(counts),
+    weekSteps: weekSteps.filter((m) => m.completed !== 0),
   };
 }
 

@@ -12,6 +12,7 @@ import { createAreaDigests } from '../notifications/area-digests';
 import { createDispatcher } from '../notifications/dispatcher';
 import { sendersFromConfig } from '../notifications/channels';
 import { ensureMonthlyReportSchedule } from '../platform/monthly-report-schedule';
+import { ensureStatisticsReconcileSchedule } from '../platform/statistics-reconcile-schedule';
 import { payloadDataConverter } from '../platform/payload-codec';
 import { createMediaStorage } from '../platform/storage';
 import { ensureSearchAttributes } from '../platform/temporal';
@@ -31,15 +32,15 @@ async function main(): Promise<void> {
 
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   await ensureSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE, logger);
-  const schedule = await ensureMonthlyReportSchedule(
-    new Client({
-      connection: clientConnection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      dataConverter: payloadDataConverter(config.TEMPORAL_PAYLOAD_KEYS),
-    }),
-    config.TEMPORAL_TASK_QUEUE,
-  );
+  const scheduleClient = new Client({
+    connection: clientConnection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: payloadDataConverter(config.TEMPORAL_PAYLOAD_KEYS),
+  });
+  const schedule = await ensureMonthlyReportSchedule(scheduleClient, config.TEMPORAL_TASK_QUEUE);
   logger.info({ schedule }, 'monthly report schedule');
+  const reconcile = await ensureStatisticsReconcileSchedule(scheduleClient, config.TEMPORAL_TASK_QUEUE);
+  logger.info({ schedule: reconcile }, 'statistics reconcile schedule');
   await clientConnection.close();
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });

@@ -186,6 +186,11 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
       await record('generateMonthlyReports', input);
       return { month: input.month, units: 0 };
     },
+    // The statistics' reconcile workflow, not the case's: recorded, nothing checked.
+    async reconcileStatistics(input) {
+      await record('reconcileStatistics', input);
+      return { checked: { from: '', to: '' }, repairedDays: [], repairedMonths: [], repairedWeeks: [] };
+    },
   };
 
   const callsOf = <K extends keyof Activities>(name: K, caseId: string) =>

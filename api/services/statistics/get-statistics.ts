@@ -18,6 +18,7 @@ import {
 import type { Db } from '../../../platform/db';
 import { Prisma } from '../../../prisma/generated/client';
 import {
+  BUCKET_COLUMNS,
   CASE_COUNTERS,
   NO_UNIT,
   caseFacts,
@@ -26,6 +27,7 @@ import {
   type FactSource,
   type UnitScope,
 } from './statistics-facts';
+import { planMixed, planPeriod, type PeriodPlan } from './period-plan';
 import { addDays, type StatisticsFilter } from './statistics-query';
 
 export type Grouping = 'unit' | 'category' | 'commune';
@@ -103,7 +105,7 @@ export async function statisticsTrend(db: Db, interval: Interval, options: Stati
 
 /** Per human step: completed in the period, on time / late, mean and p90 working hours. */
 export async function statisticsSteps(db: Db, options: StatisticsOptions) {
-  const buckets = await bucketsBy(db, Prisma.sql`f."step"::text`, options);
+  const buckets = await bucketsBy(db, 'step', options);
   const rows: StepRow[] = HUMAN_STEPS.map((step) => {
     const times = stepTimes(buckets.get(step) ?? []);
     return { step, ...times, onTimeShare: share(times.onTime, times.onTime + times.late) };
@@ -119,11 +121,10 @@ async function groupedRows(
   options: StatisticsOptions,
   { overdue = true } = {},
 ): Promise<Map<string, StatisticsRow>> {
-  const key = GROUP_KEYS[grouping];
   const [counters, processing, overdueNow] = await Promise.all([
-    countersBy(db, key, options),
-    bucketsBy(db, key, options, 'process'),
-    overdue ? overdueBy(db, key, options) : Promise.resolve(new Map<string, OverdueNow>()),
+    countersBy(db, grouping, options),
+    bucketsBy(db, grouping, options, 'process'),
+    overdue ? overdueBy(db, GROUP_KEYS[grouping], options) : Promise.resolve(new Map<string, OverdueNow>()),
   ]);
   const keys = new Set([...counters.keys(), ...processing.keys(), ...overdueNow.keys()]);
   const rows = new Map<string, StatisticsRow>();
@@ -140,15 +141,21 @@ async function groupedRows(
   return rows;
 }
 
-async function countersBy(db: Db, key: Prisma.Sql, options: StatisticsOptions): Promise<Map<string, CaseCounters>> {
+async function countersBy(
+  db: Db,
+  grouping: Grouping | Interval | 'all',
+  options: StatisticsOptions,
+): Promise<Map<string, CaseCounters>> {
   const sums = Prisma.join(
     CASE_COUNTERS.map(
       (counter) => Prisma.sql`coalesce(sum(f.${Prisma.raw(`"${counter}"`)}), 0)::int AS ${Prisma.raw(`"${counter}"`)}`,
     ),
   );
-  const facts = caseFacts(options.source ?? 'rollup', options.filter, options.scope);
+  let facts = caseFacts(options.source ?? 'rollup', options.filter, options.scope, rollupPlan(grouping, options.filter));
+  // By interval: summed per day first, so the interval's key is computed per day, not per row.
+  if (grouping === 'week' || grouping === 'month') facts = Prisma.sql`SELECT f."day", ${sums} FROM (${facts}) f GROUP BY 1`;
   const rows = await db.$queryRaw<(Record<(typeof CASE_COUNTERS)[number], number> & { key: string })[]>`
-    SELECT ${key} AS "key", ${sums} FROM (${facts}) f GROUP BY 1`;
+    SELECT ${GROUP_KEYS[grouping]} AS "key", ${sums} FROM (${facts}) f GROUP BY 1`;
   return new Map(
     rows.map((r) => [
       r.key,
@@ -170,20 +177,49 @@ async function countersBy(db: Db, key: Prisma.Sql, options: StatisticsOptions): 
 
 async function bucketsBy(
   db: Db,
-  key: Prisma.Sql,
+  grouping: Grouping | Interval | 'all' | 'step',
   options: StatisticsOptions,
   step?: HumanStep,
 ): Promise<Map<string, BucketCounts[]>> {
-  const facts = stepFacts(options.source ?? 'rollup', options.filter, options.scope);
+  const key = grouping === 'step' ? Prisma.sql`f."step"::text` : GROUP_KEYS[grouping];
+  const facts = stepFacts(options.source ?? 'rollup', options.filter, options.scope, rollupPlan(grouping, options.filter));
+  const onlyStep = step ? Prisma.sql`WHERE f."step" = ${step}::"CaseStep"` : Prisma.empty;
+  const parts = [
+    Prisma.sql`
+      SELECT ${key} AS "key", f."bucket", sum(f."completed") AS "completed", sum(f."onTime") AS "onTime",
+        sum(f."late") AS "late", sum(f."minutes") AS "minutes"
+      FROM (${facts.days}) f ${onlyStep} GROUP BY 1, 2`,
+  ];
+  if (facts.whole) {
+    // Month and week rows hold their histogram in columns: summed per key (per day first when the
+    // key is an interval, so that it is computed per day), then one row per bucket, the key's
+    // onTime, late and minutes on bucket 0's (stepTimes only adds them up).
+    const sums = Prisma.raw(
+      ['onTime', 'late', 'minutes', ...BUCKET_COLUMNS].map((c) => `sum(f."${c}") AS "${c}"`).join(', '),
+    );
+    const perDay = grouping === 'week' || grouping === 'month';
+    const whole = perDay
+      ? Prisma.sql`SELECT f."day", ${sums} FROM (${facts.whole}) f ${onlyStep} GROUP BY 1`
+      : Prisma.sql`SELECT * FROM (${facts.whole}) f ${onlyStep}`;
+    const histogram = Prisma.raw(BUCKET_COLUMNS.map((c) => `coalesce(sum(f."${c}"), 0)`).join(', '));
+    parts.push(Prisma.sql`
+      SELECT m."key", b.i::int - 1, b.n, CASE WHEN b.i = 1 THEN m."onTime" ELSE 0 END,
+        CASE WHEN b.i = 1 THEN m."late" ELSE 0 END, CASE WHEN b.i = 1 THEN m."minutes" ELSE 0 END
+      FROM (
+        SELECT ${key} AS "key", sum(f."onTime") AS "onTime", sum(f."late") AS "late", sum(f."minutes") AS "minutes",
+          ARRAY[${histogram}] AS "buckets"
+        FROM (${whole}) f GROUP BY 1
+      ) m CROSS JOIN LATERAL unnest(m."buckets") WITH ORDINALITY AS b(n, i)`);
+  }
   const rows = await db.$queryRaw<(BucketCounts & { key: string })[]>`
-    SELECT ${key} AS "key", f."bucket"::int AS "bucket", sum(f."completed")::int AS "completed",
+    SELECT f."key", f."bucket"::int AS "bucket", sum(f."completed")::int AS "completed",
       sum(f."onTime")::int AS "onTime", sum(f."late")::int AS "late", sum(f."minutes")::float8 AS "minutes"
-    FROM (${facts}) f
-    ${step ? Prisma.sql`WHERE f."step" = ${step}::"CaseStep"` : Prisma.empty}
+    FROM (${Prisma.join(parts, ' UNION ALL ')}) f
     GROUP BY 1, 2`;
   const grouped = new Map<string, BucketCounts[]>();
   for (const { key: k, ...counts } of rows) {
-    if (counts.completed === 0) continue; // rows a trigger brought back to zero
+    // Rows a trigger brought back to zero; a month's bucket 0 may count no step but carry the times.
+    if (counts.completed === 0 && counts.onTime === 0 && counts.late === 0 && counts.minutes === 0) continue;
     const list = grouped.get(k) ?? [];
     list.push(counts);
     grouped.set(k, list);
@@ -204,6 +240,15 @@ async function overdueBy(db: Db, key: Prisma.Sql, options: StatisticsOptions): P
     grouped.set(k, overdue);
   }
   return grouped;
+}
+
+/**
+ * Which rollups a grouping reads: by week, whole weeks; by month, whole months (a week may straddle
+ * two); otherwise whole months, whole weeks in the days left at either end, and days.
+ */
+function rollupPlan(grouping: Grouping | Interval | 'all' | 'step', filter: StatisticsFilter): PeriodPlan {
+  if (grouping === 'week' || grouping === 'month') return planPeriod(filter.from, filter.to, grouping);
+  return planMixed(filter.from, filter.to);
 }
 
 function blankRow(key: string, withOverdue: boolean): StatisticsRow {

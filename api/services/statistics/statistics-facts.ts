@@ -1,13 +1,17 @@
 /**
  * Where the statistics' counters come from, as SQL subqueries already narrowed by the filter and
  * the reader's scope, with the same columns either way:
- * - 'rollup': the daily rollups the database's triggers keep (StatisticsDay, StatisticsStepDay),
- *   what the API reads: fast at a million cases;
+ * - 'rollup': the rollups the database's triggers keep, what the API reads: fast at a million
+ *   cases. A period's whole months or weeks come from the monthly or weekly ones (StatisticsMonth,
+ *   StatisticsWeek, and their Step tables), its ends from the daily ones (StatisticsDay,
+ *   StatisticsStepDay), as the caller's plan says (period-plan.ts); without one, days only;
  * - 'direct': the same counters counted straight from Case, Rating and Task, one row per case or
  *   task; slow, the reference the rollups are tested (and benchmarked) against.
  * docs/statistics.md defines each counter; the triggers' SQL is prisma/migrations/*_statistics.
  */
+import { HOUR_BUCKETS } from '../../../domain/statistics';
 import { Prisma } from '../../../prisma/generated/client';
+import type { DayRange, Level, PeriodPlan } from './period-plan';
 import { addDays, type StatisticsFilter } from './statistics-query';
 
 export type FactSource = 'rollup' | 'direct';
@@ -36,11 +40,40 @@ export const CASE_COUNTERS = [
 ] as const;
 
 const DIMENSIONS = Prisma.sql`"day", "unitId", "communeCode", "categoryCode", "channel"`;
+const COUNTER_COLUMNS = Prisma.raw(CASE_COUNTERS.map((c) => `f."${c}"`).join(', '));
+const STEP_COLUMNS = Prisma.raw(['step', 'completed', 'onTime', 'late', 'minutes'].map((c) => `f."${c}"`).join(', '));
+/** The month and week step tables' histogram: bucket0 … bucket15, one per HOUR_BUCKETS bound and the overflow. */
+export const BUCKET_COLUMNS = Array.from({ length: HOUR_BUCKETS.length + 1 }, (_, i) => `bucket${i}`);
+
+const WHOLE_BUCKETS = Prisma.raw(BUCKET_COLUMNS.map((c) => `f."${c}"`).join(', '));
+const ROLLUP_DIMENSIONS = Prisma.raw(['unitId', 'communeCode', 'categoryCode', 'channel'].map((c) => `f."${c}"`).join(', '));
+
+/** The tables of a level; their rows' `day` is read from the period's first day. */
+const LEVEL_TABLES: Record<Level, { cases: Prisma.Sql; steps: Prisma.Sql; column: Prisma.Sql }> = {
+  month: { cases: Prisma.raw('"StatisticsMonth"'), steps: Prisma.raw('"StatisticsStepMonth"'), column: Prisma.raw('"month"') },
+  week: { cases: Prisma.raw('"StatisticsWeek"'), steps: Prisma.raw('"StatisticsStepWeek"'), column: Prisma.raw('"week"') },
+};
 
 /** The case counters of the cases received in the period: columns DIMENSIONS + CASE_COUNTERS. */
-export function caseFacts(source: FactSource, filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
+export function caseFacts(
+  source: FactSource,
+  filter: StatisticsFilter,
+  scope: UnitScope,
+  plan: PeriodPlan = daysOnly(filter),
+): Prisma.Sql {
   if (source === 'rollup') {
-    return Prisma.sql`SELECT * FROM "StatisticsDay" f WHERE ${rollupWhere(filter, scope)}`;
+    const parts = plan.days.map(
+      (days) => Prisma.sql`
+        SELECT f."day", ${ROLLUP_DIMENSIONS}, ${COUNTER_COLUMNS} FROM "StatisticsDay" f
+        WHERE ${rollupWhere(Prisma.sql`f."day"`, days, filter, scope)}`,
+    );
+    for (const { level, range } of plan.whole) {
+      const { cases, column } = LEVEL_TABLES[level];
+      parts.push(Prisma.sql`
+        SELECT f.${column} AS "day", ${ROLLUP_DIMENSIONS}, ${COUNTER_COLUMNS} FROM ${cases} f
+        WHERE ${rollupWhere(Prisma.sql`f.${column}`, range, filter, scope)}`);
+    }
+    return Prisma.join(parts, ' UNION ALL ');
   }
   const processed = Prisma.sql`(c."status" IN ('responded', 'closed') AND c."publishedAt" IS NOT NULL)`;
   return Prisma.sql`
@@ -66,11 +99,47 @@ export function caseFacts(source: FactSource, filter: StatisticsFilter, scope: U
     WHERE ${caseWhere(filter, scope, Prisma.sql`c."receivedAt"`)}`;
 }
 
-/** Human steps completed in the period: columns DIMENSIONS, step, bucket, completed, onTime, late, minutes. */
-export function stepFacts(source: FactSource, filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
+/**
+ * Human steps completed in the period, in two parts: `days`, columns DIMENSIONS, step, bucket,
+ * completed, onTime, late, minutes (a row per bucket); and `whole` (or null: the plan has no whole
+ * month or week), the same but with BUCKET_COLUMNS, the completed steps per bucket, instead of
+ * bucket (a row for all buckets).
+ */
+export function stepFacts(
+  source: FactSource,
+  filter: StatisticsFilter,
+  scope: UnitScope,
+  plan: PeriodPlan = daysOnly(filter),
+): { days: Prisma.Sql; whole: Prisma.Sql | null } {
   if (source === 'rollup') {
-    return Prisma.sql`SELECT * FROM "StatisticsStepDay" f WHERE ${rollupWhere(filter, scope)}`;
+    // A period of whole months has no day part: a query that matches nothing keeps the shape.
+    const dayRanges = plan.days.length ? plan.days : [{ from: filter.from, to: addDays(filter.from, -1) }];
+    return {
+      days: Prisma.join(
+        dayRanges.map(
+          (days) => Prisma.sql`
+            SELECT f."day", ${ROLLUP_DIMENSIONS}, ${STEP_COLUMNS}, f."bucket" FROM "StatisticsStepDay" f
+            WHERE ${rollupWhere(Prisma.sql`f."day"`, days, filter, scope)}`,
+        ),
+        ' UNION ALL ',
+      ),
+      whole: plan.whole.length
+        ? Prisma.join(
+            plan.whole.map(({ level, range }) => {
+              const { steps, column } = LEVEL_TABLES[level];
+              return Prisma.sql`
+                SELECT f.${column} AS "day", ${ROLLUP_DIMENSIONS}, ${STEP_COLUMNS}, ${WHOLE_BUCKETS} FROM ${steps} f
+                WHERE ${rollupWhere(Prisma.sql`f.${column}`, range, filter, scope)}`;
+            }),
+            ' UNION ALL ',
+          )
+        : null,
+    };
   }
+  return { days: directSteps(filter, scope), whole: null };
+}
+
+function directSteps(filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
   return Prisma.sql`
     SELECT statistics_day(t."completedAt") AS "day",
       coalesce(c."unitId", ${NO_UNIT}::uuid) AS "unitId",
@@ -102,8 +171,12 @@ export function overdueFacts(filter: StatisticsFilter, scope: UnitScope): Prisma
 
 export { DIMENSIONS };
 
-function rollupWhere(filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
-  return Prisma.sql`f."day" BETWEEN ${filter.from}::date AND ${filter.to}::date AND ${dimensionWhere(filter, scope, 'f')}`;
+function daysOnly(filter: StatisticsFilter): PeriodPlan {
+  return { days: [{ from: filter.from, to: filter.to }], whole: [] };
+}
+
+function rollupWhere(column: Prisma.Sql, range: DayRange, filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
+  return Prisma.sql`${column} BETWEEN ${range.from}::date AND ${range.to}::date AND ${dimensionWhere(filter, scope, 'f')}`;
 }
 
 /** The period as instants on `column` (Hà Tĩnh midnights), so an index on it serves. */

@@ -1,0 +1,179 @@
+/**
+ * The statistics' nightly reconcile (docs/statistics.md): its schedule is created once, at 02:30
+ * Hà Tĩnh time; a rollup row made wrong behind the triggers' back (a day's cases, a day's steps, a
+ * month) is found by comparing with a direct count and recounted by the activity, run by the
+ * worker through the schedule's workflow; a second run finds nothing; what it fixed is logged.
+ * Other suites share the database: these cases have their own category.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { reconcileStatistics, type ReconcileLogger } from '../activities/reconcile-statistics';
+import { statisticsSteps, statisticsSummary, statisticsTrend } from '../api/services/statistics/get-statistics';
+import { weekStart } from '../api/services/statistics/period-plan';
+import { addDays, haTinhToday } from '../api/services/statistics/statistics-query';
+import {
+  STATISTICS_RECONCILE_SCHEDULE_ID,
+  ensureStatisticsReconcileSchedule,
+} from '../platform/statistics-reconcile-schedule';
+import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
+
+const config = testConfig();
+const api = apiDependencies(config);
+const { db, temporal } = api.deps;
+let worker: Awaited<ReturnType<typeof startWorker>>;
+const categoryCode = `reconcile-${randomBytes(4).toString('hex')}`;
+const today = haTinhToday();
+const yesterday = addDays(today, -1);
+let unitId: string;
+
+beforeAll(async () => {
+  unitId = (await db.unit.findUniqueOrThrow({ where: { code: '18073' } })).id;
+  await db.category.create({
+    data: { code: categoryCode, nameVi: 'Thử đối soát', nameEn: 'Reconcile test', icon: 'bar_chart', group: 'test' },
+  });
+  worker = await startWorker(config, await bundleWorkflows());
+}, 180_000);
+
+afterAll(async () => {
+  await db.case.deleteMany({ where: { categoryCode } });
+  await db.category.deleteMany({ where: { code: categoryCode } });
+  await worker?.stop();
+  await api.close();
+});
+
+async function aCase(day: string, status: 'processing' | 'closed', score?: number) {
+  const id = randomUUID();
+  const receivedAt = new Date(`${day}T08:00:00+07:00`);
+  await db.case.create({
+    data: {
+      id,
+      trackingCode: `R-${id.slice(0, 8)}`,
+      requestFingerprint: id,
+      description: 'Thử đối soát',
+      channel: 'web',
+      categoryCode,
+      communeCode: '18073',
+      status,
+      step: 'process',
+      unitId,
+      receivedAt,
+      publishedAt: status === 'closed' ? new Date(receivedAt.getTime() + 3_600_000) : null,
+      resolutionDeadline: new Date(receivedAt.getTime() + 86_400_000),
+    },
+  });
+  await db.task.create({
+    data: {
+      caseId: id,
+      seq: 1,
+      step: 'process',
+      role: 'officer',
+      state: 'done',
+      createdAt: receivedAt,
+      completedAt: new Date(receivedAt.getTime() + 3_600_000),
+      due: new Date(receivedAt.getTime() + 7_200_000),
+      workingMinutes: 60,
+    },
+  });
+  if (score) await db.rating.create({ data: { caseId: id, score } });
+}
+
+/** Every figure of the category over the last days, from the rollups and from a direct count. */
+async function figures(source: 'rollup' | 'direct') {
+  const options = { scope: 'all' as const, filter: { from: addDays(today, -40), to: today, categoryCode }, source };
+  return {
+    summary: await statisticsSummary(db, options),
+    trend: await statisticsTrend(db, 'month', options),
+    weeks: await statisticsTrend(db, 'week', options),
+    steps: await statisticsSteps(db, options),
+  };
+}
+
+function recordingLogger() {
+  const lines: { level: string; message: string; meta?: Record<string, unknown> }[] = [];
+  const logger: ReconcileLogger = {
+    info: (message, meta) => lines.push({ level: 'info', message, meta }),
+    warn: (message, meta) => lines.push({ level: 'warn', message, meta }),
+  };
+  return { lines, logger };
+}
+
+describe('the statistics reconcile', () => {
+  it('has its schedule created once, every night at 02:30 Hà Tĩnh time', async () => {
+    expect(['created', 'exists']).toContain(
+      await ensureStatisticsReconcileSchedule(temporal, config.TEMPORAL_TASK_QUEUE),
+    );
+    expect(await ensureStatisticsReconcileSchedule(temporal, config.TEMPORAL_TASK_QUEUE)).toBe('exists');
+    const described = await temporal.schedule.getHandle(STATISTICS_RECONCILE_SCHEDULE_ID).describe();
+    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'statisticsReconcileWorkflow' });
+    expect(described.spec.timezone).toBe('Asia/Ho_Chi_Minh');
+    expect(described.spec.calendars?.[0]).toMatchObject({
+      hour: [{ start: 2, end: 2, step: 1 }],
+      minute: [{ start: 30, end: 30, step: 1 }],
+    });
+  });
+
+  it('repairs rollup rows made wrong behind the triggers, and finds nothing the second time', async () => {
+    await aCase(yesterday, 'closed', 5);
+    await aCase(yesterday, 'processing');
+    await aCase(today, 'closed', 2);
+    const right = await figures('direct');
+    expect(await figures('rollup')).toEqual(right);
+
+    // Wrong behind the triggers' back: a day's cases (its month follows through the day's trigger),
+    // a day's steps, and a month on its own.
+    await db.$executeRaw`
+      UPDATE "StatisticsDay" SET "received" = "received" + 5, "rated5" = 0
+      WHERE "categoryCode" = ${categoryCode} AND "day" = ${yesterday}::date`;
+    await db.$executeRaw`
+      UPDATE "StatisticsStepDay" SET "completed" = "completed" + 2, "minutes" = "minutes" + 999
+      WHERE "categoryCode" = ${categoryCode} AND "day" = ${today}::date`;
+    await db.$executeRaw`
+      UPDATE "StatisticsMonth" SET "processed" = "processed" + 3
+      WHERE "categoryCode" = ${categoryCode} AND "month" = date_trunc('month', ${today}::date)::date`;
+    expect(await figures('rollup')).not.toEqual(right);
+
+    // The schedule's workflow, run by the worker: the activity recounts what differs.
+    const result = await temporal.workflow.execute('statisticsReconcileWorkflow', {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      workflowId: `statistics-reconcile-test-${randomUUID()}`,
+      args: [{ days: 3 }],
+    });
+    expect(result.checked).toEqual({ from: addDays(today, -2), to: today });
+    expect(result.repairedDays).toEqual(expect.arrayContaining([yesterday, today]));
+    expect(result.repairedMonths).toContain(`${today.slice(0, 7)}-01`);
+    expect(await figures('rollup')).toEqual(right);
+
+    // Idempotent: nothing left to fix, and it says so.
+    const { lines, logger } = recordingLogger();
+    const again = await reconcileStatistics(db, logger, { days: 3 });
+    expect([again.repairedDays, again.repairedMonths, again.repairedWeeks]).toEqual([[], [], []]);
+    expect(lines).toEqual([expect.objectContaining({ level: 'info' })]);
+  });
+
+  it('logs what it fixed', async () => {
+    await db.$executeRaw`
+      UPDATE "StatisticsStepMonth" SET "bucket0" = "bucket0" + 1
+      WHERE "categoryCode" = ${categoryCode} AND "month" = date_trunc('month', ${today}::date)::date`;
+    await db.$executeRaw`
+      UPDATE "StatisticsWeek" SET "late" = "late" + 1
+      WHERE "categoryCode" = ${categoryCode} AND "week" = date_trunc('week', ${today}::date)::date`;
+    const { lines, logger } = recordingLogger();
+    const result = await reconcileStatistics(db, logger, { days: 1 });
+    expect(result.repairedDays).toEqual([]);
+    expect(result.repairedMonths).toEqual([`${today.slice(0, 7)}-01`]);
+    expect(result.repairedWeeks).toEqual([weekStart(today)]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        meta: expect.objectContaining({ repairedMonths: result.repairedMonths, repairedWeeks: result.repairedWeeks }),
+      }),
+    ]);
+    expect(await figures('rollup')).toEqual(await figures('direct'));
+  });
+
+  it('refuses a number of days it cannot mean', async () => {
+    const { logger } = recordingLogger();
+    for (const days of [0, -1, 1.5, 401]) {
+      await expect(reconcileStatistics(db, logger, { days })).rejects.toThrow(/days must be an integer from 1 to 400/);
+    }
+  });
+});
