@@ -10,7 +10,7 @@ import { CASE_LEVELS, CASE_STATUSES, CASE_STEPS } from '../../domain/case-steps'
 import type { Db } from '../../platform/db';
 import type { Case, Prisma } from '../../prisma/generated/client';
 import type { ListQuery } from '../list-query';
-import { listTotal } from '../../platform/list-total';
+import { listPage } from '../../platform/list-total';
 import { searchTextContaining } from './search-text';
 
 const idList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
@@ -51,11 +51,7 @@ export type AdminCaseFilter = z.infer<typeof adminCaseFilter>;
  * The cases the official may read that pass the list's filters, or null when they may read none
  * (e.g. a unit admin without a case role). The list and its export share it: same rows.
  */
-export async function adminCaseWhere(
-  db: Db,
-  ability: AppAbility,
-  f: AdminCaseFilter,
-): Promise<Prisma.CaseWhereInput | null> {
+export function adminCaseWhere(ability: AppAbility, f: AdminCaseFilter): Prisma.CaseWhereInput | null {
   const allowed = accessibleWhere(ability, 'read', 'Case');
   if (!allowed) return null;
   return {
@@ -82,7 +78,7 @@ export async function adminCaseWhere(
           // Tracking codes are upper case (domain/tracking-code.ts): an equality on the upper-cased
           // text finds one whatever case it is typed in, and, unlike ILIKE, keeps to its unique
           // index, so that PostgreSQL can OR both indexes rather than read every case.
-          OR: [{ trackingCode: f.q.toUpperCase() }, { searchText: await searchTextContaining(db, f.q) }],
+          OR: [{ trackingCode: f.q.toUpperCase() }, { searchText: searchTextContaining(f.q) }],
         }),
       },
     ],
@@ -90,13 +86,15 @@ export async function adminCaseWhere(
 }
 
 export async function findAdminCases(db: Db, ability: AppAbility, query: ListQuery<AdminCaseFilter>) {
-  const where = await adminCaseWhere(db, ability, query.filter);
+  const where = adminCaseWhere(ability, query.filter);
   if (!where) return { rows: [], total: 0, totalEstimated: false };
   const orderBy = [{ [query.sort.field]: query.sort.order }, { id: 'asc' as const }];
-  const [rows, { total, estimated }] = await Promise.all([
+  const { rows, total, estimated } = await listPage(
+    db,
+    query,
     db.case.findMany({ where, orderBy, skip: query.skip, take: query.take }),
-    listTotal(db, (client, take) => client.case.count({ where, orderBy, take })),
-  ]);
+    (client, take) => client.case.count({ where, orderBy, take }),
+  );
   return { rows: rows.map(adminCaseSummary), total, totalEstimated: estimated };
 }
 

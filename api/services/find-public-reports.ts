@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CASE_STATUSES } from '../../domain/case-steps';
 import { documentedAs } from '../../domain/documented-schema';
 import type { Db } from '../../platform/db';
-import { listTotal } from '../../platform/list-total';
+import { listPage } from '../../platform/list-total';
 import type { Prisma } from '../../prisma/generated/client';
 import type { Language } from '../i18n/language';
 import { enumList, valueList } from '../query-values';
@@ -131,16 +131,13 @@ export async function findPublicReports(db: Db, query: PublicFeedQuery, language
     }),
   };
   const orderBy: Prisma.CaseOrderByWithRelationInput[] = [{ publishedAt: 'desc' }, { id: 'desc' }];
-  const [rows, { total, estimated }] = await Promise.all([
-    db.case.findMany({
-      where,
-      select: feedSelect,
-      orderBy,
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
-    listTotal(db, (client, take) => client.case.count({ where, orderBy, take })),
-  ]);
+  const page = { skip: (query.page - 1) * query.pageSize, take: query.pageSize };
+  const { rows, total, estimated } = await listPage(
+    db,
+    page,
+    db.case.findMany({ where, select: feedSelect, orderBy, ...page }),
+    (client, take) => client.case.count({ where, orderBy, take }),
+  );
   return {
     items: rows.map((row) => feedItem(row, language)),
     page: query.page,
