@@ -9,7 +9,9 @@ import { accessibleWhere, type AppAbility } from '../../domain/abilities';
 import { CASE_LEVELS, CASE_STATUSES, CASE_STEPS } from '../../domain/case-steps';
 import type { Db } from '../../platform/db';
 import type { Case, Prisma } from '../../prisma/generated/client';
+import { afterCursor, decodeCursor, encodeCursor, type KeysetOrder } from '../list-cursor';
 import type { ListQuery } from '../list-query';
+import { AppError } from '../../platform/app-error';
 import { listPage } from '../../platform/list-total';
 import { searchTextContaining } from './search-text';
 
@@ -85,17 +87,55 @@ export function adminCaseWhere(ability: AppAbility, f: AdminCaseFilter): Prisma.
   };
 }
 
-export async function findAdminCases(db: Db, ability: AppAbility, query: ListQuery<AdminCaseFilter>) {
+/** The sort keys a cursor can follow (Prisma compares no enums: status, step and level cannot). */
+const CURSOR_KEYS: Partial<Record<(typeof ADMIN_CASE_SORTABLE)[number], Pick<KeysetOrder, 'kind' | 'nullable'>>> = {
+  createdAt: { kind: 'instant' },
+  updatedAt: { kind: 'instant' },
+  deadline: { kind: 'instant', nullable: true },
+  trackingCode: { kind: 'text' },
+  escalationLevel: { kind: 'integer' },
+};
+
+function caseKeyset(sort: ListQuery<unknown>['sort']): KeysetOrder | undefined {
+  const key = CURSOR_KEYS[sort.field as (typeof ADMIN_CASE_SORTABLE)[number]];
+  return key && { field: sort.field, order: sort.order, idOrder: 'asc', ...key };
+}
+
+/**
+ * A page of the list: after `after` (a cursor, api/list-cursor.ts) when given, else at the
+ * range's offset. `nextCursor` starts the page after this one (none past the last).
+ */
+export async function findAdminCases(
+  db: Db,
+  ability: AppAbility,
+  query: ListQuery<AdminCaseFilter> & { after?: string },
+) {
+  const keyset = caseKeyset(query.sort);
+  if (query.after !== undefined && !keyset) {
+    throw new AppError('VALIDATION_FAILED', {}, { after: { code: 'cursor_not_for_sort' } });
+  }
+  const cursor = query.after !== undefined && keyset ? decodeCursor(query.after, keyset) : undefined;
   const where = adminCaseWhere(ability, query.filter);
-  if (!where) return { rows: [], total: 0, totalEstimated: false };
+  if (!where) return { rows: [], total: 0, totalEstimated: false, nextCursor: null };
   const orderBy = [{ [query.sort.field]: query.sort.order }, { id: 'asc' as const }];
   const { rows, total, estimated } = await listPage(
     db,
-    query,
-    db.case.findMany({ where, orderBy, skip: query.skip, take: query.take }),
+    cursor ? null : query,
+    db.case.findMany({
+      where: cursor && keyset ? { AND: [where, afterCursor(keyset, cursor)] } : where,
+      orderBy,
+      skip: cursor ? 0 : query.skip,
+      take: query.take,
+    }),
     (client, take) => client.case.count({ where, orderBy, take }),
   );
-  return { rows: rows.map(adminCaseSummary), total, totalEstimated: estimated };
+  const last = rows.length === query.take ? rows.at(-1) : undefined;
+  return {
+    rows: rows.map(adminCaseSummary),
+    total,
+    totalEstimated: estimated,
+    nextCursor: last && keyset ? encodeCursor(keyset, last) : null,
+  };
 }
 
 /** The fields of docs/api-contract.md's case, without personal data. */
