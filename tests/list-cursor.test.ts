@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../api/app';
+import { capture } from '../bench/lists/measure';
 import { officialSessions } from './support/official-sessions';
 import { apiDependencies, testConfig } from './support/platform';
 
@@ -160,6 +161,35 @@ describe('the case list by cursor', () => {
       code: 'cursor_not_for_sort',
       message: 'Cursor paging is not available for this sort field; use range instead.',
     });
+  });
+});
+
+describe('a page after a cursor', () => {
+  it("starts the index scan at the cursor's key, not at the top of the list", async () => {
+    const { next } = await casePage(['createdAt', 'DESC'], [0, 2]);
+    const sent = await capture(() => casePage(['createdAt', 'DESC'], [3, 5], next));
+    const page = sent.find((q) => /"createdAt" <= /.test(q.text) && !/COUNT\(/i.test(q.text));
+    expect(page).toBeDefined();
+    // A few cases here: priced out, the sequential scan and the sort leave the index in the
+    // list's order, and the cursor's bound must be its Index Cond (where it starts), not a Filter.
+    const client = await api.deps.pool.connect();
+    let plan: string;
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL enable_seqscan = off');
+      await client.query('SET LOCAL enable_bitmapscan = off');
+      await client.query('SET LOCAL enable_sort = off');
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>({
+        text: `EXPLAIN ${page!.text}`,
+        values: page!.values,
+      });
+      plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+    expect(plan).toContain('Case_createdAt_id_idx');
+    expect(plan).toMatch(/Index Cond: \(.*"createdAt" <= /);
   });
 });
 
