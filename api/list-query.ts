@@ -63,7 +63,7 @@ export function sendList<T>(
   const last = rows.length ? query.skip + rows.length - 1 : query.skip;
   res.setHeader('Content-Range', `${resource} ${query.skip}-${last}/${total}`);
   if (estimated) res.setHeader('X-Total-Count-Estimated', 'true');
-  res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Total-Count-Estimated');
+  res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Total-Count-Estimated, X-Next-Cursor');
   res.setHeader('Cache-Control', 'no-store');
   res.json(rows);
 }

@@ -13,6 +13,7 @@
  * there (a run kept from before a change), the table shows its large-scale p95 beside.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Db } from '../platform/db';
@@ -40,13 +41,23 @@ async function measureAll(db: Db, pool: pg.Pool, scale: number): Promise<Record<
       .replace(/^-|-$/g, '')
       .toLowerCase();
     const queries = await capture(run).catch(() => []);
-    writeFileSync(path.join(plans, `${slug}.${scale}.txt`), `${await explain(pool, queries)}\n`);
-    const timing = (results[name] = await time(run, RUNS));
+    const plan = await explain(pool, queries);
+    writeFileSync(path.join(plans, `${slug}.${scale}.txt`), `${plan}\n`);
+    const timing = (results[name] = { ...(await time(run, RUNS)), sqlMs: executionTime(plan) });
     log(
       `  ${name.padEnd(42)} ${timing.failed ? `failed: ${timing.failed}` : `p50 ${timing.p50} ms, p95 ${timing.p95} ms`}`,
     );
   }
   return results;
+}
+
+/**
+ * The database's own time for one call: the sum of the EXPLAIN ANALYZE execution times of its
+ * queries. The wall time around it also holds Prisma and Node, which a loaded machine slows most.
+ */
+function executionTime(plan: string): number {
+  const times = [...plan.matchAll(/^Execution Time: ([\d.]+) ms$/gm)].map((m) => Number(m[1]));
+  return Math.round(times.reduce((sum, t) => sum + t, 0) * 100) / 100;
 }
 
 function table(small: Record<string, Timing>, large: Record<string, Timing>, before?: Record<string, Timing>) {
@@ -59,6 +70,8 @@ function table(small: Record<string, Timing>, large: Record<string, Timing>, bef
     `p95 ${k(LARGE)}`,
     'p95 ratio',
     'goal ≤ 1.5',
+    `SQL ${k(SMALL)}`,
+    `SQL ${k(LARGE)}`,
   ];
   if (before) head.push(`p95 ${k(LARGE)} before`);
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
@@ -73,6 +86,8 @@ function table(small: Record<string, Timing>, large: Record<string, Timing>, bef
       shown(large[name], 'p95'),
       Number.isNaN(ratio) ? '–' : ratio.toFixed(2),
       ratio <= 1.5 ? 'yes' : 'no',
+      small[name]?.sqlMs ?? '–',
+      large[name]?.sqlMs ?? '–',
     ];
     if (before) row.push(shown(before[name], 'p95'));
     lines.push(`| ${row.join(' | ')} |`);
@@ -82,6 +97,8 @@ function table(small: Record<string, Timing>, large: Record<string, Timing>, bef
 
 async function main() {
   const started = Date.now();
+  /** The machine's load when each measure starts: figures on shared cores vary with it. */
+  const loads: string[] = [];
   const database = await startThrowawayDatabase(ROOT, log);
   const { createDb } = await import('../platform/db.js');
   const { db, pool } = createDb({ url: database.url, poolSize: 4 });
@@ -93,12 +110,14 @@ async function main() {
     await fillCases(filler, 0, SMALL, log);
     const fillSmallSeconds = (Date.now() - fillStart) / 1000;
     log(`measuring at ${SMALL} cases (${RUNS} runs each)`);
+    loads.push(os.loadavg()[0]!.toFixed(1));
     const small = await measureAll(db, pool, SMALL);
     log(`filling up to ${LARGE} cases`);
     fillStart = Date.now();
     await fillCases(filler, SMALL, LARGE, log);
     const fillLargeSeconds = (Date.now() - fillStart) / 1000;
     log(`measuring at ${LARGE} cases (${RUNS} runs each)`);
+    loads.push(os.loadavg()[0]!.toFixed(1));
     const large = await measureAll(db, pool, LARGE);
 
     const beforeFile = path.join(RESULTS, 'lists-before.json');
@@ -109,6 +128,7 @@ async function main() {
       generatedAt: new Date().toISOString(),
       scales: { small: SMALL, large: LARGE },
       runs: RUNS,
+      loadAverages: loads,
       fillSeconds: { small: fillSmallSeconds, large: fillLargeSeconds },
       totalSeconds: (Date.now() - started) / 1000,
       small,
@@ -120,7 +140,9 @@ async function main() {
       `# List queries at ${SMALL.toLocaleString('en')} and ${LARGE.toLocaleString('en')} cases`,
       '',
       `Run ${summary.generatedAt} by \`npx tsx bench/lists.bench.ts\` (BENCH_SCALE=${LARGE}); ${RUNS} timed calls of`,
-      'each service after 3 warm-ups, in milliseconds. Plans: `plans/<query>.<scale>.txt`.',
+      'each service after 3 warm-ups, in milliseconds. Plans: `plans/<query>.<scale>.txt`; SQL: the sum of',
+      "their EXPLAIN ANALYZE execution times (the database's share of one call).",
+      `Machine load (1-minute average) at the start of each measure: ${loads.join(', ')}.`,
       `Filling: ${fillSmallSeconds.toFixed(0)} s for ${SMALL.toLocaleString('en')} cases, ${fillLargeSeconds.toFixed(0)} s up to ${LARGE.toLocaleString('en')}.`,
       '',
       table(small, large, before),

@@ -20,7 +20,7 @@ export function createDb(options: { url: string; poolSize?: number; logger?: Log
   });
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'idle database connection failed'));
   const db = new PrismaClient({ adapter: new PrismaPg(pool) });
-  enableEstimates(db, options.url);
+  enableEstimates(db, pool);
   return { db, pool };
 }
 

@@ -285,6 +285,19 @@ export const FIELD_MESSAGES: Record<string, Messages> = {
     en: (p) =>
       `There is no Material Symbols icon named "${p.name}" (names are lower-case letters, digits and underscores).`,
   },
+  invalid_cursor: {
+    vi: () => 'Con trỏ trang không hợp lệ hoặc không thuộc danh sách và thứ tự sắp xếp này. Hãy tải lại từ trang đầu.',
+    en: () =>
+      'The page cursor is not valid, or belongs to another list or sort order. Start again from the first page.',
+  },
+  cursor_not_for_sort: {
+    vi: () => 'Không thể lật trang bằng con trỏ khi sắp xếp theo trường này; hãy dùng range.',
+    en: () => 'Cursor paging is not available for this sort field; use range instead.',
+  },
+  cursor_with_page: {
+    vi: () => 'Khi dùng con trỏ (after) thì không gửi kèm số trang (page).',
+    en: () => 'Send either a cursor (after) or a page number (page), not both.',
+  },
   invalid_bbox: {
     vi: () => 'Khung bản đồ phải có dạng kinhĐộNhỏ,vĩĐộNhỏ,kinhĐộLớn,vĩĐộLớn (WGS84).',
     en: () => 'The map box must be minLng,minLat,maxLng,maxLat (WGS84).',

@@ -187,6 +187,30 @@ function resource(path: string, { noun, list, create, update, remove }: Resource
   return paths;
 }
 
+/** The case list also pages by cursor (api/list-cursor.ts): `after` in, `X-Next-Cursor` out. */
+function caseListWithCursor(paths: Record<string, Operation>): Record<string, Operation> {
+  const list = paths['/api/admin/cases']!.get as { parameters: unknown[]; responses: Record<string, unknown> };
+  const answer = list.responses[200] as { headers: Record<string, unknown> };
+  list.parameters.push({
+    name: 'after',
+    in: 'query',
+    required: false,
+    description:
+      "The previous page's `X-Next-Cursor`: the page after it, read from the list's index however deep (range then gives only the page size). " +
+      'For sorts on createdAt, updatedAt, deadline, trackingCode and escalationLevel; the cursor belongs to its sort and order.',
+    schema: { type: 'string', minLength: 1 },
+  });
+  answer.headers['X-Next-Cursor'] = {
+    description:
+      'Send it as `after` for the next page (no case repeated or lost when new ones arrive); absent on the last page.',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
+  };
+  list.responses[422] = error(
+    'sort, range or filter does not fit, or the cursor (`after`) is not one this list gave for this sort.',
+  );
+  return paths;
+}
+
 const action = (summary: string, extra: Operation = {}): Operation => ({
   tags: [TAG],
   summary,
@@ -282,10 +306,12 @@ export function adminPaths(): Record<string, Operation> {
         },
       },
     },
-    ...resource('/api/admin/cases', {
-      noun: 'cases',
-      list: { sortable: ADMIN_CASE_SORTABLE, filter: adminCaseFilter },
-    }),
+    ...caseListWithCursor(
+      resource('/api/admin/cases', {
+        noun: 'cases',
+        list: { sortable: ADMIN_CASE_SORTABLE, filter: adminCaseFilter },
+      }),
+    ),
     '/api/admin/intake': {
       post: {
         tags: [TAG],

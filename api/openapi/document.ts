@@ -167,12 +167,17 @@ export function buildOpenApiDocument(): Record<string, unknown> {
               from: 'Created on or after: YYYY-MM-DD (Asia/Ho_Chi_Minh) or an ISO instant.',
               to: 'Created on or before.',
               bbox: 'minLng,minLat,maxLng,maxLat (WGS84).',
+              after:
+                "The previous page's `nextCursor`: the page after it, however deep, read from the feed's index (not with `page`). " +
+                'Opaque; one that was altered, or from another list, is refused with 422.',
             }),
             language,
           ],
           responses: {
             200: json(ref('FeedPage'), 'A page of published reports.'),
-            422: error('A filter does not fit.'),
+            422: error(
+              'A filter does not fit, or the cursor (`after`) is not one this feed gave, or comes with `page`.',
+            ),
           },
         },
       },

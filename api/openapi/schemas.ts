@@ -169,7 +169,12 @@ export const SCHEMAS: Record<string, Schema> = {
     total: { type: 'integer', minimum: 0 },
     totalEstimated: {
       type: 'boolean',
-      description: 'true: `total` is the database planner\'s estimate (more than 10,000 reports match), not a count.',
+      description: "true: `total` is the database planner's estimate (more than 10,000 reports match), not a count.",
+    },
+    nextCursor: {
+      anyOf: [{ type: 'string', pattern: '^[A-Za-z0-9_-]+$' }, { type: 'null' }],
+      description:
+        'Send it as `after` for the next page (keyset paging: no report repeated or lost when new ones arrive); null on the last page.',
     },
   }),
   Category: object({

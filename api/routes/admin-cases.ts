@@ -12,6 +12,9 @@ import { EXPORT_FORMATS } from '../services/exports/table-file';
 import { requestLanguage } from '../i18n/language';
 import { parseInput } from '../validation';
 
+/** The list's cursor: the previous page's `X-Next-Cursor`, for the page after it (api/list-cursor.ts). */
+export const caseListCursor = z.object({ after: z.string().min(1).optional() });
+
 /** The export's own parameter; sort and filter are the list's (range is not: every row is in the file). */
 export const caseExportQuery = z.object({ format: z.enum(EXPORT_FORMATS) });
 
@@ -24,7 +27,12 @@ export function adminCaseRoutes(db: Db): Router {
       defaultSort: ['createdAt', 'DESC'],
       filter: adminCaseFilter,
     });
-    const { rows, total, totalEstimated } = await findAdminCases(db, authOf(req).ability, query);
+    const { after } = parseInput(caseListCursor, { after: req.query.after });
+    const { rows, total, totalEstimated, nextCursor } = await findAdminCases(db, authOf(req).ability, {
+      ...query,
+      after,
+    });
+    if (nextCursor) res.setHeader('X-Next-Cursor', nextCursor);
     sendList(res, 'cases', query, rows, total, totalEstimated);
   });
 

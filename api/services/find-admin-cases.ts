@@ -9,8 +9,10 @@ import { accessibleWhere, type AppAbility } from '../../domain/abilities';
 import { CASE_LEVELS, CASE_STATUSES, CASE_STEPS } from '../../domain/case-steps';
 import type { Db } from '../../platform/db';
 import type { Case, Prisma } from '../../prisma/generated/client';
+import { afterCursor, decodeCursor, encodeCursor, type KeysetOrder } from '../list-cursor';
 import type { ListQuery } from '../list-query';
-import { listTotal } from '../../platform/list-total';
+import { AppError } from '../../platform/app-error';
+import { listPage } from '../../platform/list-total';
 import { searchTextContaining } from './search-text';
 
 const idList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
@@ -51,11 +53,7 @@ export type AdminCaseFilter = z.infer<typeof adminCaseFilter>;
  * The cases the official may read that pass the list's filters, or null when they may read none
  * (e.g. a unit admin without a case role). The list and its export share it: same rows.
  */
-export async function adminCaseWhere(
-  db: Db,
-  ability: AppAbility,
-  f: AdminCaseFilter,
-): Promise<Prisma.CaseWhereInput | null> {
+export function adminCaseWhere(ability: AppAbility, f: AdminCaseFilter): Prisma.CaseWhereInput | null {
   const allowed = accessibleWhere(ability, 'read', 'Case');
   if (!allowed) return null;
   return {
@@ -82,22 +80,62 @@ export async function adminCaseWhere(
           // Tracking codes are upper case (domain/tracking-code.ts): an equality on the upper-cased
           // text finds one whatever case it is typed in, and, unlike ILIKE, keeps to its unique
           // index, so that PostgreSQL can OR both indexes rather than read every case.
-          OR: [{ trackingCode: f.q.toUpperCase() }, { searchText: await searchTextContaining(db, f.q) }],
+          OR: [{ trackingCode: f.q.toUpperCase() }, { searchText: searchTextContaining(f.q) }],
         }),
       },
     ],
   };
 }
 
-export async function findAdminCases(db: Db, ability: AppAbility, query: ListQuery<AdminCaseFilter>) {
-  const where = await adminCaseWhere(db, ability, query.filter);
-  if (!where) return { rows: [], total: 0, totalEstimated: false };
+/** The sort keys a cursor can follow (Prisma compares no enums: status, step and level cannot). */
+const CURSOR_KEYS: Partial<Record<(typeof ADMIN_CASE_SORTABLE)[number], Pick<KeysetOrder, 'kind' | 'nullable'>>> = {
+  createdAt: { kind: 'instant' },
+  updatedAt: { kind: 'instant' },
+  deadline: { kind: 'instant', nullable: true },
+  trackingCode: { kind: 'text' },
+  escalationLevel: { kind: 'integer' },
+};
+
+function caseKeyset(sort: ListQuery<unknown>['sort']): KeysetOrder | undefined {
+  const key = CURSOR_KEYS[sort.field as (typeof ADMIN_CASE_SORTABLE)[number]];
+  return key && { field: sort.field, order: sort.order, idOrder: 'asc', ...key };
+}
+
+/**
+ * A page of the list: after `after` (a cursor, api/list-cursor.ts) when given, else at the
+ * range's offset. `nextCursor` starts the page after this one (none past the last).
+ */
+export async function findAdminCases(
+  db: Db,
+  ability: AppAbility,
+  query: ListQuery<AdminCaseFilter> & { after?: string },
+) {
+  const keyset = caseKeyset(query.sort);
+  if (query.after !== undefined && !keyset) {
+    throw new AppError('VALIDATION_FAILED', {}, { after: { code: 'cursor_not_for_sort' } });
+  }
+  const cursor = query.after !== undefined && keyset ? decodeCursor(query.after, keyset) : undefined;
+  const where = adminCaseWhere(ability, query.filter);
+  if (!where) return { rows: [], total: 0, totalEstimated: false, nextCursor: null };
   const orderBy = [{ [query.sort.field]: query.sort.order }, { id: 'asc' as const }];
-  const [rows, { total, estimated }] = await Promise.all([
-    db.case.findMany({ where, orderBy, skip: query.skip, take: query.take }),
-    listTotal(db, (client, take) => client.case.count({ where, orderBy, take })),
-  ]);
-  return { rows: rows.map(adminCaseSummary), total, totalEstimated: estimated };
+  const { rows, total, estimated } = await listPage(
+    db,
+    cursor ? null : query,
+    db.case.findMany({
+      where: cursor && keyset ? { AND: [where, afterCursor(keyset, cursor)] } : where,
+      orderBy,
+      skip: cursor ? 0 : query.skip,
+      take: query.take,
+    }),
+    (client, take) => client.case.count({ where, orderBy, take }),
+  );
+  const last = rows.length === query.take ? rows.at(-1) : undefined;
+  return {
+    rows: rows.map(adminCaseSummary),
+    total,
+    totalEstimated: estimated,
+    nextCursor: last && keyset ? encodeCursor(keyset, last) : null,
+  };
 }
 
 /** The fields of docs/api-contract.md's case, without personal data. */

@@ -8,7 +8,7 @@ import { accessibleWhere, type AppAbility } from '../../domain/abilities';
 import { CASE_STEPS } from '../../domain/case-steps';
 import type { Db } from '../../platform/db';
 import type { Prisma, Task } from '../../prisma/generated/client';
-import { listTotal } from '../../platform/list-total';
+import { listPage } from '../../platform/list-total';
 import type { ListQuery } from '../list-query';
 
 export const adminTaskFilter = z
@@ -56,10 +56,12 @@ export async function findAdminTasks(db: Db, ability: AppAbility, query: ListQue
       : { [query.sort.field]: query.sort.order },
     { id: 'asc' },
   ];
-  const [rows, { total, estimated }] = await Promise.all([
+  const { rows, total, estimated } = await listPage(
+    db,
+    query,
     db.task.findMany({ where, orderBy, skip: query.skip, take: query.take }),
-    listTotal(db, (client, take) => client.task.count({ where, orderBy, take })),
-  ]);
+    (client, take) => client.task.count({ where, orderBy, take }),
+  );
   return { rows: rows.map((t) => adminTask(t, now)), total, totalEstimated: estimated };
 }
 

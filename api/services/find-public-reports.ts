@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { CASE_STATUSES } from '../../domain/case-steps';
 import { documentedAs } from '../../domain/documented-schema';
 import type { Db } from '../../platform/db';
-import { listTotal } from '../../platform/list-total';
+import { listPage } from '../../platform/list-total';
+import { afterCursor, decodeCursor, encodeCursor, type KeysetOrder } from '../list-cursor';
 import type { Prisma } from '../../prisma/generated/client';
 import type { Language } from '../i18n/language';
 import { enumList, valueList } from '../query-values';
@@ -79,9 +80,15 @@ export const publicFeedQuery = z
     from: timeBound('start').optional(),
     to: timeBound('end').optional(),
     bbox: bbox.optional(),
+    /** The previous page's `nextCursor`: the page after it, read from the feed's index (api/list-cursor.ts). */
+    after: z.string().min(1).optional(),
   })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from_after_to', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from_after_to', path: ['to'] })
+  .refine((q) => !q.after || q.page === 1, { message: 'cursor_with_page', path: ['page'] });
+
+/** The feed's order, newest publication first; a cursor carries its key. */
+const FEED_ORDER: KeysetOrder = { field: 'publishedAt', order: 'desc', kind: 'instant', idOrder: 'desc' };
 
 export type PublicFeedQuery = z.infer<typeof publicFeedQuery>;
 
@@ -131,22 +138,27 @@ export async function findPublicReports(db: Db, query: PublicFeedQuery, language
     }),
   };
   const orderBy: Prisma.CaseOrderByWithRelationInput[] = [{ publishedAt: 'desc' }, { id: 'desc' }];
-  const [rows, { total, estimated }] = await Promise.all([
+  const cursor = query.after === undefined ? undefined : decodeCursor(query.after, FEED_ORDER);
+  const page = { skip: (query.page - 1) * query.pageSize, take: query.pageSize };
+  const { rows, total, estimated } = await listPage(
+    db,
+    cursor ? null : page,
     db.case.findMany({
-      where,
+      where: cursor ? { AND: [where, afterCursor(FEED_ORDER, cursor)] } : where,
       select: feedSelect,
       orderBy,
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...page,
     }),
-    listTotal(db, (client, take) => client.case.count({ where, orderBy, take })),
-  ]);
+    (client, take) => client.case.count({ where, orderBy, take }),
+  );
+  const last = rows.length === query.pageSize ? rows.at(-1) : undefined;
   return {
     items: rows.map((row) => feedItem(row, language)),
     page: query.page,
     pageSize: query.pageSize,
     total,
     totalEstimated: estimated,
+    nextCursor: last ? encodeCursor(FEED_ORDER, last) : null,
   };
 }
 

@@ -11,6 +11,8 @@ export interface Timing {
   runs: number;
   /** The error that stopped the measure (e.g. a transaction's 5 s timeout), if any. */
   failed?: string;
+  /** The database's time for one call (EXPLAIN ANALYZE of its queries), where measured. */
+  sqlMs?: number;
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -1,4 +1,5 @@
 /** The code paths measured, by name: each a call of the service its route calls. */
+import { encodeCursor } from '../../api/list-cursor';
 import { findRequests } from '../../api/open311/find-requests';
 import { findAuditLog } from '../../api/services/admin/find-audit-log';
 import { findNotifications } from '../../api/services/admin/find-notifications';
@@ -51,9 +52,29 @@ export async function scenarios(db: Db) {
   const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString();
   const open311 = { language: 'vi' as const, baseUrl: 'http://bench.invalid', extensions: false };
   const feed = (q: Record<string, string>) => findPublicReports(db, publicFeedQuery.parse(q), 'vi');
+  // Halfway down the lists: the deepest page officials or scripts reach, by offset and by cursor.
+  const halfway = Math.floor((await db.case.count()) / 2);
+  const [middleCase] = await db.case.findMany({
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    skip: halfway,
+    take: 1,
+    select: { id: true, createdAt: true },
+  });
+  const caseCursor = encodeCursor({ field: 'createdAt', order: 'desc', kind: 'instant', idOrder: 'asc' }, middleCase!);
+  const feedHalfway = Math.max(100, Math.floor((await db.case.count({ where: { publishedAt: { not: null } } })) / 2));
+  const feedCursor = (
+    await findPublicReports(
+      db,
+      publicFeedQuery.parse({ page: String(Math.floor(feedHalfway / 100)), pageSize: '100' }),
+      'vi',
+    )
+  ).nextCursor!;
   return {
     'cases: IOC, newest first': () => findAdminCases(db, ioc, page({}, 'createdAt', 'desc')),
     'cases: IOC, page 40': () => findAdminCases(db, ioc, page({}, 'createdAt', 'desc', 1_000)),
+    'cases: IOC, halfway by offset': () => findAdminCases(db, ioc, page({}, 'createdAt', 'desc', halfway)),
+    'cases: IOC, halfway by cursor': () =>
+      findAdminCases(db, ioc, { ...page({}, 'createdAt', 'desc', halfway), after: caseCursor }),
     'cases: IOC, processing by deadline': () =>
       findAdminCases(db, ioc, page({ status: 'processing' as const }, 'deadline', 'asc')),
     'cases: IOC, overdue': () => findAdminCases(db, ioc, page({ overdue: true }, 'deadline', 'asc')),
@@ -68,6 +89,8 @@ export async function scenarios(db: Db) {
       findAdminTasks(db, unitLeader, page({ state: 'open' as const, assigneeId: null }, 'due', 'asc')),
     'feed: newest published': () => feed({}),
     'feed: one category, page 20': () => feed({ categoryCode: 'giao-thong', page: '20' }),
+    'feed: halfway by offset': () => feed({ page: String(Math.floor(feedHalfway / 100) + 1), pageSize: '100' }),
+    'feed: halfway by cursor': () => feed({ after: feedCursor, pageSize: '100' }),
     'map: feed in a bbox': () => feed({ bbox: '105.5,18.1,105.8,18.4', pageSize: '100' }),
     'open311: requests, last 90 days': () => findRequests(db, {}, open311, new Date()),
     'open311: requests, page of 50': () => findRequests(db, { page_size: '50' }, open311, new Date()),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Db } from '../../../platform/db';
 import type { AuditLog, Prisma } from '../../../prisma/generated/client';
-import { listTotal } from '../../../platform/list-total';
+import { listPage } from '../../../platform/list-total';
 import type { ListQuery } from '../../list-query';
 import { pageOf, readableWhere, type AdminActor } from './admin-actor';
 import { dateTime, idFilter } from './list-filters';
@@ -50,10 +50,12 @@ export async function findAuditLog(db: Db, actor: AdminActor, query: ListQuery<z
   };
   const page = pageOf(query);
   const orderBy = [...page.orderBy.slice(0, 1), { id: query.sort.order }];
-  const [rows, { total, estimated }] = await Promise.all([
+  const { rows, total, estimated } = await listPage(
+    db,
+    page,
     db.auditLog.findMany({ where, ...page, orderBy }),
-    listTotal(db, (client, take) => client.auditLog.count({ where, orderBy, take })),
-  ]);
+    (client, take) => client.auditLog.count({ where, orderBy, take }),
+  );
   return { rows: rows.map(adminAuditEntry), total, totalEstimated: estimated };
 }
 

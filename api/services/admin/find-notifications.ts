@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Db } from '../../../platform/db';
 import type { Notification, Prisma } from '../../../prisma/generated/client';
-import { listTotal } from '../../../platform/list-total';
+import { listPage } from '../../../platform/list-total';
 import type { ListQuery } from '../../list-query';
 import { pageOf, readableWhere, type AdminActor } from './admin-actor';
 import { idFilter, uuidIds } from './list-filters';
@@ -50,10 +50,12 @@ export async function findNotifications(
     ],
   };
   const page = pageOf(query);
-  const [rows, { total, estimated }] = await Promise.all([
+  const { rows, total, estimated } = await listPage(
+    db,
+    page,
     db.notification.findMany({ where, ...page }),
-    listTotal(db, (client, take) => client.notification.count({ where, orderBy: page.orderBy, take })),
-  ]);
+    (client, take) => client.notification.count({ where, orderBy: page.orderBy, take }),
+  );
   return { rows: rows.map(adminNotification), total, totalEstimated: estimated };
 }
 

@@ -83,7 +83,7 @@ export async function exportCases(
   query: Pick<ListQuery<AdminCaseFilter>, 'sort' | 'filter'>,
   format: ExportFormat,
 ): Promise<ExportTable & { total: number }> {
-  const where = (await adminCaseWhere(db, context.ability, query.filter)) ?? { id: { in: [] } };
+  const where = adminCaseWhere(context.ability, query.filter) ?? { id: { in: [] } };
   const total = await db.case.count({ where });
   if (total > MAX_EXPORT_ROWS)
     throw new AppError(
