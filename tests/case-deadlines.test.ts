@@ -33,10 +33,15 @@ import { addCaseSearchAttributes, createTimeSkippingEnv, skipTo } from './suppor
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const SECOND = 1_000;
+// The slacks absorb wall-clock lag only: the server's clock runs on at wall-clock speed while the
+// workflow and its activities work, and on a loaded machine (a load of 20 on two cores) that
+// took up to 1.4 s and 4.4 s where 1 and 3 were allowed. The instants this suite tells
+// apart are a minute or more apart (each is checked between two positions of the clock, e.g. 10:59
+// and 11:01), so any slack well under a minute checks the same rules.
 /** How long after the clock was positioned a step may start (workflow and activities at wall-clock speed). */
-const START_SLACK = 3 * SECOND;
+const START_SLACK = 20 * SECOND;
 /** How long after its timer's instant a consequence may be recorded. */
-const FIRE_SLACK = 1 * SECOND;
+const FIRE_SLACK = 10 * SECOND;
 
 const { db, pool } = createDb({ url: process.env.DATABASE_URL! });
 let workflowBundle: WorkflowBundle;
