@@ -89,7 +89,9 @@ describe('email over SMTP', () => {
   it('never lets two senders take the same row: each of 40 messages arrives once', async () => {
     const prefix = `t-${randomUUID()}`;
     const rows = await Promise.all(Array.from({ length: 40 }, () => outboxRow(prefix)));
-    const options = { batchSize: 7 };
+    // Leases longer than the run: this is about two senders claiming at once, not about a lease that
+    // runs out while its batch is sent (FAST's 1 s did, on a loaded machine: a second copy).
+    const options = { batchSize: 7, leaseMs: 120_000 };
     const senders = [1, 2, 3].map(() => dispatcher(prefix, { email: email.send }, options));
     await Promise.all(
       senders.map(async (d) => {
