@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type pg from 'pg';
 import { HUMAN_STEPS } from '../domain/case-steps';
 import type { AreaGeometry } from '../domain/geo-index';
 import { createRouter, decideRoute, findRoutingRuleProblem, type RoutingRule } from '../domain/routing';
@@ -24,6 +25,7 @@ const scratch = `seed_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
 const DEMO_PASSWORD = 'demo1234';
 let adminUrl: string;
 let db: Db;
+let pool: pg.Pool;
 
 const DEPARTMENT_CODES = [
   'STC',
@@ -65,11 +67,12 @@ beforeAll(async () => {
   const url = new URL(adminUrl);
   url.pathname = `/${scratch}`;
   await applyMigrations(root, url.toString());
-  ({ db } = createDb({ url: url.toString(), poolSize: 8 }));
+  ({ db, pool } = createDb({ url: url.toString(), poolSize: 8 }));
 }, 120_000);
 
 afterAll(async () => {
   await db?.$disconnect();
+  await pool?.end();
   if (adminUrl) await dropDatabase(root, adminUrl, scratch);
 });
 
