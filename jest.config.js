@@ -20,6 +20,13 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY})/)`],
   testTimeout: 60_000,
+  // Two workers on the two cores `npm test` is made for: each has a database of its own (the
+  // global set-up copies the seeded one; tests/support/use-worker-database.ts picks it) and the
+  // suites already give their workers task queues of their own on the shared Temporal server.
+  maxWorkers: 2,
+  setupFiles: ['<rootDir>/tests/support/use-worker-database.ts'],
+  // The longest suites first, so that none of them starts last and runs on alone (tests/support/test-sequencer.js).
+  testSequencer: '<rootDir>/tests/support/test-sequencer.js',
   // The case workflow is bundled once per run, not once per suite (tests/support/workflow-bundle.ts).
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',

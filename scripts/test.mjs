@@ -15,7 +15,7 @@ import { applyMigrations, generateClient, seed } from './lib/database.mjs';
 import { ensureDependencies } from './lib/dependencies.mjs';
 import { createProgress, reportFailure } from './lib/progress.mjs';
 import { run } from './lib/run.mjs';
-import { copyDatabase, dropDatabase, ensureDatabase, startEmbeddedPostgres } from './lib/postgres.mjs';
+import { copyDatabase, dropDatabase, dropDatabasesStartingWith, ensureDatabase, startEmbeddedPostgres } from './lib/postgres.mjs';
 import { freePort } from './lib/services.mjs';
 import { findTemporalCli, TEMPORAL_CLI_HINT } from './lib/temporal-cli.mjs';
 import { findTemporalTestServer, TEMPORAL_TEST_SERVER_HINT } from './lib/temporal-test-server.mjs';
@@ -86,7 +86,11 @@ async function main() {
     `Create database ${database}`,
     async (note) => {
       await ensureDatabase(root, adminUrl, database);
-      if (external) cleanups.push(() => dropDatabase(root, adminUrl, database));
+      if (external) {
+        cleanups.push(() => dropDatabase(root, adminUrl, database));
+        // Its seeded copy and the Jest workers' copies (tests/support/worker-databases.ts), named after it.
+        cleanups.push(() => dropDatabasesStartingWith(root, adminUrl, `${database}_`));
+      }
       const url = new URL(adminUrl);
       url.pathname = `/${database}`;
       note(external ? `on ${url.host} (DATABASE_URL)` : 'embedded');
@@ -110,13 +114,11 @@ async function main() {
       LOG_LEVEL: 'silent',
     }),
   );
-  // A copy of the seeded database before any suite writes to it, for suites that need a scratch
-  // database of their own (tests/openapi-schemathesis.test.ts): copied in a second, not migrated and seeded again.
+  // A copy of the seeded database before any suite writes to it: each Jest worker's database is
+  // copied from it (tests/support/worker-databases.ts), and so are the scratch databases some suites
+  // need (tests/openapi-schemathesis.test.ts): copied in a second, not migrated and seeded again.
   const seededTemplate = `${database}_seeded`;
-  await progress.step('Keep a copy of the seeded database', async () => {
-    await copyDatabase(root, adminUrl, database, seededTemplate);
-    if (external) cleanups.push(() => dropDatabase(root, adminUrl, seededTemplate));
-  });
+  await progress.step('Keep a copy of the seeded database', () => copyDatabase(root, adminUrl, database, seededTemplate));
   const temporal = await progress.step(
     'Start a throw-away Temporal dev server',
     async (note) => {

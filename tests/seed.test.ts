@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type pg from 'pg';
 import { HUMAN_STEPS } from '../domain/case-steps';
 import type { AreaGeometry } from '../domain/geo-index';
 import { createRouter, decideRoute, findRoutingRuleProblem, type RoutingRule } from '../domain/routing';
@@ -24,6 +25,7 @@ const scratch = `seed_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
 const DEMO_PASSWORD = 'demo1234';
 let adminUrl: string;
 let db: Db;
+let pool: pg.Pool;
 
 const DEPARTMENT_CODES = [
   'STC',
@@ -65,11 +67,12 @@ beforeAll(async () => {
   const url = new URL(adminUrl);
   url.pathname = `/${scratch}`;
   await applyMigrations(root, url.toString());
-  ({ db } = createDb({ url: url.toString(), poolSize: 8 }));
+  ({ db, pool } = createDb({ url: url.toString(), poolSize: 8 }));
 }, 120_000);
 
 afterAll(async () => {
   await db?.$disconnect();
+  await pool?.end();
   if (adminUrl) await dropDatabase(root, adminUrl, scratch);
 });
 
@@ -137,14 +140,17 @@ describe('seeding twice', () => {
     expect(first.totals).toEqual(afterFirst);
     expect(first.inserted).toEqual(afterFirst); // a fresh database: every row is the seed's
 
-    const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const second = await seed();
-    const secondMs = performance.now() - started;
+    const { user, system } = process.cpuUsage(cpuBefore);
     expect(second.inserted).toEqual(NOTHING_INSERTED);
     expect(second.demoPasswordsUpdated).toBe(0);
     expect(await countTables()).toEqual(afterFirst);
     expect(second.totals).toEqual(afterFirst);
-    expect(secondMs).toBeLessThan(2_000);
+    // Fast, in this process's CPU time (argon2's threads included): the wall clock on a loaded
+    // machine measures the machine (3-5 s at a load of 20 for 0.5 s of CPU). The bound is half the
+    // 2 s of wall time this run was allowed when it was timed on an idle machine.
+    expect((user + system) / 1_000).toBeLessThan(1_000);
 
     seededCounts = afterFirst;
     expect(seededCounts).toMatchObject({

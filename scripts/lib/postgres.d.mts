@@ -11,4 +11,5 @@ export interface EmbeddedPostgres {
 export function startEmbeddedPostgres(options: { root: string; dataDir: string; port: number; logFile: string }): Promise<EmbeddedPostgres>;
 export function ensureDatabase(root: string, adminUrl: string, database: string): Promise<'existing' | 'created'>;
 export function dropDatabase(root: string, adminUrl: string, database: string): Promise<void>;
+export function dropDatabasesStartingWith(root: string, adminUrl: string, prefix: string): Promise<void>;
 export function copyDatabase(root: string, adminUrl: string, template: string, database: string): Promise<void>;

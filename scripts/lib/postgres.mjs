@@ -173,6 +173,24 @@ export async function dropDatabase(root, adminUrl, database) {
 }
 
 /**
+ * Drops every database whose name starts with `prefix` (those a test run derived from its own
+ * name, e.g. the Jest workers' copies, in case the run was cut short before dropping them).
+ */
+export async function dropDatabasesStartingWith(root, adminUrl, prefix) {
+  const pg = requireFrom(root)('pg');
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE IF EXISTS "${datname.replaceAll('"', '""')}" WITH (FORCE)`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Creates `database` as a copy of `template` (CREATE DATABASE … TEMPLATE: a file copy, far faster
  * than migrating and seeding again). Nothing may be connected to the template meanwhile.
  */

@@ -30,7 +30,7 @@ export async function bundleWorkflows(): Promise<WorkflowBundle> {
 
 /** A real worker on the config's task queue; `stop()` drains it. */
 export async function startWorker(config: Config, workflowBundle: WorkflowBundle) {
-  const { db } = createDb({ url: config.DATABASE_URL });
+  const { db, pool } = createDb({ url: config.DATABASE_URL });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker: Worker = await createWorker({
     connection,
@@ -54,6 +54,7 @@ export async function startWorker(config: Config, workflowBundle: WorkflowBundle
       await running;
       await connection.close();
       await db.$disconnect();
+      await pool.end();
     },
   };
 }
@@ -73,6 +74,9 @@ export function apiDependencies(config: Config) {
     async close() {
       await connection.close();
       await db.$disconnect();
+      // The pool is ours, not Prisma's ($disconnect leaves it open): its idle connections would
+      // keep Jest's worker alive for their 30 s ("failed to exit gracefully").
+      await pool.end();
     },
   };
 }
