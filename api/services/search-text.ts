@@ -6,10 +6,28 @@
  * the column's trigram index (pg_trgm) serves; LIKE's metacharacters stay characters
  * (text-match.ts).
  */
+import type { Db } from '../../platform/db';
 import { likeLiteral } from './text-match';
 import UNACCENT_RULES from './unaccent-rules.json';
 
-const rules: Readonly<Record<string, string>> = UNACCENT_RULES;
+let rules: Readonly<Record<string, string>> = UNACCENT_RULES;
+
+/**
+ * Takes this server's unaccent for every character of the copied table, once per process at
+ * start-up: another PostgreSQL version has other rules (15 leaves superscripts, fractions and
+ * some Greek symbols as they are), and a search must fold as the server folded Case.searchText.
+ * Vietnamese letters fold alike everywhere; until this answers, the copied table serves.
+ */
+export async function adoptServerFold(db: Db): Promise<number> {
+  const sources = Object.keys(UNACCENT_RULES);
+  const rows = await db.$queryRaw<{ source: string; folded: string }[]>`
+    SELECT s AS source, public.unaccent('public.unaccent'::regdictionary, s) AS folded
+    FROM unnest(${sources}::text[]) AS s`;
+  const adopted = Object.fromEntries(rows.map((r) => [r.source, r.folded]));
+  const differing = sources.filter((source) => adopted[source] !== UNACCENT_RULES[source as keyof typeof UNACCENT_RULES]);
+  rules = adopted;
+  return differing.length;
+}
 
 /**
  * search_fold() in Node: unaccent's own rules (scripts/unaccent-table.mjs copies them), character
