@@ -105,15 +105,9 @@ async function driftedDays(db: Db, range: DayRange): Promise<string[]> {
       FROM "StatisticsStepDay" f
       WHERE f."day" BETWEEN ${range.from}::date AND ${range.to}::date AND (${Prisma.raw(nonZero([...STEP_COUNTERS, 'minutes'], 'f'))})
     )
-    SELECT DISTINCT to_char(d."day", 'YYYY-MM-DD') AS "day" FROM (
-      (SELECT * FROM direct_cases EXCEPT SELECT * FROM rollup_cases)
-      UNION ALL (SELECT * FROM rollup_cases EXCEPT SELECT * FROM direct_cases)
-    ) d
+    SELECT DISTINCT to_char(d."day", 'YYYY-MM-DD') AS "day" FROM (${differing('direct_cases', 'rollup_cases')}) d
     UNION
-    SELECT to_char(d."day", 'YYYY-MM-DD') FROM (
-      (SELECT * FROM direct_steps EXCEPT SELECT * FROM rollup_steps)
-      UNION ALL (SELECT * FROM rollup_steps EXCEPT SELECT * FROM direct_steps)
-    ) d
+    SELECT to_char(d."day", 'YYYY-MM-DD') FROM (${differing('direct_steps', 'rollup_steps')}) d
     ORDER BY 1`;
   return rows.map((r) => r.day);
 }
@@ -148,17 +142,16 @@ async function driftedPeriods(db: Db, level: Level, range: DayRange): Promise<st
       FROM ${steps} m
       WHERE m.${column} BETWEEN ${range.from}::date AND ${range.to}::date AND (m."completed" <> 0 OR m."minutes" <> 0)
     )
-    SELECT to_char(d."period", 'YYYY-MM-DD') AS "period" FROM (
-      (SELECT * FROM day_cases EXCEPT SELECT * FROM period_cases)
-      UNION ALL (SELECT * FROM period_cases EXCEPT SELECT * FROM day_cases)
-    ) d
+    SELECT to_char(d."period", 'YYYY-MM-DD') AS "period" FROM (${differing('day_cases', 'period_cases')}) d
     UNION
-    SELECT to_char(d."period", 'YYYY-MM-DD') FROM (
-      (SELECT * FROM day_steps EXCEPT SELECT * FROM period_steps)
-      UNION ALL (SELECT * FROM period_steps EXCEPT SELECT * FROM day_steps)
-    ) d
+    SELECT to_char(d."period", 'YYYY-MM-DD') FROM (${differing('day_steps', 'period_steps')}) d
     ORDER BY 1`;
   return rows.map((r) => r.period);
+}
+
+/** The rows of one CTE not in the other, both ways: where a rollup and its recount disagree. */
+function differing(a: string, b: string): Prisma.Sql {
+  return Prisma.raw(`(SELECT * FROM "${a}" EXCEPT SELECT * FROM "${b}") UNION ALL (SELECT * FROM "${b}" EXCEPT SELECT * FROM "${a}")`);
 }
 
 /** Sorted days (or months, weeks) as runs of consecutive ones, so each run is recounted once. */
