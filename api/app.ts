@@ -107,6 +107,7 @@ export function createApp({
   );
   app.post('/api/v1/citizen/otp', limiters.signInCodes);
   app.post('/api/v1/citizen/session', limiters.signIns);
+  app.post('/api/v1/subscriptions', limiters.subscriptions);
   // Commune boundaries are large GeoJSON: their routes read their bodies after authentication,
   // with their own limit (api/routes/admin/admin-communes.ts); every other JSON body stays small.
   app.use(
