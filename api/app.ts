@@ -49,6 +49,7 @@ import { temporalCodecRoutes } from './routes/temporal-codec';
 import { readsOwnJsonBody } from './routes/admin/admin-communes';
 import { CITIZEN_SESSION_COOKIE } from './services/citizen-accounts/citizen-sessions';
 import { DEFAULT_SIGN_IN_CODE_LIMITS, type SignInCodeLimits } from './services/citizen-accounts/sign-in-codes';
+import type { SearchFold } from './services/search-text';
 
 export interface AppDependencies {
   config: Config;
@@ -57,6 +58,8 @@ export interface AppDependencies {
   temporal: Client;
   connection: Connection;
   logger: Logger;
+  /** How searched text is folded (api/services/search-text.ts): one per process, made at start-up. */
+  searchFold: SearchFold;
   /** Tests that log in many times from one address raise it. */
   loginRateLimit?: { limit: number; windowMs: number };
   /** Tests set their own citizen rate limits; default from the config (per hour). */
@@ -74,6 +77,7 @@ export function createApp({
   temporal,
   connection,
   logger,
+  searchFold,
   loginRateLimit,
   citizenRateLimits,
   storage = createMediaStorage(config),
@@ -107,6 +111,7 @@ export function createApp({
   );
   app.post('/api/v1/citizen/otp', limiters.signInCodes);
   app.post('/api/v1/citizen/session', limiters.signIns);
+  app.post('/api/v1/subscriptions', limiters.subscriptions);
   // Commune boundaries are large GeoJSON: their routes read their bodies after authentication,
   // with their own limit (api/routes/admin/admin-communes.ts); every other JSON body stays small.
   app.use(
@@ -180,7 +185,7 @@ export function createApp({
   );
   app.use('/api/auth', mountPath('/api/auth'), authRoutes({ db, config, loginRateLimit }));
   app.use('/api', mountPath('/api'), apiDocsRoutes());
-  app.use('/api/admin', mountPath('/api/admin'), adminRoutes({ db, config, temporal, storage, limits }));
+  app.use('/api/admin', mountPath('/api/admin'), adminRoutes({ db, config, temporal, storage, limits, searchFold }));
   app.use('/api/temporal-codec', mountPath('/api/temporal-codec'), temporalCodecRoutes({ db, config, temporal }));
   app.use('/admin', mountPath('/admin'), adminAppRoutes());
   // Open311 clients get the spec's error shape, also for input refused before their router.

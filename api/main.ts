@@ -8,7 +8,7 @@ import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
 import { createTemporalClient } from '../platform/temporal';
 import { createApp } from './app';
-import { adoptServerFold } from './services/search-text';
+import { createSearchFold } from './services/search-text';
 
 function main(): void {
   const config = loadConfig();
@@ -19,10 +19,12 @@ function main(): void {
     namespace: config.TEMPORAL_NAMESPACE,
     payloadKeys: config.TEMPORAL_PAYLOAD_KEYS,
   });
-  const app = createApp({ config, db, pool, temporal, connection, logger });
-  adoptServerFold(db).then(
+  const searchFold = createSearchFold();
+  const app = createApp({ config, db, pool, temporal, connection, logger, searchFold });
+  searchFold.adoptServer(db).then(
     (differing) => differing && logger.info({ differing }, "search folds as this server's unaccent"),
-    (error: unknown) => logger.warn({ err: error }, "search keeps the copied unaccent table: the server's was not read"),
+    (error: unknown) =>
+      logger.warn({ err: error }, "search keeps the copied unaccent table: the server's was not read"),
   );
 
   const server: Server = app.listen(config.PORT, () => {

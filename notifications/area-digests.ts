@@ -11,11 +11,11 @@
  * a window that a stopped worker left waiting are sent together in the next digest.
  */
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import type { Prisma, Subscription, SubscriptionTopic } from '../prisma/generated/client';
 import { messageLinks } from './links';
+import { createPollLoop } from './poll-loop';
 import { localeOf, type Locale } from './render';
 import { subscriptionMessage } from './subscription-message';
 import { subscriptionPages } from './subscription-pages';
@@ -72,9 +72,6 @@ export function createAreaDigests(
   const settleMs = Math.min(10_000, Math.floor(options.windowMs / 4));
   const maxEvents = options.maxEvents ?? 5_000;
   const links = messageLinks(publicBaseUrl);
-  let stopping = false;
-  let running: Promise<void> | undefined;
-  let wakeUp = new AbortController();
 
   /** One digest of the closed windows' events; the number of messages written. */
   async function runOnce(): Promise<number> {
@@ -184,34 +181,18 @@ export function createAreaDigests(
     );
   }
 
-  async function loop(): Promise<void> {
-    while (!stopping) {
-      try {
-        await runOnce();
-      } catch (error) {
-        // The database is away or the transaction failed: the events are still unclaimed.
-        logger?.warn({ err: error }, 'area digest not written; the events wait for the next look');
-      }
-      if (stopping) break;
-      await sleep(pollMs, undefined, { signal: wakeUp.signal }).catch(() => undefined);
-      if (wakeUp.signal.aborted) wakeUp = new AbortController();
-    }
-  }
+  const polling = createPollLoop({
+    // A digest takes every closed window's events (a storm beyond maxEvents aside): sleep after it.
+    look: async () => {
+      await runOnce();
+      return false;
+    },
+    pollMs,
+    // The database is away or the transaction failed: the events are still unclaimed.
+    onError: (error) => logger?.warn({ err: error }, 'area digest not written; the events wait for the next look'),
+  });
 
-  return {
-    start() {
-      if (running) return;
-      stopping = false;
-      running = loop();
-    },
-    async stop() {
-      stopping = true;
-      wakeUp.abort();
-      await running;
-      running = undefined;
-    },
-    runOnce,
-  };
+  return { start: polling.start, stop: polling.stop, runOnce };
 }
 
 export type AreaDigests = ReturnType<typeof createAreaDigests>;

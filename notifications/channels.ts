@@ -37,24 +37,26 @@ export const CHANNEL_SETTINGS: Record<OutboxChannel, string> = {
   web_push: 'WEB_PUSH_VAPID_PUBLIC_KEY',
 };
 
-export type SenderSettings = Pick<
-  Config,
-  | 'SMTP_URL'
-  | 'MAIL_FROM'
-  | 'SMS_GATEWAY_URL'
-  | 'SMS_GATEWAY_TOKEN'
-  | 'ZALO_GATEWAY_URL'
-  | 'ZALO_GATEWAY_TOKEN'
-  | 'ZALO_MODE'
-  | 'ZALO_API_URL'
-  | 'ZALO_ACCESS_TOKEN'
-  | 'ZALO_TEMPLATE_ID'
-  | 'WEB_PUSH_VAPID_PUBLIC_KEY'
-  | 'WEB_PUSH_VAPID_PRIVATE_KEY'
-  | 'WEB_PUSH_VAPID_SUBJECT'
-  | 'WEB_PUSH_SERVICE_HOSTS'
-  | 'APP_SECRET'
->;
+/** The settings the senders read (docker-compose.yml passes each to the API and the workers). */
+export const SENDER_SETTINGS = [
+  'SMTP_URL',
+  'MAIL_FROM',
+  'SMS_GATEWAY_URL',
+  'SMS_GATEWAY_TOKEN',
+  'ZALO_GATEWAY_URL',
+  'ZALO_GATEWAY_TOKEN',
+  'ZALO_MODE',
+  'ZALO_API_URL',
+  'ZALO_ACCESS_TOKEN',
+  'ZALO_TEMPLATE_ID',
+  'WEB_PUSH_VAPID_PUBLIC_KEY',
+  'WEB_PUSH_VAPID_PRIVATE_KEY',
+  'WEB_PUSH_VAPID_SUBJECT',
+  'WEB_PUSH_SERVICE_HOSTS',
+  'APP_SECRET',
+] as const satisfies readonly (keyof Config)[];
+
+export type SenderSettings = Pick<Config, (typeof SENDER_SETTINGS)[number]>;
 
 export function sendersFromConfig(config: SenderSettings, db: Db): Senders {
   const email = config.SMTP_URL ? createEmailSender({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }) : undefined;

@@ -13,11 +13,11 @@
  *
  * The database's clock decides every time, so senders on several machines agree.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { Prisma, type Notification } from '../prisma/generated/client';
 import { CHANNEL_SETTINGS, DeliveryError, type OutboxChannel, type Senders } from './channels';
+import { createPollLoop } from './poll-loop';
 
 export interface DispatcherOptions {
   /** Rows claimed at once (sent concurrently). */
@@ -67,10 +67,6 @@ export function createDispatcher(deps: { db: Db; senders: Senders; logger?: Logg
   const scope = options.keyPrefixes
     ? Prisma.sql`AND "dedupeKey" LIKE ANY(${options.keyPrefixes.map((p) => `${p.replace(/[\\%_]/g, '\\$&')}%`)}::text[])`
     : Prisma.empty;
-
-  let running: Promise<void> | undefined;
-  let stopping = false;
-  let wakeUp: AbortController = new AbortController();
 
   /** Marks the batch `sending` under a lease and returns it. */
   async function claim(): Promise<Notification[]> {
@@ -135,44 +131,28 @@ export function createDispatcher(deps: { db: Db; senders: Senders; logger?: Logg
     return batch.length;
   }
 
-  async function loop(): Promise<void> {
-    while (!stopping) {
-      let handled = 0;
-      try {
-        handled = await runOnce();
-      } catch (error) {
-        // The database is away: the rows wait in the outbox; look again after the poll interval.
-        logger?.warn({ err: error }, 'notification dispatcher could not claim messages');
-      }
-      if (handled === 0 && !stopping) {
-        await sleep(pollMs, undefined, { signal: wakeUp.signal }).catch(() => undefined);
-        if (wakeUp.signal.aborted) wakeUp = new AbortController();
-      }
-    }
-  }
+  const polling = createPollLoop({
+    // Messages were waiting: more may be, so look again at once.
+    look: async () => (await runOnce()) > 0,
+    pollMs,
+    // The database is away: the rows wait in the outbox; look again after the poll interval.
+    onError: (error) => logger?.warn({ err: error }, 'notification dispatcher could not claim messages'),
+  });
 
   const dispatcher: Dispatcher = {
     start() {
-      if (running) return;
-      stopping = false;
+      if (polling.isRunning()) return;
       const unconfigured = (Object.keys(CHANNEL_SETTINGS) as OutboxChannel[]).filter((c) => !senders[c]);
       if (unconfigured.length)
         logger?.warn(
           { channels: unconfigured.map((c) => `${c} (${CHANNEL_SETTINGS[c]})`) },
           'notification channels not configured: their messages are failed with "channel not configured"',
         );
-      running = loop();
+      polling.start();
     },
-    async stop() {
-      stopping = true;
-      wakeUp.abort();
-      await running;
-      running = undefined;
-    },
+    stop: polling.stop,
     runOnce,
-    wake() {
-      wakeUp.abort();
-    },
+    wake: polling.wake,
   };
   return dispatcher;
 }

@@ -141,6 +141,11 @@ const schema = z
      * hour (per phone: one code a minute, five an hour, api/services/citizen-accounts/).
      */
     CITIZEN_SIGN_IN_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
+    /**
+     * Subscription requests (POST /api/v1/subscriptions) per client address and hour: each may send
+     * a confirmation by email, SMS or Zalo to any address.
+     */
+    SUBSCRIPTION_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
     /** Where citizens' links lead (case pages, confirmation and unsubscribe links): the public origin. */
     PUBLIC_BASE_URL: z
       .string()

@@ -207,6 +207,36 @@ describe('a session', () => {
     expect((await db.citizenSession.findFirstOrThrow({ where: { id: stored[0]!.id } })).revokedAt).not.toBeNull();
   });
 
+  it('records when it was last used, at most once a minute', async () => {
+    const { cookie, phone } = await signIn();
+    const session = () => db.citizenSession.findFirstOrThrow({ where: { citizen: { phone: phone.e164 } } });
+    const signedIn = await session();
+    // Just signed in: using it at once writes nothing.
+    await request(app).get('/api/v1/citizen/session').set('Cookie', cookie).expect(200);
+    expect((await session()).lastSeenAt).toEqual(signedIn.lastSeenAt);
+
+    const earlier = new Date(Date.now() - 5 * 60_000);
+    await db.citizenSession.update({ where: { id: signedIn.id }, data: { lastSeenAt: earlier } });
+    const before = Date.now();
+    // A page load's parallel requests: one records the visit.
+    await Promise.all(
+      ['/api/v1/citizen/session', '/api/v1/citizen/reports', '/api/v1/citizen/session'].map((path) =>
+        request(app).get(path).set('Cookie', cookie).expect(200),
+      ),
+    );
+    const seen = (await session()).lastSeenAt;
+    expect(seen.getTime()).toBeGreaterThanOrEqual(before - 1_000);
+    expect(seen.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
+    // Within the minute, using it again writes nothing.
+    await request(app).get('/api/v1/citizen/reports').set('Cookie', cookie).expect(200);
+    expect((await session()).lastSeenAt).toEqual(seen);
+    // A revoked session is not touched.
+    await request(app).delete('/api/v1/citizen/session').set('Cookie', cookie).expect(204);
+    await db.citizenSession.update({ where: { id: signedIn.id }, data: { lastSeenAt: earlier } });
+    await request(app).get('/api/v1/citizen/session').set('Cookie', cookie).expect(401);
+    expect((await session()).lastSeenAt).toEqual(earlier);
+  });
+
   it('refuses writes from another site that carry it', async () => {
     const a = await signIn();
     const res = await request(app)

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { SENDER_SETTINGS } from '../notifications/channels';
 import { loadConfig } from '../platform/config';
 
 const root = path.resolve(__dirname, '..');
@@ -15,7 +16,8 @@ const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'
       build?: string;
       image?: string;
       depends_on?: string[] | Record<string, unknown>;
-      environment?: Record<string, string>;
+      /** null: given without a value, taken from the shell (or .env), unset when it has none. */
+      environment?: Record<string, string | null>;
       volumes?: string[];
       command?: string[];
       ports?: unknown[];
@@ -25,6 +27,18 @@ const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'
 };
 const services = compose.services;
 const names = Object.keys(services);
+
+/** A service's environment as Compose gives it, `shell` standing for the shell's variables. */
+function environmentOf(name: string, shell: Record<string, string> = {}): Record<string, string> {
+  const given = Object.entries(services[name]!.environment ?? {}).flatMap(([k, v]): [string, string][] => {
+    if (v === null) return k in shell ? [[k, shell[k]!]] : [];
+    const value = String(v)
+      .replace(/\$\{APP_SECRET[^}]*\}/, 'x'.repeat(32))
+      .replace(/\$\{TEMPORAL_PAYLOAD_KEYS[^}]*\}/, `k1:${'A'.repeat(43)}=`);
+    return [[k, value]];
+  });
+  return Object.fromEntries(given);
+}
 
 describe('docker-compose.yml', () => {
   it('has the production shape', () => {
@@ -53,18 +67,39 @@ describe('docker-compose.yml', () => {
 
   it('points the app services at hosts that are services, and satisfies the config schema', () => {
     for (const name of ['api', 'worker', 'migrate']) {
-      const env = Object.fromEntries(
-        Object.entries(services[name]!.environment ?? {}).map(([k, v]) => [
-          k,
-          String(v)
-            .replace(/\$\{APP_SECRET[^}]*\}/, 'x'.repeat(32))
-            .replace(/\$\{TEMPORAL_PAYLOAD_KEYS[^}]*\}/, `k1:${'A'.repeat(43)}=`),
-        ]),
-      );
+      const env = environmentOf(name);
       const config = loadConfig(env);
       expect(names).toContain(new URL(config.DATABASE_URL).hostname);
       expect(names).toContain(config.TEMPORAL_ADDRESS.split(':')[0]);
       for (const url of [env.S3_ENDPOINT, env.SMTP_URL]) expect(names).toContain(new URL(url!).hostname);
+    }
+  });
+
+  it('passes every notification channel setting to the API and the workers, from the shell when set', () => {
+    // Zalo through ZNS and Web Push, as an operator's shell or .env would give them.
+    const shell = {
+      MAIL_FROM: '"Phản ánh hiện trường Hà Tĩnh" <canhbao@hatinh.gov.vn>',
+      SMS_GATEWAY_URL: 'https://sms.example.vn/send',
+      SMS_GATEWAY_TOKEN: 'sms-token',
+      ZALO_MODE: 'zns',
+      ZALO_ACCESS_TOKEN: 'zns-token',
+      ZALO_TEMPLATE_ID: '231456',
+      WEB_PUSH_VAPID_PUBLIC_KEY: `B${'A'.repeat(86)}`,
+      WEB_PUSH_VAPID_PRIVATE_KEY: 'A'.repeat(43),
+      WEB_PUSH_VAPID_SUBJECT: 'mailto:ioc@hatinh.gov.vn',
+      WEB_PUSH_SERVICE_HOSTS: 'fcm.googleapis.com',
+    };
+    for (const name of ['api', 'worker']) {
+      expect([name, Object.keys(services[name]!.environment ?? {})]).toEqual([
+        name,
+        expect.arrayContaining([...SENDER_SETTINGS]),
+      ]);
+      const config = loadConfig(environmentOf(name, shell));
+      expect(config).toMatchObject({ ...shell, WEB_PUSH_SERVICE_HOSTS: ['fcm.googleapis.com'] });
+      // None set: the channels are off, the defaults apply.
+      const plain = loadConfig(environmentOf(name));
+      expect(plain).toMatchObject({ ZALO_MODE: 'gateway', SMTP_URL: 'smtp://mail:1025' });
+      expect(plain.WEB_PUSH_VAPID_PUBLIC_KEY).toBeUndefined();
     }
   });
 

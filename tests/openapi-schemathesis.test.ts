@@ -57,7 +57,7 @@ beforeAll(async () => {
     createApp({
       ...api.deps,
       loginRateLimit: generous,
-      citizenRateLimits: { reports: generous, citizenActions: generous },
+      citizenRateLimits: { reports: generous, citizenActions: generous, subscriptions: generous },
     }),
   );
 }, 180_000);

@@ -4,14 +4,17 @@
  * every Vietnamese letter with every tone, in both cases, on sentences, and on each of unaccent's
  * rules (the table scripts/unaccent-table.mjs copied from PostgreSQL's).
  */
-import { adoptServerFold, searchFold } from '../api/services/search-text';
+import { createSearchFold } from '../api/services/search-text';
 import UNACCENT_RULES from '../api/services/unaccent-rules.json';
+import type { Db } from '../platform/db';
 import { apiDependencies, testConfig } from './support/platform';
 
 const api = apiDependencies(testConfig());
 afterAll(async () => {
   await api.close();
 });
+/** The copied table's fold, as an API process folds until its server's rules are read. */
+const searchFold = createSearchFold().fold;
 
 const VOWELS = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
 /** No mark, huyền, sắc, hỏi, ngã, nặng. */
@@ -50,12 +53,29 @@ describe('searchFold (Node) and search_fold (PostgreSQL)', () => {
   // The API adopts its server's unaccent at start-up (a PostgreSQL of another version folds some
   // symbols otherwise): then every rule folds alike, whichever server this is.
   it("fold each character of unaccent's rules alike once the server's are adopted, and decomposed marks", async () => {
-    await adoptServerFold(api.deps.db);
+    const server = createSearchFold();
+    await server.adoptServer(api.deps.db);
     const sources = [...Object.keys(UNACCENT_RULES), 'e\u0301', 'Đe\u0323\u0302p'];
     expect(sources.length).toBeGreaterThan(2_000);
     const folded = await sqlFold(sources);
-    const differing = sources.filter((s, i) => searchFold(s) !== folded[i]);
+    const differing = sources.filter((s, i) => server.fold(s) !== folded[i]);
     expect(differing).toEqual([]);
+  });
+
+  it("adopt a server's rules in their own fold only, and in its search condition", async () => {
+    // A server that leaves ½ as it is (PostgreSQL 15 does), as the API would read it.
+    const rules: Record<string, string> = UNACCENT_RULES;
+    const leavesHalves = {
+      $queryRaw: async () =>
+        Object.keys(rules).map((source) => ({ source, folded: source === '½' ? '½' : rules[source]! })),
+    } as unknown as Db;
+    const adopting = createSearchFold();
+    expect(await adopting.adoptServer(leavesHalves)).toBe(1);
+    expect(adopting.fold('Thửa đất ½ ha')).toBe('thua dat ½ ha');
+    expect(adopting.containing('½%')).toEqual({ contains: '½\\%' });
+    // Another fold of the same process (another app, a test) keeps its own table.
+    expect(searchFold('Thửa đất ½ ha')).toBe('thua dat  1/2 ha');
+    expect(createSearchFold().containing('½')).toEqual({ contains: ' 1/2' });
   });
 
   it('leave no diacritic and no đ, in lower case', () => {

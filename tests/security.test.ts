@@ -21,6 +21,7 @@ beforeAll(() => {
     citizenRateLimits: {
       reports: { limit: 2, windowMs: 60_000 },
       citizenActions: { limit: 3, windowMs: 60_000 },
+      subscriptions: { limit: 2, windowMs: 60_000 },
     },
   });
 });
@@ -46,6 +47,24 @@ describe('rate limits', () => {
     expect(en.body.error.message).toBe('Too many requests. Please try again in a few minutes.');
     // Reading is not limited by it.
     await request(app).get('/api/v1/categories').expect(200);
+  });
+
+  it('limits subscription requests per address: each may send a confirmation anywhere', async () => {
+    const subscribe = (language = 'vi') =>
+      request(app).post('/api/v1/subscriptions').set('Accept-Language', language).send({ channel: 'sms' });
+    expect((await subscribe()).status).toBe(422);
+    expect((await subscribe()).status).toBe(422);
+    const limited = await subscribe();
+    expect(limited.status).toBe(429);
+    expect(limited.body.error).toEqual({
+      code: 'RATE_LIMITED',
+      message: 'Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
+    });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect((await subscribe('en')).body.error.message).toBe('Too many requests. Please try again in a few minutes.');
+    // The links in the messages are not limited by it.
+    expect((await request(app).post('/api/v1/subscriptions/unsubscribe?token=nope')).status).toBe(404);
   });
 
   it("limits a reporter's actions per citizen token, whatever the case or action", async () => {

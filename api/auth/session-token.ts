@@ -8,6 +8,12 @@ import type { Config } from '../../platform/config';
 
 export const SESSION_COOKIE = 'fr_session';
 
+/**
+ * How often a session in use records it (officials' and citizens' alike): writing on every request
+ * would write on every request of a page load; once a minute is enough.
+ */
+export const SESSION_TOUCH_EVERY_MS = 60_000;
+
 export function newSessionToken(): string {
   return randomBytes(32).toString('base64url');
 }

@@ -70,6 +70,8 @@ export interface CitizenRateLimits {
   citizenActions: RateLimitSetting;
   /** Sign-in code requests, and separately sign-in tries, per client address. */
   citizenSignIn: RateLimitSetting;
+  /** Subscriptions to area alerts per client address (POST /api/v1/subscriptions). */
+  subscriptions: RateLimitSetting;
 }
 
 const HOUR_MS = 3_600_000;
@@ -77,13 +79,17 @@ const HOUR_MS = 3_600_000;
 export function citizenRateLimitsFrom(
   config: Pick<
     Config,
-    'REPORT_RATE_LIMIT_PER_HOUR' | 'CITIZEN_ACTION_RATE_LIMIT_PER_HOUR' | 'CITIZEN_SIGN_IN_RATE_LIMIT_PER_HOUR'
+    | 'REPORT_RATE_LIMIT_PER_HOUR'
+    | 'CITIZEN_ACTION_RATE_LIMIT_PER_HOUR'
+    | 'CITIZEN_SIGN_IN_RATE_LIMIT_PER_HOUR'
+    | 'SUBSCRIPTION_RATE_LIMIT_PER_HOUR'
   >,
 ): CitizenRateLimits {
   return {
     reports: { limit: config.REPORT_RATE_LIMIT_PER_HOUR, windowMs: HOUR_MS },
     citizenActions: { limit: config.CITIZEN_ACTION_RATE_LIMIT_PER_HOUR, windowMs: HOUR_MS },
     citizenSignIn: { limit: config.CITIZEN_SIGN_IN_RATE_LIMIT_PER_HOUR, windowMs: HOUR_MS },
+    subscriptions: { limit: config.SUBSCRIPTION_RATE_LIMIT_PER_HOUR, windowMs: HOUR_MS },
   };
 }
 
@@ -121,5 +127,6 @@ export function citizenRateLimiters(limits: CitizenRateLimits) {
     }),
     signInCodes: limiter(limits.citizenSignIn),
     signIns: limiter(limits.citizenSignIn),
+    subscriptions: limiter(limits.subscriptions),
   };
 }

@@ -435,7 +435,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             'Email, SMS and Zalo are double opt-in: always 202, a confirmation link goes to the address and nothing ' +
             "else is sent before it is confirmed. Web Push (`address` the browser's push endpoint, `keys` its " +
             'PushSubscription keys) is active at once: 201 with the token that manages it. The endpoint must be at ' +
-            'a push service the platform allows (WEB_PUSH_SERVICE_HOSTS), else 422.',
+            'a push service the platform allows (WEB_PUSH_SERVICE_HOSTS), else 422. At most ' +
+            'SUBSCRIPTION_RATE_LIMIT_PER_HOUR requests an hour per client address.',
           parameters: [language],
           requestBody: {
             required: true,
@@ -461,6 +462,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
               'A confirmation was sent.',
             ),
             422: error('The subscription does not fit (an unknown commune, a push service not allowed).'),
+            429: error('Too many subscription requests from this address; see Retry-After.'),
           },
         },
       },

@@ -1,10 +1,14 @@
 /** Cases in the back office (/api/admin/cases), read side; actions go through tasks (issue 4). */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Db } from '../../platform/db';
 import { parseListQuery, sendList } from '../list-query';
 import { authOf } from '../middleware/authenticate';
-import { ADMIN_CASE_SORTABLE, adminCaseFilter, findAdminCases } from '../services/find-admin-cases';
+import {
+  ADMIN_CASE_SORTABLE,
+  adminCaseFilter,
+  findAdminCases,
+  type CaseSearchDependencies,
+} from '../services/find-admin-cases';
 import { getAdminCase } from '../services/get-admin-case';
 import { exportCases } from '../services/exports/export-cases';
 import { sendExport } from '../services/exports/send-export';
@@ -18,7 +22,8 @@ export const caseListCursor = z.object({ after: z.string().min(1).optional() });
 /** The export's own parameter; sort and filter are the list's (range is not: every row is in the file). */
 export const caseExportQuery = z.object({ format: z.enum(EXPORT_FORMATS) });
 
-export function adminCaseRoutes(db: Db): Router {
+export function adminCaseRoutes(deps: CaseSearchDependencies): Router {
+  const { db } = deps;
   const router = Router();
 
   router.get('/cases', async (req, res) => {
@@ -28,7 +33,7 @@ export function adminCaseRoutes(db: Db): Router {
       filter: adminCaseFilter,
     });
     const { after } = parseInput(caseListCursor, { after: req.query.after });
-    const { rows, total, totalEstimated, nextCursor } = await findAdminCases(db, authOf(req).ability, {
+    const { rows, total, totalEstimated, nextCursor } = await findAdminCases(deps, authOf(req).ability, {
       ...query,
       after,
     });
@@ -46,7 +51,7 @@ export function adminCaseRoutes(db: Db): Router {
     });
     const auth = authOf(req);
     const table = await exportCases(
-      db,
+      deps,
       {
         ability: auth.ability,
         userId: auth.user.id,

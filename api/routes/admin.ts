@@ -35,9 +35,16 @@ import { adminTaskCountRoutes } from './admin/admin-task-counts';
 import { adminTemplateRoutes } from './admin/admin-templates';
 import { adminUnitRoutes } from './admin/admin-units';
 import { adminUserRoutes } from './admin/admin-users';
+import type { SearchFold } from '../services/search-text';
 
 export function adminRoutes(
-  deps: LogInDependencies & { db: Db; temporal: Client; storage: MediaStorage; limits: MediaLimits } & {
+  deps: LogInDependencies & {
+    db: Db;
+    temporal: Client;
+    storage: MediaStorage;
+    limits: MediaLimits;
+    searchFold: SearchFold;
+  } & {
     config: Pick<
       Config,
       'NOTIFY_STREAM_POLL_MS' | 'PUBLIC_BASE_URL' | 'PROVINCE_BOUNDS' | 'TEMPORAL_TASK_QUEUE' | 'APP_SECRET'
@@ -46,7 +53,7 @@ export function adminRoutes(
 ): Router {
   const router = Router();
   router.use(authenticate(deps), requireOfficial());
-  router.use(adminCaseRoutes(deps.db));
+  router.use(adminCaseRoutes(deps));
   router.use(adminCaseProcessRoutes(deps));
   router.use(adminProcessSummaryRoutes(deps.db));
   router.use(adminStatisticsRoutes(deps.db));

@@ -13,7 +13,7 @@ import { afterCursor, decodeCursor, encodeCursor, type KeysetOrder } from '../li
 import type { ListQuery } from '../list-query';
 import { AppError } from '../../platform/app-error';
 import { listPage } from '../../platform/list-total';
-import { searchTextContaining } from './search-text';
+import type { SearchFold } from './search-text';
 
 const idList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
@@ -53,7 +53,11 @@ export type AdminCaseFilter = z.infer<typeof adminCaseFilter>;
  * The cases the official may read that pass the list's filters, or null when they may read none
  * (e.g. a unit admin without a case role). The list and its export share it: same rows.
  */
-export function adminCaseWhere(ability: AppAbility, f: AdminCaseFilter): Prisma.CaseWhereInput | null {
+export function adminCaseWhere(
+  ability: AppAbility,
+  f: AdminCaseFilter,
+  searchFold: SearchFold,
+): Prisma.CaseWhereInput | null {
   const allowed = accessibleWhere(ability, 'read', 'Case');
   if (!allowed) return null;
   return {
@@ -80,11 +84,17 @@ export function adminCaseWhere(ability: AppAbility, f: AdminCaseFilter): Prisma.
           // Tracking codes are upper case (domain/tracking-code.ts): an equality on the upper-cased
           // text finds one whatever case it is typed in, and, unlike ILIKE, keeps to its unique
           // index, so that PostgreSQL can OR both indexes rather than read every case.
-          OR: [{ trackingCode: f.q.toUpperCase() }, { searchText: searchTextContaining(f.q) }],
+          OR: [{ trackingCode: f.q.toUpperCase() }, { searchText: searchFold.containing(f.q) }],
         }),
       },
     ],
   };
+}
+
+/** What the list and its export read with. */
+export interface CaseSearchDependencies {
+  db: Db;
+  searchFold: SearchFold;
 }
 
 /** The sort keys a cursor can follow (Prisma compares no enums: status, step and level cannot). */
@@ -106,7 +116,7 @@ function caseKeyset(sort: ListQuery<unknown>['sort']): KeysetOrder | undefined {
  * range's offset. `nextCursor` starts the page after this one (none past the last).
  */
 export async function findAdminCases(
-  db: Db,
+  { db, searchFold }: CaseSearchDependencies,
   ability: AppAbility,
   query: ListQuery<AdminCaseFilter> & { after?: string },
 ) {
@@ -115,7 +125,7 @@ export async function findAdminCases(
     throw new AppError('VALIDATION_FAILED', {}, { after: { code: 'cursor_not_for_sort' } });
   }
   const cursor = query.after !== undefined && keyset ? decodeCursor(query.after, keyset) : undefined;
-  const where = adminCaseWhere(ability, query.filter);
+  const where = adminCaseWhere(ability, query.filter, searchFold);
   if (!where) return { rows: [], total: 0, totalEstimated: false, nextCursor: null };
   const orderBy = [{ [query.sort.field]: query.sort.order }, { id: 'asc' as const }];
   const { rows, total, estimated } = await listPage(

@@ -3,11 +3,8 @@
  * or unknown sessions and disabled accounts give null; a live session slides its idle expiry.
  */
 import type { Role, UnitKind } from '../../prisma/generated/client';
-import { hashSessionToken } from '../auth/session-token';
+import { hashSessionToken, SESSION_TOUCH_EVERY_MS } from '../auth/session-token';
 import { sessionExpiry, type LogInDependencies } from './log-in';
-
-/** Touching the session on every request would write on every request: once a minute is enough. */
-const TOUCH_EVERY_MS = 60_000;
 
 export interface OfficialSession {
   sessionId: string;
@@ -26,7 +23,7 @@ export async function findOfficialSession(
   });
   if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active) return null;
 
-  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+  if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_EVERY_MS) {
     await db.session.update({
       where: { id: session.id },
       data: { lastSeenAt: now, expiresAt: sessionExpiry(config, session.createdAt, now) },

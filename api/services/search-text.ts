@@ -10,37 +10,49 @@ import type { Db } from '../../platform/db';
 import { likeLiteral } from './text-match';
 import UNACCENT_RULES from './unaccent-rules.json';
 
-let rules: Readonly<Record<string, string>> = UNACCENT_RULES;
-
 /**
- * Takes this server's unaccent for every character of the copied table, once per process at
- * start-up: another PostgreSQL version has other rules (15 leaves superscripts, fractions and
- * some Greek symbols as they are), and a search must fold as the server folded Case.searchText.
- * Vietnamese letters fold alike everywhere; until this answers, the copied table serves.
+ * How the API folds searched text: one per API process, made at start-up (api/main.ts) and handed
+ * to the routes that search (AppDependencies.searchFold). It starts with the copied table and
+ * takes its server's rules when asked (adoptServer): the only state, and it is this object's.
  */
-export async function adoptServerFold(db: Db): Promise<number> {
-  const sources = Object.keys(UNACCENT_RULES);
-  const rows = await db.$queryRaw<{ source: string; folded: string }[]>`
-    SELECT s AS source, public.unaccent('public.unaccent'::regdictionary, s) AS folded
-    FROM unnest(${sources}::text[]) AS s`;
-  const adopted = Object.fromEntries(rows.map((r) => [r.source, r.folded]));
-  const differing = sources.filter((source) => adopted[source] !== UNACCENT_RULES[source as keyof typeof UNACCENT_RULES]);
-  rules = adopted;
-  return differing.length;
+export interface SearchFold {
+  /**
+   * search_fold() in Node: unaccent's rules character by character as unaccent reads them, then
+   * đ → d and lower case. Equal to PostgreSQL's on Vietnamese text with either table, and on
+   * every rule once the server's are adopted (tests/search-fold.test.ts).
+   */
+  fold(text: string): string;
+  /** Prisma's condition on Case.searchText: contains the folded text, as typed. */
+  containing(text: string): { contains: string };
+  /**
+   * Takes this server's unaccent for every character of the copied table: another PostgreSQL
+   * version has other rules (15 leaves superscripts, fractions and some Greek symbols as they
+   * are), and a search must fold as the server folded Case.searchText. Vietnamese letters fold
+   * alike everywhere, so until this answers the copied table serves. The rules that differ.
+   */
+  adoptServer(db: Db): Promise<number>;
 }
 
-/**
- * search_fold() in Node: unaccent's own rules (scripts/unaccent-table.mjs copies them), character
- * by character as unaccent reads them, then đ → d and lower case. Equal to PostgreSQL's on every
- * rule and on Vietnamese text (tests/search-fold.test.ts).
- */
-export function searchFold(text: string): string {
-  let unaccented = '';
-  for (const character of text) unaccented += rules[character] ?? character;
-  return unaccented.replace(/[đĐ]/g, 'd').toLowerCase();
-}
-
-/** Prisma's condition on Case.searchText: contains the folded text, as typed. */
-export function searchTextContaining(text: string) {
-  return { contains: likeLiteral(searchFold(text)) };
+export function createSearchFold(): SearchFold {
+  // The copied table (scripts/unaccent-table.mjs), until the server's replaces it.
+  let rules: Readonly<Record<string, string>> = UNACCENT_RULES;
+  const fold = (text: string) => {
+    let unaccented = '';
+    for (const character of text) unaccented += rules[character] ?? character;
+    return unaccented.replace(/[đĐ]/g, 'd').toLowerCase();
+  };
+  return {
+    fold,
+    containing: (text) => ({ contains: likeLiteral(fold(text)) }),
+    async adoptServer(db) {
+      const sources = Object.keys(UNACCENT_RULES);
+      const rows = await db.$queryRaw<{ source: string; folded: string }[]>`
+        SELECT s AS source, public.unaccent('public.unaccent'::regdictionary, s) AS folded
+        FROM unnest(${sources}::text[]) AS s`;
+      const adopted = Object.fromEntries(rows.map((r) => [r.source, r.folded]));
+      rules = adopted;
+      return sources.filter((source) => adopted[source] !== UNACCENT_RULES[source as keyof typeof UNACCENT_RULES])
+        .length;
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { findNotifications } from '../../api/services/admin/find-notifications';
 import { findAdminCases } from '../../api/services/find-admin-cases';
 import { findAdminTasks } from '../../api/services/find-admin-tasks';
 import { findPublicReports, publicFeedQuery } from '../../api/services/find-public-reports';
+import { createSearchFold } from '../../api/services/search-text';
 import { getProcessSummary } from '../../api/services/get-process-summary';
 import { defineAbilityFor, type Role, type UnitKind } from '../../domain/abilities';
 import type { Db } from '../../platform/db';
@@ -35,6 +36,9 @@ const page = <F>(filter: F, field: string, order: 'asc' | 'desc', skip = 0) => (
 });
 
 export async function scenarios(db: Db) {
+  // The search folds as the API's does once it has read its server's unaccent (api/main.ts).
+  const cases = { db, searchFold: createSearchFold() };
+  await cases.searchFold.adoptServer(db);
   // The biggest commune by cases: its leader's list is the longest a unit sees.
   const commune = await db.case.groupBy({
     by: ['unitId'],
@@ -70,19 +74,20 @@ export async function scenarios(db: Db) {
     )
   ).nextCursor!;
   return {
-    'cases: IOC, newest first': () => findAdminCases(db, ioc, page({}, 'createdAt', 'desc')),
-    'cases: IOC, page 40': () => findAdminCases(db, ioc, page({}, 'createdAt', 'desc', 1_000)),
-    'cases: IOC, halfway by offset': () => findAdminCases(db, ioc, page({}, 'createdAt', 'desc', halfway)),
+    'cases: IOC, newest first': () => findAdminCases(cases, ioc, page({}, 'createdAt', 'desc')),
+    'cases: IOC, page 40': () => findAdminCases(cases, ioc, page({}, 'createdAt', 'desc', 1_000)),
+    'cases: IOC, halfway by offset': () => findAdminCases(cases, ioc, page({}, 'createdAt', 'desc', halfway)),
     'cases: IOC, halfway by cursor': () =>
-      findAdminCases(db, ioc, { ...page({}, 'createdAt', 'desc', halfway), after: caseCursor }),
+      findAdminCases(cases, ioc, { ...page({}, 'createdAt', 'desc', halfway), after: caseCursor }),
     'cases: IOC, processing by deadline': () =>
-      findAdminCases(db, ioc, page({ status: 'processing' as const }, 'deadline', 'asc')),
-    'cases: IOC, overdue': () => findAdminCases(db, ioc, page({ overdue: true }, 'deadline', 'asc')),
+      findAdminCases(cases, ioc, page({ status: 'processing' as const }, 'deadline', 'asc')),
+    'cases: IOC, overdue': () => findAdminCases(cases, ioc, page({ overdue: true }, 'deadline', 'asc')),
     'cases: IOC, one unit, last 30 days': () =>
-      findAdminCases(db, ioc, page({ unitId: unit.id, createdFrom: monthAgo }, 'createdAt', 'desc')),
-    'cases: commune leader, newest first': () => findAdminCases(db, unitLeader, page({}, 'createdAt', 'desc')),
-    'cases: search "sụt lún"': () => findAdminCases(db, ioc, page({ q: 'sụt lún' }, 'createdAt', 'desc')),
-    'cases: search "Nguyễn Huy Tự"': () => findAdminCases(db, ioc, page({ q: 'Nguyễn Huy Tự' }, 'createdAt', 'desc')),
+      findAdminCases(cases, ioc, page({ unitId: unit.id, createdFrom: monthAgo }, 'createdAt', 'desc')),
+    'cases: commune leader, newest first': () => findAdminCases(cases, unitLeader, page({}, 'createdAt', 'desc')),
+    'cases: search "sụt lún"': () => findAdminCases(cases, ioc, page({ q: 'sụt lún' }, 'createdAt', 'desc')),
+    'cases: search "Nguyễn Huy Tự"': () =>
+      findAdminCases(cases, ioc, page({ q: 'Nguyễn Huy Tự' }, 'createdAt', 'desc')),
     'inbox: IOC unclaimed': () =>
       findAdminTasks(db, ioc, page({ state: 'open' as const, assigneeId: null }, 'due', 'asc')),
     'inbox: commune leader unclaimed': () =>

@@ -12,6 +12,7 @@ import { createMediaStorage } from '../../platform/storage';
 import { createLogger } from '../../platform/logger';
 import { payloadDataConverter } from '../../platform/payload-codec';
 import { createWorker } from '../../worker/create-worker';
+import { createSearchFold } from '../../api/services/search-text';
 import { installQuietRuntime } from './time-skipping';
 import { caseWorkflowBundle } from './workflow-bundle';
 
@@ -70,7 +71,7 @@ export function apiDependencies(config: Config) {
     dataConverter: payloadDataConverter(config.TEMPORAL_PAYLOAD_KEYS),
   });
   return {
-    deps: { config, db, pool, temporal, connection, logger },
+    deps: { config, db, pool, temporal, connection, logger, searchFold: createSearchFold() },
     async close() {
       await connection.close();
       await db.$disconnect();

@@ -1,13 +1,14 @@
 /**
  * A signed-in citizen's device: 256 random bits in an httpOnly cookie (SameSite=Lax, path
  * /api/v1, where the citizens' API is), the database keeping only their HMAC under APP_SECRET.
- * Revoked on sign-out; expired after CITIZEN_SESSION_DAYS.
+ * Revoked on sign-out; expired after CITIZEN_SESSION_DAYS. `lastSeenAt` says when it was last used
+ * (to the minute: one write a minute at most, not one per request).
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { CookieOptions, Request } from 'express';
 import type { Config } from '../../../platform/config';
 import type { Db } from '../../../platform/db';
-import { servedOverHttps } from '../../auth/session-token';
+import { servedOverHttps, SESSION_TOUCH_EVERY_MS } from '../../auth/session-token';
 
 export const CITIZEN_SESSION_COOKIE = 'citizen_session';
 export const CITIZEN_SESSION_DAYS = 90;
@@ -52,8 +53,23 @@ export async function signedInCitizen(db: Db, secret: string, req: Request): Pro
   if (typeof token !== 'string' || token.length === 0 || token.length > 100) return undefined;
   const session = await db.citizenSession.findUnique({
     where: { tokenHash: hashCitizenSessionToken(secret, token) },
-    select: { id: true, citizenId: true, expiresAt: true, revokedAt: true, citizen: { select: { phone: true } } },
+    select: {
+      id: true,
+      citizenId: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      citizen: { select: { phone: true } },
+    },
   });
-  if (!session || session.revokedAt || session.expiresAt <= new Date()) return undefined;
+  const now = new Date();
+  if (!session || session.revokedAt || session.expiresAt <= now) return undefined;
+  if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_EVERY_MS) {
+    // Conditional: of a page's parallel requests, the first writes and the others find it fresh.
+    await db.citizenSession.updateMany({
+      where: { id: session.id, lastSeenAt: { lte: new Date(now.getTime() - SESSION_TOUCH_EVERY_MS) } },
+      data: { lastSeenAt: now },
+    });
+  }
   return { citizenId: session.citizenId, sessionId: session.id, phone: session.citizen.phone ?? '' };
 }

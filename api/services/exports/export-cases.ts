@@ -10,7 +10,7 @@ import type { Db } from '../../../platform/db';
 import { AppError } from '../../../platform/app-error';
 import type { Language } from '../../i18n/language';
 import type { ListQuery } from '../../list-query';
-import { adminCaseWhere, type AdminCaseFilter } from '../find-admin-cases';
+import { adminCaseWhere, type AdminCaseFilter, type CaseSearchDependencies } from '../find-admin-cases';
 import { recordAudit } from '../record-audit';
 import { reportChannelName } from '../../../domain/report-channels';
 import { CASE_WORDS, type Words } from './case-words';
@@ -78,12 +78,12 @@ export interface CaseExportContext {
  * rows are read from the database in batches as the file is written.
  */
 export async function exportCases(
-  db: Db,
+  { db, searchFold }: CaseSearchDependencies,
   context: CaseExportContext,
   query: Pick<ListQuery<AdminCaseFilter>, 'sort' | 'filter'>,
   format: ExportFormat,
 ): Promise<ExportTable & { total: number }> {
-  const where = adminCaseWhere(context.ability, query.filter) ?? { id: { in: [] } };
+  const where = adminCaseWhere(context.ability, query.filter, searchFold) ?? { id: { in: [] } };
   const total = await db.case.count({ where });
   if (total > MAX_EXPORT_ROWS)
     throw new AppError(
