@@ -1,8 +1,8 @@
 /**
  * The nightly reconcile of the statistics' rollups (docs/statistics.md): the recent days' rows
  * compared with a direct count over the source tables, their months and weeks with the sum of their
- * days, and whatever differs recounted (statistics_rebuild_days, statistics_recount_months,
- * statistics_recount_weeks). The triggers
+ * days (the coarse ones, unit × category, with the sum of the months' and weeks' rows), and whatever
+ * differs recounted (statistics_rebuild_days, statistics_recount_periods). The triggers
  * keep the rollups exact in every transaction; this finds what went around them (a restored
  * backup of one table, an administrator's SQL with the triggers off) and says what it fixed.
  * Idempotent: a second run finds nothing to fix.
@@ -23,7 +23,10 @@ export interface ReconcileStatisticsResult {
   checked: DayRange;
   /** Days whose rows differed from the direct count and were recounted (YYYY-MM-DD). */
   repairedDays: string[];
-  /** Months (their first days) whose rows differed from their days' sum and were recounted. */
+  /**
+   * Months (their first days) whose rows (coarse ones included) differed from their source's sum
+   * and were recounted. (A repair of days recounts the months and weeks they fall in as well.)
+   */
   repairedMonths: string[];
   /** Weeks (their Mondays) likewise. */
   repairedWeeks: string[];
@@ -38,6 +41,8 @@ const DEFAULT_DAYS = 7;
 const MAX_DAYS = 400;
 
 const KEY = ['unitId', 'communeCode', 'categoryCode', 'channel'];
+const COARSE_KEY = ['unitId', 'categoryCode'];
+const LEVEL_NAMES = ['month', 'week'] as const;
 const cols = (names: readonly string[], alias: string) => names.map((c) => `${alias}."${c}"`).join(', ');
 const sums = (names: readonly string[], alias: string, cast: string) =>
   names.map((c) => `sum(${alias}."${c}")::${cast}`).join(', ');
@@ -57,24 +62,25 @@ export async function reconcileStatistics(
   }
   const to = haTinhToday(now);
   const checked = { from: addDays(to, -(days - 1)), to };
-  // One snapshot for both sides: a case written meanwhile is not taken for drift.
-  const wrongDays = await db.$transaction((tx) => driftedDays(tx as unknown as Db, checked), {
-    isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
-    timeout: 600_000,
-  });
+  // Everything compared in one snapshot (a case written meanwhile is not taken for drift), before
+  // anything is repaired: a repair of days recounts their months and weeks too, which would hide
+  // a month that was wrong on its own.
+  const { wrongDays, wrong } = await db.$transaction(
+    async (tx) => {
+      const snapshot = tx as unknown as Db;
+      const wrongDays = await driftedDays(snapshot, checked);
+      const wrong: Record<Level, string[]> = { month: [], week: [] };
+      for (const level of LEVEL_NAMES) wrong[level] = await driftedPeriods(snapshot, level, touched(level, checked));
+      return { wrongDays, wrong };
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 600_000 },
+  );
   for (const range of ranges(wrongDays, (day) => addDays(day, 1))) {
     await db.$executeRaw`SELECT statistics_rebuild_days(${range.from}::date, ${range.to}::date)`;
   }
-  const wrong: Record<Level, string[]> = { month: [], week: [] };
-  for (const level of ['month', 'week'] as const) {
-    const { start, next } = LEVELS[level];
-    const periods = { from: start(checked.from), to: start(checked.to) };
-    wrong[level] = await db.$transaction((tx) => driftedPeriods(tx as unknown as Db, level, periods), {
-      isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
-      timeout: 600_000,
-    });
-    for (const range of ranges(wrong[level], next)) {
-      await db.$executeRaw`SELECT ${Prisma.raw(`statistics_recount_${level}s`)}(${range.from}::date, ${range.to}::date)`;
+  for (const level of LEVEL_NAMES) {
+    for (const range of ranges(wrong[level], LEVELS[level].next)) {
+      await db.$executeRaw`SELECT statistics_recount_periods(${level}, ${range.from}::date, ${range.to}::date)`;
     }
   }
   const result = { checked, repairedDays: wrongDays, repairedMonths: wrong.month, repairedWeeks: wrong.week };
@@ -84,6 +90,12 @@ export async function reconcileStatistics(
     logger.info('statistics rollups agree with the source tables', { checked });
   }
   return result;
+}
+
+/** The months or weeks (their first days) the checked days fall in. */
+function touched(level: Level, checked: DayRange): DayRange {
+  const { start } = LEVELS[level];
+  return { from: start(checked.from), to: start(checked.to) };
 }
 
 /** Days whose day rows differ from a direct count over Case, Task and Rating. */
@@ -112,41 +124,78 @@ async function driftedDays(db: Db, range: DayRange): Promise<string[]> {
   return rows.map((r) => r.day);
 }
 
-/** Months or weeks (first days, from `range.from` to `range.to`) whose rows differ from the sum of their days. */
+/**
+ * Months or weeks (first days, from `range.from` to `range.to`) whose rows differ from their
+ * source's: the tables of every dimension from the sum of their days, the coarse ones (unit ×
+ * category) from the sum of those.
+ */
 async function driftedPeriods(db: Db, level: Level, range: DayRange): Promise<string[]> {
-  const end = LEVELS[level].next(range.to);
-  const unit = Prisma.raw(`'${level}'`);
-  const column = Prisma.raw(`"${level}"`);
   const name = level === 'month' ? 'Month' : 'Week';
-  const [cases, steps] = [Prisma.raw(`"Statistics${name}"`), Prisma.raw(`"StatisticsStep${name}"`)];
-  const bucketSums = Prisma.raw(
-    BUCKETS.map((b) => `coalesce(sum(d."completed") FILTER (WHERE d."bucket" = ${b}), 0)::int`).join(', '),
+  const checks = [
+    { source: 'StatisticsDay', target: `Statistics${name}`, keys: KEY, steps: false },
+    { source: 'StatisticsStepDay', target: `StatisticsStep${name}`, keys: KEY, steps: true },
+    { source: `Statistics${name}`, target: `StatisticsUnit${name}`, keys: COARSE_KEY, steps: false },
+    { source: `StatisticsStep${name}`, target: `StatisticsStepUnit${name}`, keys: COARSE_KEY, steps: true },
+  ];
+  const ctes = checks.map((check, i) =>
+    Prisma.sql`expected${Prisma.raw(String(i))} AS (${expectedRows(level, range, check)}),
+      kept${Prisma.raw(String(i))} AS (${keptRows(level, range, check)})`,
   );
   const rows = await db.$queryRaw<{ period: string }[]>`
-    WITH day_cases AS (
-      SELECT date_trunc(${unit}, d."day")::date AS "period", ${Prisma.raw(`${cols(KEY, 'd')}, ${sums(CASE_COUNTERS, 'd', 'int')}`)}
-      FROM "StatisticsDay" d WHERE d."day" >= ${range.from}::date AND d."day" < ${end}::date
-      GROUP BY ${Prisma.raw(`1, ${cols(KEY, 'd')}`)}
-      HAVING ${Prisma.raw(CASE_COUNTERS.map((c) => `sum(d."${c}") <> 0`).join(' OR '))}
-    ), period_cases AS (
-      SELECT m.${column}, ${Prisma.raw(`${cols(KEY, 'm')}, ${cols(CASE_COUNTERS, 'm')}`)} FROM ${cases} m
-      WHERE m.${column} BETWEEN ${range.from}::date AND ${range.to}::date AND (${Prisma.raw(nonZero(CASE_COUNTERS, 'm'))})
-    ), day_steps AS (
-      SELECT date_trunc(${unit}, d."day")::date AS "period", d."step", ${Prisma.raw(`${cols(KEY, 'd')}, ${sums(STEP_COUNTERS, 'd', 'int')}`)},
-        sum(d."minutes")::bigint, ${bucketSums}
-      FROM "StatisticsStepDay" d WHERE d."day" >= ${range.from}::date AND d."day" < ${end}::date
-      GROUP BY ${Prisma.raw(`1, 2, ${cols(KEY, 'd')}`)}
-      HAVING sum(d."completed") <> 0 OR sum(d."minutes") <> 0
-    ), period_steps AS (
-      SELECT m.${column}, m."step", ${Prisma.raw(`${cols(KEY, 'm')}, ${cols(STEP_COUNTERS, 'm')}`)}, m."minutes", ${Prisma.raw(BUCKET_COLUMNS.map((c) => `m."${c}"`).join(', '))}
-      FROM ${steps} m
-      WHERE m.${column} BETWEEN ${range.from}::date AND ${range.to}::date AND (m."completed" <> 0 OR m."minutes" <> 0)
-    )
-    SELECT to_char(d."period", 'YYYY-MM-DD') AS "period" FROM (${differing('day_cases', 'period_cases')}) d
-    UNION
-    SELECT to_char(d."period", 'YYYY-MM-DD') FROM (${differing('day_steps', 'period_steps')}) d
+    WITH ${Prisma.join(ctes, ', ')}
+    ${Prisma.join(
+      checks.map(
+        (_, i) => Prisma.sql`SELECT to_char(d."period", 'YYYY-MM-DD') AS "period" FROM (${differing(`expected${i}`, `kept${i}`)}) d`,
+      ),
+      ' UNION ',
+    )}
     ORDER BY 1`;
   return rows.map((r) => r.period);
+}
+
+interface PeriodCheck {
+  /** The table summed (a day table, or for a coarse table the one of every dimension). */
+  source: string;
+  /** The month or week table checked. */
+  target: string;
+  /** The target's dimensions. */
+  keys: readonly string[];
+  steps: boolean;
+}
+
+/** What the target's rows should be: its source's summed per period and key, rows counting something. */
+function expectedRows(level: Level, range: DayRange, { source, keys, steps }: PeriodCheck): Prisma.Sql {
+  const date = source.endsWith('Day') ? 'day' : level;
+  const end = LEVELS[level].next(range.to);
+  const key = steps ? ['step', ...keys] : keys;
+  const counters = steps
+    ? `${sums(STEP_COUNTERS, 's', 'int')}, sum(s."minutes")::bigint, ${BUCKETS.map((b) =>
+        date === 'day'
+          ? `coalesce(sum(s."completed") FILTER (WHERE s."bucket" = ${b}), 0)::int`
+          : `sum(s."bucket${b}")::int`,
+      ).join(', ')}`
+    : sums(CASE_COUNTERS, 's', 'int');
+  const counts = steps
+    ? `sum(s."completed") <> 0 OR sum(s."minutes") <> 0`
+    : CASE_COUNTERS.map((c) => `sum(s."${c}") <> 0`).join(' OR ');
+  return Prisma.sql`
+    SELECT date_trunc(${Prisma.raw(`'${level}'`)}, s.${Prisma.raw(`"${date}"`)})::date AS "period", ${Prisma.raw(`${cols(key, 's')}, ${counters}`)}
+    FROM ${Prisma.raw(`"${source}"`)} s
+    WHERE s.${Prisma.raw(`"${date}"`)} >= ${range.from}::date AND s.${Prisma.raw(`"${date}"`)} < ${end}::date
+    GROUP BY ${Prisma.raw(`1, ${cols(key, 's')}`)}
+    HAVING ${Prisma.raw(counts)}`;
+}
+
+/** The target's rows that count something, in the same columns. */
+function keptRows(level: Level, range: DayRange, { target, keys, steps }: PeriodCheck): Prisma.Sql {
+  const key = steps ? ['step', ...keys] : keys;
+  const counters = steps ? [...STEP_COUNTERS, 'minutes', ...BUCKET_COLUMNS] : CASE_COUNTERS;
+  const counts = steps ? `t."completed" <> 0 OR t."minutes" <> 0` : nonZero(CASE_COUNTERS, 't');
+  const column = Prisma.raw(`t."${level}"`);
+  return Prisma.sql`
+    SELECT ${column}, ${Prisma.raw(`${cols(key, 't')}, ${cols(counters, 't')}`)}
+    FROM ${Prisma.raw(`"${target}"`)} t
+    WHERE ${column} BETWEEN ${range.from}::date AND ${range.to}::date AND (${Prisma.raw(counts)})`;
 }
 
 /** The rows of one CTE not in the other, both ways: where a rollup and its recount disagree. */

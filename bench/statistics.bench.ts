@@ -40,6 +40,21 @@ const GOAL_P95_MS = 300;
 const TODAY = '2026-12-01';
 const DAYS = 730; // two years of cases
 
+/** The rollup tables whose rows are counted, by their name in the results. */
+const ROLLUP_TABLES = {
+  days: 'StatisticsDay',
+  steps: 'StatisticsStepDay',
+  months: 'StatisticsMonth',
+  stepMonths: 'StatisticsStepMonth',
+  weeks: 'StatisticsWeek',
+  stepWeeks: 'StatisticsStepWeek',
+  unitMonths: 'StatisticsUnitMonth',
+  stepUnitMonths: 'StatisticsStepUnitMonth',
+  unitWeeks: 'StatisticsUnitWeek',
+  stepUnitWeeks: 'StatisticsStepUnitWeek',
+} as const;
+type RollupRows = Record<keyof typeof ROLLUP_TABLES, number>;
+
 interface QueryResult {
   name: string;
   p50: number;
@@ -50,7 +65,7 @@ interface ScaleResult {
   cases: number;
   tasks: number;
   ratings: number;
-  rollupRows: { days: number; steps: number; months: number; stepMonths: number; weeks: number; stepWeeks: number };
+  rollupRows: RollupRows;
   loadSeconds: number;
   loadedWith: 'triggers' | 'rebuild' | 'existing';
   rebuildSeconds: number | null;
@@ -206,24 +221,15 @@ async function runScale(client: pg.Client, db: Db, scale: number): Promise<Scale
   }
   loaded = scale;
   await client.query(`VACUUM ANALYZE`);
+  const tables = Object.entries(ROLLUP_TABLES).map(
+    ([name, table]) => `(SELECT count(*) FROM "${table}")::int AS "${name}"`,
+  );
   const counts = (
-    await client.query<{
-      cases: number;
-      tasks: number;
-      ratings: number;
-      days: number;
-      steps: number;
-      months: number;
-      stepMonths: number;
-      weeks: number;
-      stepWeeks: number;
-    }>(`
+    await client.query<{ cases: number; tasks: number; ratings: number } & RollupRows>(`
       SELECT (SELECT count(*) FROM "Case")::int AS cases, (SELECT count(*) FROM "Task")::int AS tasks,
-        (SELECT count(*) FROM "Rating")::int AS ratings, (SELECT count(*) FROM "StatisticsDay")::int AS days,
-        (SELECT count(*) FROM "StatisticsStepDay")::int AS steps, (SELECT count(*) FROM "StatisticsMonth")::int AS months,
-        (SELECT count(*) FROM "StatisticsStepMonth")::int AS "stepMonths", (SELECT count(*) FROM "StatisticsWeek")::int AS weeks,
-        (SELECT count(*) FROM "StatisticsStepWeek")::int AS "stepWeeks"`)
+        (SELECT count(*) FROM "Rating")::int AS ratings, ${tables.join(', ')}`)
   ).rows[0]!;
+  const { cases, tasks, ratings, ...rollupRows } = counts;
   log(
     `loaded in ${loadSeconds} s${rebuildSeconds === null ? '' : `, rebuilt in ${rebuildSeconds} s`}: ${JSON.stringify(counts)}`,
   );
@@ -254,17 +260,10 @@ async function runScale(client: pg.Client, db: Db, scale: number): Promise<Scale
     }
   }
   return {
-    cases: counts.cases,
-    tasks: counts.tasks,
-    ratings: counts.ratings,
-    rollupRows: {
-      days: counts.days,
-      steps: counts.steps,
-      months: counts.months,
-      stepMonths: counts.stepMonths,
-      weeks: counts.weeks,
-      stepWeeks: counts.stepWeeks,
-    },
+    cases,
+    tasks,
+    ratings,
+    rollupRows,
     loadSeconds,
     loadedWith: toAdd === 0 ? 'existing' : withTriggers ? 'triggers' : 'rebuild',
     rebuildSeconds,
@@ -333,7 +332,9 @@ function write(results: ScaleResult[]) {
       '',
       `${r.tasks.toLocaleString('en')} tasks, ${r.ratings.toLocaleString('en')} ratings; rollups: ${r.rollupRows.days.toLocaleString('en')} day rows, ${r.rollupRows.steps.toLocaleString('en')} step rows, ` +
         `${r.rollupRows.months.toLocaleString('en')} month rows, ${r.rollupRows.stepMonths.toLocaleString('en')} step month rows, ` +
-        `${r.rollupRows.weeks.toLocaleString('en')} week rows, ${r.rollupRows.stepWeeks.toLocaleString('en')} step week rows. ` +
+        `${r.rollupRows.weeks.toLocaleString('en')} week rows, ${r.rollupRows.stepWeeks.toLocaleString('en')} step week rows; ` +
+        `coarse (unit × category): ${r.rollupRows.unitMonths.toLocaleString('en')} month rows, ${r.rollupRows.stepUnitMonths.toLocaleString('en')} step month rows, ` +
+        `${r.rollupRows.unitWeeks.toLocaleString('en')} week rows, ${r.rollupRows.stepUnitWeeks.toLocaleString('en')} step week rows. ` +
         (r.loadedWith === 'existing'
           ? 'Loaded earlier (BENCH_DATABASE). '
           : `Loaded in ${r.loadSeconds} s with ${r.loadedWith === 'triggers' ? 'the triggers on' : `the triggers off, rebuilt in ${r.rebuildSeconds} s`}. `) +

@@ -1,7 +1,8 @@
 /**
  * The statistics' nightly reconcile (docs/statistics.md): its schedule is created once, at 02:30
  * Hà Tĩnh time; a rollup row made wrong behind the triggers' back (a day's cases, a day's steps, a
- * month) is found by comparing with a direct count and recounted by the activity, run by the
+ * month, a coarse month or week) is found by comparing with a direct count (or with the rows it is
+ * the sum of) and recounted by the activity, run by the
  * worker through the schedule's workflow; a second run finds nothing; what it fixed is logged.
  * Other suites share the database: these cases have their own category.
  */
@@ -168,6 +169,38 @@ describe('the statistics reconcile', () => {
       }),
     ]);
     expect(await figures('rollup')).toEqual(await figures('direct'));
+  });
+
+  it('repairs the coarse rollups (unit × category) from the months and weeks', async () => {
+    // From the first day of last month: last month is read whole, from its coarse rows.
+    const lastMonth = `${addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-01`;
+    const options = (source: 'rollup' | 'direct') => ({
+      scope: 'all' as const,
+      filter: { from: lastMonth, to: today, categoryCode },
+      source,
+    });
+    const right = await statisticsSummary(db, options('direct'));
+    expect(await statisticsSummary(db, options('rollup'))).toEqual(right);
+    // Only the coarse tables made wrong: last month's cases grown (a row where none is, unless
+    // yesterday was last month), a week's steps grown.
+    await db.$executeRaw`
+      INSERT INTO "StatisticsUnitMonth" AS m ("month", "unitId", "categoryCode", "received", "processed")
+      VALUES (${lastMonth}::date, ${unitId}::uuid, ${categoryCode}, 7, 7)
+      ON CONFLICT ("month", "unitId", "categoryCode") DO UPDATE SET "received" = m."received" + 7, "processed" = m."processed" + 7`;
+    const grown = await db.$executeRaw`
+      UPDATE "StatisticsStepUnitWeek" SET "completed" = "completed" + 1, "bucket3" = "bucket3" + 1
+      WHERE "categoryCode" = ${categoryCode} AND "week" = ${weekStart(today)}::date AND "step" = 'process'`;
+    expect(grown).toBe(1);
+    expect((await statisticsSummary(db, options('rollup'))).received).toBe(right.received + 7);
+
+    const days = (Date.parse(today) - Date.parse(lastMonth)) / 86_400_000 + 1;
+    const result = await reconcileStatistics(db, recordingLogger().logger, { days });
+    expect(result.repairedMonths).toContain(lastMonth);
+    expect(result.repairedWeeks).toContain(weekStart(today));
+    expect(await statisticsSummary(db, options('rollup'))).toEqual(right);
+    expect(await figures('rollup')).toEqual(await figures('direct'));
+    const again = await reconcileStatistics(db, recordingLogger().logger, { days });
+    expect([again.repairedMonths, again.repairedWeeks]).toEqual([[], []]);
   });
 
   it('refuses a number of days it cannot mean', async () => {

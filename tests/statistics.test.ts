@@ -389,6 +389,7 @@ describe('the monthly and weekly rollups', () => {
       category: monthCategory,
       status: i % 3 === 0 ? 'processing' : 'closed',
       unitId: i % 2 ? homeUnit : foreignUnit,
+      communeCode: i % 3 === 1 ? otherCommune : '18073',
       channel: i % 4 ? 'web' : 'app',
       publishedAt: i % 3 === 0 ? null : '2026-02-20T08:00:00+07:00',
       resolutionDeadline: i % 5 ? '2026-02-25T17:00:00+07:00' : '2026-01-01T17:00:00+07:00',
@@ -413,6 +414,11 @@ describe('the monthly and weekly rollups', () => {
     const ids: string[] = [];
     for (const [i, at] of boundaries.entries()) ids.push(await aBoundaryCase(at, i));
     for (const [from, to] of periods) await expectRollupEqualsDirect({ from, to, categoryCode: monthCategory });
+    // Narrowed to a commune or a channel: whole periods from the rollups of every dimension.
+    for (const [from, to] of periods.slice(0, 3)) {
+      await expectRollupEqualsDirect({ from, to, categoryCode: monthCategory, communeCode: otherCommune });
+      await expectRollupEqualsDirect({ from, to, categoryCode: monthCategory, channel: 'app' });
+    }
 
     // The month a case counts in is its Hà Tĩnh month: 17:00 UTC on the 31st is January.
     const trend = await statisticsTrend(db, 'month', {
@@ -434,12 +440,39 @@ describe('the monthly and weekly rollups', () => {
     await db.rating.deleteMany({ where: { caseId: ids[4]! } });
     await db.case.deleteMany({ where: { id: ids[5]! } });
     for (const [from, to] of periods) await expectRollupEqualsDirect({ from, to, categoryCode: monthCategory });
+    await expectRollupEqualsDirect({ from: '2025-11-30', to: '2026-02-10', categoryCode: monthCategory, channel: 'web' });
+    await expectRollupEqualsDirect({ from: '2025-11-30', to: '2026-02-10', categoryCode: monthCategory, communeCode: '18073' });
 
     // What the triggers kept is what a recount of the months and weeks from the days gives.
     const kept = await periodRows(monthCategory);
-    await db.$executeRaw`SELECT statistics_recount_months('2025-11-01', '2026-02-01')`;
-    await db.$executeRaw`SELECT statistics_recount_weeks('2025-11-24', '2026-02-09')`;
+    await db.$executeRaw`SELECT statistics_recount_periods('month', '2025-11-01', '2026-02-01')`;
+    await db.$executeRaw`SELECT statistics_recount_periods('week', '2025-11-24', '2026-02-09')`;
     expect(await periodRows(monthCategory)).toEqual(kept);
+    expect(kept.unitMonths.length).toBeGreaterThan(0);
+    expect(kept.unitWeekSteps.length).toBeGreaterThan(0);
+  });
+
+  it('are read coarse (unit × category) unless the question needs a commune or a channel', async () => {
+    // The cases the test above left: four whole months, December's from the coarse rollups.
+    const options = (extra: Partial<StatisticsFilter> = {}) => ({
+      scope: all,
+      filter: { from: '2025-11-01', to: '2026-02-28', categoryCode: monthCategory, ...extra },
+    });
+    const summary = await statisticsSummary(db, options());
+    const communes = await statisticsBy(db, 'commune', options());
+    const web = await statisticsSummary(db, options({ channel: 'web' }));
+    // A coarse row made wrong behind the triggers' back: only the questions that read it see it.
+    const shifted = await db.$executeRaw`
+      UPDATE "StatisticsUnitMonth" SET "received" = "received" + 100
+      WHERE "categoryCode" = ${monthCategory} AND "month" = '2025-12-01'::date AND "unitId" = ${homeUnit}::uuid`;
+    expect(shifted).toBe(1);
+    expect((await statisticsSummary(db, options())).received).toBe(summary.received + 100);
+    expect(await statisticsSummary(db, { ...options(), coarse: false })).toEqual(summary);
+    expect(await statisticsBy(db, 'commune', options())).toEqual(communes);
+    expect(await statisticsSummary(db, options({ channel: 'web' }))).toEqual(web);
+    // A recount of the month repairs it from the month's rows.
+    await db.$executeRaw`SELECT statistics_recount_periods('month', '2025-12-01', '2025-12-01')`;
+    expect(await statisticsSummary(db, options())).toEqual(summary);
   });
 });
 
@@ -598,18 +631,25 @@ describe('GET /api/v1/statistics (public)', () => {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Every query, for everyone and for a leader's unit, from the rollups as the API reads them (whole
+ * periods from the coarse ones where the question allows) and from the rollups of every dimension
+ * only, equal to a direct count.
+ */
 async function expectRollupEqualsDirect(f: StatisticsFilter) {
+  const queries: ((options: StatisticsOptions) => Promise<unknown>)[] = [
+    (o) => statisticsSummary(db, o),
+    ...(['unit', 'category', 'commune'] as const).map((grouping) => (o: StatisticsOptions) => statisticsBy(db, grouping, o)),
+    ...(['week', 'month'] as const).map((interval) => (o: StatisticsOptions) => statisticsTrend(db, interval, o)),
+    (o) => statisticsSteps(db, o),
+  ];
   for (const scope of ['all', [homeUnit]] as const) {
-    const rollup = { scope, filter: f, source: 'rollup' as const };
-    const direct = { scope, filter: f, source: 'direct' as const };
-    expect(await statisticsSummary(db, rollup)).toEqual(await statisticsSummary(db, direct));
-    for (const grouping of ['unit', 'category', 'commune'] as const) {
-      expect(await statisticsBy(db, grouping, rollup)).toEqual(await statisticsBy(db, grouping, direct));
+    for (const query of queries) {
+      const direct = await query({ scope, filter: f, source: 'direct' });
+      for (const coarse of [true, false]) {
+        expect(await query({ scope, filter: f, source: 'rollup', coarse })).toEqual(direct);
+      }
     }
-    for (const interval of ['week', 'month'] as const) {
-      expect(await statisticsTrend(db, interval, rollup)).toEqual(await statisticsTrend(db, interval, direct));
-    }
-    expect(await statisticsSteps(db, rollup)).toEqual(await statisticsSteps(db, direct));
   }
 }
 
@@ -645,13 +685,24 @@ async function periodRows(category: string) {
     db.statisticsWeek.findMany({ where, orderBy: [{ week: 'asc' }, ...order] }),
     db.statisticsStepWeek.findMany({ where, orderBy: [{ week: 'asc' }, { step: 'asc' }, ...order] }),
   ]);
+  const [unitMonths, unitMonthSteps, unitWeeks, unitWeekSteps] = await Promise.all([
+    db.statisticsUnitMonth.findMany({ where, orderBy: [{ month: 'asc' }, { unitId: 'asc' }] }),
+    db.statisticsStepUnitMonth.findMany({ where, orderBy: [{ month: 'asc' }, { step: 'asc' }, { unitId: 'asc' }] }),
+    db.statisticsUnitWeek.findMany({ where, orderBy: [{ week: 'asc' }, { unitId: 'asc' }] }),
+    db.statisticsStepUnitWeek.findMany({ where, orderBy: [{ week: 'asc' }, { step: 'asc' }, { unitId: 'asc' }] }),
+  ]);
   // Rows brought back to zero by a change may stay; they count nothing.
   const counts = (row: object) => Object.values(row).some((v) => typeof v === 'number' && v !== 0);
+  const completes = (row: { completed: number }) => row.completed !== 0;
   return {
     months: months.filter(counts),
-    monthSteps: monthSteps.filter((m) => m.completed !== 0),
+    monthSteps: monthSteps.filter(completes),
     weeks: weeks.filter(counts),
-    weekSteps: weekSteps.filter((m) => m.completed !== 0),
+    weekSteps: weekSteps.filter(completes),
+    unitMonths: unitMonths.filter(counts),
+    unitMonthSteps: unitMonthSteps.filter(completes),
+    unitWeeks: unitWeeks.filter(counts),
+    unitWeekSteps: unitWeekSteps.filter(completes),
   };
 }
 

@@ -25,9 +25,10 @@ import {
   overdueFacts,
   stepFacts,
   type FactSource,
+  type RollupPlan,
   type UnitScope,
 } from './statistics-facts';
-import { planMixed, planPeriod, type PeriodPlan } from './period-plan';
+import { planMixed, planPeriod } from './period-plan';
 import { addDays, type StatisticsFilter } from './statistics-query';
 
 export type Grouping = 'unit' | 'category' | 'commune';
@@ -59,6 +60,11 @@ export interface StatisticsOptions {
   scope: UnitScope;
   filter: StatisticsFilter;
   source?: FactSource;
+  /**
+   * false: whole months and weeks from the rollups of every dimension even where the coarse ones
+   * (unit × category) would answer; the tests compare both with a direct count. Default true.
+   */
+  coarse?: boolean;
 }
 
 const GROUP_KEYS: Record<Grouping | Interval | 'all', Prisma.Sql> = {
@@ -151,7 +157,7 @@ async function countersBy(
       (counter) => Prisma.sql`coalesce(sum(f.${Prisma.raw(`"${counter}"`)}), 0)::int AS ${Prisma.raw(`"${counter}"`)}`,
     ),
   );
-  let facts = caseFacts(options.source ?? 'rollup', options.filter, options.scope, rollupPlan(grouping, options.filter));
+  let facts = caseFacts(options.source ?? 'rollup', options.filter, options.scope, rollupPlan(grouping, options));
   // By interval: summed per day first, so the interval's key is computed per day, not per row.
   if (grouping === 'week' || grouping === 'month') facts = Prisma.sql`SELECT f."day", ${sums} FROM (${facts}) f GROUP BY 1`;
   const rows = await db.$queryRaw<(Record<(typeof CASE_COUNTERS)[number], number> & { key: string })[]>`
@@ -182,7 +188,7 @@ async function bucketsBy(
   step?: HumanStep,
 ): Promise<Map<string, BucketCounts[]>> {
   const key = grouping === 'step' ? Prisma.sql`f."step"::text` : GROUP_KEYS[grouping];
-  const facts = stepFacts(options.source ?? 'rollup', options.filter, options.scope, rollupPlan(grouping, options.filter));
+  const facts = stepFacts(options.source ?? 'rollup', options.filter, options.scope, rollupPlan(grouping, options));
   const onlyStep = step ? Prisma.sql`WHERE f."step" = ${step}::"CaseStep"` : Prisma.empty;
   const parts = [
     Prisma.sql`
@@ -244,11 +250,18 @@ async function overdueBy(db: Db, key: Prisma.Sql, options: StatisticsOptions): P
 
 /**
  * Which rollups a grouping reads: by week, whole weeks; by month, whole months (a week may straddle
- * two); otherwise whole months, whole weeks in the days left at either end, and days.
+ * two); otherwise whole months, whole weeks in the days left at either end, and days. Whole periods
+ * from the coarse rollups unless the question needs a commune or a channel: grouped by commune, or
+ * narrowed to one commune or channel.
  */
-function rollupPlan(grouping: Grouping | Interval | 'all' | 'step', filter: StatisticsFilter): PeriodPlan {
-  if (grouping === 'week' || grouping === 'month') return planPeriod(filter.from, filter.to, grouping);
-  return planMixed(filter.from, filter.to);
+function rollupPlan(grouping: Grouping | Interval | 'all' | 'step', options: StatisticsOptions): RollupPlan {
+  const { filter } = options;
+  const periods =
+    grouping === 'week' || grouping === 'month'
+      ? planPeriod(filter.from, filter.to, grouping)
+      : planMixed(filter.from, filter.to);
+  const needsDetail = grouping === 'commune' || Boolean(filter.communeCode) || Boolean(filter.channel);
+  return { ...periods, coarse: options.coarse !== false && !needsDetail };
 }
 
 function blankRow(key: string, withOverdue: boolean): StatisticsRow {

@@ -2,9 +2,12 @@
  * Where the statistics' counters come from, as SQL subqueries already narrowed by the filter and
  * the reader's scope, with the same columns either way:
  * - 'rollup': the rollups the database's triggers keep, what the API reads: fast at a million
- *   cases. A period's whole months or weeks come from the monthly or weekly ones (StatisticsMonth,
- *   StatisticsWeek, and their Step tables), its ends from the daily ones (StatisticsDay,
- *   StatisticsStepDay), as the caller's plan says (period-plan.ts); without one, days only;
+ *   cases. A period's whole months or weeks come from the monthly or weekly ones, its ends from the
+ *   daily ones (StatisticsDay, StatisticsStepDay), as the caller's plan says (period-plan.ts);
+ *   without one, days only. Whole periods are read from the coarse rollups (StatisticsUnitMonth,
+ *   StatisticsUnitWeek and their Step tables: unit × category) when the plan says the question
+ *   needs neither commune nor channel, else from those of every dimension (StatisticsMonth,
+ *   StatisticsWeek, and their Step tables);
  * - 'direct': the same counters counted straight from Case, Rating and Task, one row per case or
  *   task; slow, the reference the rollups are tested (and benchmarked) against.
  * docs/statistics.md defines each counter; the triggers' SQL is prisma/migrations/*_statistics.
@@ -47,30 +50,44 @@ export const BUCKET_COLUMNS = Array.from({ length: HOUR_BUCKETS.length + 1 }, (_
 
 const WHOLE_BUCKETS = Prisma.raw(BUCKET_COLUMNS.map((c) => `f."${c}"`).join(', '));
 const ROLLUP_DIMENSIONS = Prisma.raw(['unitId', 'communeCode', 'categoryCode', 'channel'].map((c) => `f."${c}"`).join(', '));
+/** The coarse rollups' rows in the same columns: they have no commune and no channel. */
+const COARSE_DIMENSIONS = Prisma.sql`f."unitId", NULL::text AS "communeCode", f."categoryCode", NULL::text AS "channel"`;
+
+/** A plan of rollup rows, and which tables its whole months and weeks come from. */
+export interface RollupPlan extends PeriodPlan {
+  /** The coarse rollups (unit × category): the question needs neither commune nor channel. */
+  coarse: boolean;
+}
 
 /** The tables of a level; their rows' `day` is read from the period's first day. */
-const LEVEL_TABLES: Record<Level, { cases: Prisma.Sql; steps: Prisma.Sql; column: Prisma.Sql }> = {
-  month: { cases: Prisma.raw('"StatisticsMonth"'), steps: Prisma.raw('"StatisticsStepMonth"'), column: Prisma.raw('"month"') },
-  week: { cases: Prisma.raw('"StatisticsWeek"'), steps: Prisma.raw('"StatisticsStepWeek"'), column: Prisma.raw('"week"') },
-};
+function levelTables(level: Level, coarse: boolean) {
+  const name = `${coarse ? 'Unit' : ''}${level === 'month' ? 'Month' : 'Week'}`;
+  return {
+    cases: Prisma.raw(`"Statistics${name}"`),
+    steps: Prisma.raw(`"StatisticsStep${name}"`),
+    column: Prisma.raw(`"${level}"`),
+    dimensions: coarse ? COARSE_DIMENSIONS : ROLLUP_DIMENSIONS,
+  };
+}
 
 /** The case counters of the cases received in the period: columns DIMENSIONS + CASE_COUNTERS. */
 export function caseFacts(
   source: FactSource,
   filter: StatisticsFilter,
   scope: UnitScope,
-  plan: PeriodPlan = daysOnly(filter),
+  plan: RollupPlan = daysOnly(filter),
 ): Prisma.Sql {
   if (source === 'rollup') {
+    assertCoarseServes(plan, filter);
     const parts = plan.days.map(
       (days) => Prisma.sql`
         SELECT f."day", ${ROLLUP_DIMENSIONS}, ${COUNTER_COLUMNS} FROM "StatisticsDay" f
         WHERE ${rollupWhere(Prisma.sql`f."day"`, days, filter, scope)}`,
     );
     for (const { level, range } of plan.whole) {
-      const { cases, column } = LEVEL_TABLES[level];
+      const { cases, column, dimensions } = levelTables(level, plan.coarse);
       parts.push(Prisma.sql`
-        SELECT f.${column} AS "day", ${ROLLUP_DIMENSIONS}, ${COUNTER_COLUMNS} FROM ${cases} f
+        SELECT f.${column} AS "day", ${dimensions}, ${COUNTER_COLUMNS} FROM ${cases} f
         WHERE ${rollupWhere(Prisma.sql`f.${column}`, range, filter, scope)}`);
     }
     return Prisma.join(parts, ' UNION ALL ');
@@ -109,9 +126,10 @@ export function stepFacts(
   source: FactSource,
   filter: StatisticsFilter,
   scope: UnitScope,
-  plan: PeriodPlan = daysOnly(filter),
+  plan: RollupPlan = daysOnly(filter),
 ): { days: Prisma.Sql; whole: Prisma.Sql | null } {
   if (source === 'rollup') {
+    assertCoarseServes(plan, filter);
     // A period of whole months has no day part: a query that matches nothing keeps the shape.
     const dayRanges = plan.days.length ? plan.days : [{ from: filter.from, to: addDays(filter.from, -1) }];
     return {
@@ -126,9 +144,9 @@ export function stepFacts(
       whole: plan.whole.length
         ? Prisma.join(
             plan.whole.map(({ level, range }) => {
-              const { steps, column } = LEVEL_TABLES[level];
+              const { steps, column, dimensions } = levelTables(level, plan.coarse);
               return Prisma.sql`
-                SELECT f.${column} AS "day", ${ROLLUP_DIMENSIONS}, ${STEP_COLUMNS}, ${WHOLE_BUCKETS} FROM ${steps} f
+                SELECT f.${column} AS "day", ${dimensions}, ${STEP_COLUMNS}, ${WHOLE_BUCKETS} FROM ${steps} f
                 WHERE ${rollupWhere(Prisma.sql`f.${column}`, range, filter, scope)}`;
             }),
             ' UNION ALL ',
@@ -171,8 +189,15 @@ export function overdueFacts(filter: StatisticsFilter, scope: UnitScope): Prisma
 
 export { DIMENSIONS };
 
-function daysOnly(filter: StatisticsFilter): PeriodPlan {
-  return { days: [{ from: filter.from, to: filter.to }], whole: [] };
+function daysOnly(filter: StatisticsFilter): RollupPlan {
+  return { days: [{ from: filter.from, to: filter.to }], whole: [], coarse: false };
+}
+
+/** A filter on a dimension the coarse rollups lack would be silently ignored: a caller's mistake. */
+function assertCoarseServes(plan: RollupPlan, filter: StatisticsFilter) {
+  if (plan.coarse && (filter.communeCode || filter.channel)) {
+    throw new Error('the coarse rollups have neither commune nor channel: they cannot answer this filter');
+  }
 }
 
 function rollupWhere(column: Prisma.Sql, range: DayRange, filter: StatisticsFilter, scope: UnitScope): Prisma.Sql {
