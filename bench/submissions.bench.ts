@@ -56,7 +56,8 @@ async function main(): Promise<void> {
           if (response.status !== 201) throw new Error(`bare server: ${response.status}`);
           await response.text();
         },
-        client: async () => void caseIds.client.push((await submitWithClient(stack.temporal, stack.taskQueue, n++, marker)).id),
+        client: async () =>
+          void caseIds.client.push((await submitWithClient(stack.temporal, stack.taskQueue, n++, marker)).id),
         http: async () => void caseIds.http.push((await submitOverHttp(stack.baseUrl, n++, marker)).id),
       };
 
@@ -95,7 +96,11 @@ async function main(): Promise<void> {
         await waitQuiet(processes);
         // Refused or unsent requests are not a tight spread: the goal holds only when every one was answered.
         const spread = result.errors + result.skipped > 0 ? NaN : Math.round((result.p99 / result.p50) * 10) / 10;
-        paced = { ...result, cpuMsPerSubmission: cpuPer(before, cpuSnapshot(processes), result.count), p99ToP50: spread };
+        paced = {
+          ...result,
+          cpuMsPerSubmission: cpuPer(before, cpuSnapshot(processes), result.count),
+          p99ToP50: spread,
+        };
         process.stdout.write(`  paced ${PACED_RATE}/s: p50 ${paced.p50} p99 ${paced.p99} ms, errors ${paced.errors}\n`);
       }
 
@@ -158,10 +163,7 @@ async function main(): Promise<void> {
               return [LABELS[t], w.cases, range(w.workflowTasks), range(w.beforeReceipt), range(w.historyEvents)];
             }),
           ),
-          [
-            `- Best HTTP rate: ${goal(best, '≥', 50, '/s')}.`,
-            pacedLine(paced, cpuNames),
-          ].join('\n'),
+          [`- Best HTTP rate: ${goal(best, '≥', 50, '/s')}.`, pacedLine(paced, cpuNames)].join('\n'),
         ],
         {
           seconds: SECONDS,

@@ -117,7 +117,9 @@ test('a retry of a case whose run ended before its receipt answers from the case
   const run = await temporal.workflow.start<typeof fieldReportWorkflow>('fieldReportWorkflow', {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowId: caseId,
-    args: [{ caseId, report, fingerprint: fingerprintOf(report, []), channel: 'test', receivedAt: new Date().toISOString() }],
+    args: [
+      { caseId, report, fingerprint: fingerprintOf(report, []), channel: 'test', receivedAt: new Date().toISOString() },
+    ],
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
   });
   await CaseDriver.attach(temporal, caseId, '').quiet();
