@@ -22,11 +22,11 @@ function load(dir, name) {
 const rows = [];
 const machines = [];
 const runs = { before: beforeDir, after: afterDir };
+const names = ['submissions', 'cases', 'sleeping'];
+// A benchmark only one of the runs has is left out: the other's figures would be of another day.
+const kept = names.filter((name) => Object.values(runs).every((dir) => load(dir, name)));
 const data = Object.fromEntries(
-  Object.entries(runs).map(([when, dir]) => [
-    when,
-    { submissions: load(dir, 'submissions'), cases: load(dir, 'cases'), sleeping: load(dir, 'sleeping') },
-  ]),
+  Object.entries(runs).map(([when, dir]) => [when, Object.fromEntries(kept.map((name) => [name, load(dir, name)]))]),
 );
 for (const [when, d] of Object.entries(data)) {
   for (const [name, r] of Object.entries(d)) {
@@ -46,25 +46,32 @@ function row(label, pick) {
       return '–';
     }
   };
-  rows.push([label, value(data.before), value(data.after)]);
+  const [before, after] = [value(data.before), value(data.after)];
+  // Neither run has it (a benchmark left out, a level not run): no row.
+  if (before !== '–' || after !== '–') rows.push([label, before, after]);
 }
 
 const httpRun = (d, c) => d.submissions.figures.runs.find((r) => r.target === 'http' && r.concurrency === c);
 const ratio = (d, c) => d.submissions.figures.ratios.find((r) => r.concurrency === c).httpToClient;
-for (const c of [8, 32]) {
+const levels = (d) => d.submissions?.figures.runs.map((r) => r.concurrency) ?? [];
+for (const c of [1, 8, 32].filter((c) => levels(data.before).includes(c) || levels(data.after).includes(c))) {
   row(`submissions/s over HTTP, concurrency ${c}`, (d) => httpRun(d, c).perSecond);
   row(`  p50 / p99 ms`, (d) => `${httpRun(d, c).p50} / ${httpRun(d, c).p99}`);
   row(`  HTTP / client %`, (d) => ratio(d, c));
+  row(`  CPU ms per submission: api / worker / temporal / postgres`, (d) => {
+    const cpu = httpRun(d, c).cpuMsPerSubmission;
+    return `${cpu.api} / ${cpu.worker} / ${cpu.temporal} / ${cpu.postgres ?? '–'}`;
+  });
 }
+row('workflow tasks per submission (HTTP), of them before the receipt', (d) => {
+  const w = d.submissions.figures.workflowTasks.http;
+  return `${w.workflowTasks.mean} / ${w.beforeReceipt.mean}`;
+});
 row('paced submissions: target /s', (d) => d.submissions.figures.paced.targetPerSecond);
 row(
   '  p50 / p99 ms (goal p99 ≤ 3 × p50)',
   (d) => `${d.submissions.figures.paced.p50} / ${d.submissions.figures.paced.p99}`,
 );
-row('CPU ms per submission (c=8): api / worker / temporal / postgres', (d) => {
-  const cpu = httpRun(d, 8).cpuMsPerSubmission;
-  return `${cpu.api} / ${cpu.worker} / ${cpu.temporal} / ${cpu.postgres ?? '–'}`;
-});
 const byPath = (d, p) => d.cases.figures.results.find((r) => r.path === p);
 row('history events per whole case (HTTP)', (d) => byPath(d, 'http').historyEvents.mean);
 row(

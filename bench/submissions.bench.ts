@@ -4,10 +4,11 @@
  * and a bare Node HTTP server as the ceiling, each at concurrency 1, 8 and 32 (closed loops), then
  * HTTP at a fixed rate (an open loop) to see the latency spread at half the goal's load.
  * Goals (issues 17 and 18): HTTP ≥ 50 % of the client's rate; ≥ 50 submissions/s on 2 cores;
- * p99 ≤ 3 × p50 at 25/s. CPU milliseconds per submission of each process, from /proc.
+ * p99 ≤ 3 × p50 at 25/s. CPU milliseconds per submission of each process, from /proc; workflow
+ * tasks per submission from a sample of the cases' histories.
  *
  * Environment: BENCH_SECONDS (each run, default 15), BENCH_CONCURRENCY (default 1,8,32),
- * BENCH_PACED_RATE (default 25 per second).
+ * BENCH_PACED_RATE (default 25 per second; 0 skips the paced run).
  */
 import { randomUUID } from 'node:crypto';
 import { startBareServer } from './lib/bare-server';
@@ -15,6 +16,7 @@ import { closedLoop, cpuPer, cpuSnapshot, openLoop, waitQuiet, type LoadResult }
 import { goal, table, writeResults } from './lib/results';
 import { withStack } from './lib/stack';
 import { submitOverHttp, submitWithClient } from './lib/submit';
+import { workflowTasksOf } from './lib/workflow-tasks';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? '1,8,32').split(',').map(Number);
@@ -28,6 +30,8 @@ const LABELS: Record<Target, string> = {
   http: 'API over HTTP',
 };
 
+type Paced = Awaited<ReturnType<typeof openLoop>> & { cpuMsPerSubmission: Record<string, number>; p99ToP50: number };
+
 interface Run extends LoadResult {
   target: Target;
   cpuMsPerSubmission: Record<string, number>;
@@ -40,6 +44,8 @@ async function main(): Promise<void> {
     try {
       const processes = { ...stack.processes, bare: bare.pid };
       let n = 0;
+      // The cases each way submitted, whose histories are read at the end.
+      const caseIds: Record<'client' | 'http', string[]> = { client: [], http: [] };
       const calls: Record<Target, () => Promise<void>> = {
         bare: async () => {
           const response = await fetch(`${bare.baseUrl}/api/v1/reports`, {
@@ -50,8 +56,9 @@ async function main(): Promise<void> {
           if (response.status !== 201) throw new Error(`bare server: ${response.status}`);
           await response.text();
         },
-        client: async () => void (await submitWithClient(stack.temporal, stack.taskQueue, n++, marker)),
-        http: async () => void (await submitOverHttp(stack.baseUrl, n++, marker)),
+        client: async () =>
+          void caseIds.client.push((await submitWithClient(stack.temporal, stack.taskQueue, n++, marker)).id),
+        http: async () => void caseIds.http.push((await submitOverHttp(stack.baseUrl, n++, marker)).id),
       };
 
       await stack.step('Warm up (20 submissions each way)', async () => {
@@ -82,11 +89,30 @@ async function main(): Promise<void> {
         }
       }
 
-      const before = cpuSnapshot(processes);
-      const paced = await openLoop({ perSecond: PACED_RATE, seconds: SECONDS }, calls.http);
-      await waitQuiet(processes);
-      const pacedCpu = cpuPer(before, cpuSnapshot(processes), paced.count);
-      process.stdout.write(`  paced ${PACED_RATE}/s: p50 ${paced.p50} p99 ${paced.p99} ms, errors ${paced.errors}\n`);
+      let paced: Paced | undefined;
+      if (PACED_RATE > 0) {
+        const before = cpuSnapshot(processes);
+        const result = await openLoop({ perSecond: PACED_RATE, seconds: SECONDS }, calls.http);
+        await waitQuiet(processes);
+        // Refused or unsent requests are not a tight spread: the goal holds only when every one was answered.
+        const spread = result.errors + result.skipped > 0 ? NaN : Math.round((result.p99 / result.p50) * 10) / 10;
+        paced = {
+          ...result,
+          cpuMsPerSubmission: cpuPer(before, cpuSnapshot(processes), result.count),
+          p99ToP50: spread,
+        };
+        process.stdout.write(`  paced ${PACED_RATE}/s: p50 ${paced.p50} p99 ${paced.p99} ms, errors ${paced.errors}\n`);
+      }
+
+      const workflowTasks = {
+        client: await workflowTasksOf(stack.temporal, caseIds.client),
+        http: await workflowTasksOf(stack.temporal, caseIds.http),
+      };
+      for (const [target, w] of Object.entries(workflowTasks)) {
+        process.stdout.write(
+          `  ${target}: ${w.workflowTasks.mean} workflow tasks per submission, ${w.beforeReceipt.mean} before the receipt\n`,
+        );
+      }
 
       const find = (c: number, t: Target) => runs.find((r) => r.concurrency === c && r.target === t)!;
       const ratios = LEVELS.map((c) => ({
@@ -95,8 +121,6 @@ async function main(): Promise<void> {
         httpToBare: Math.round((find(c, 'http').perSecond / find(c, 'bare').perSecond) * 1000) / 10,
       }));
       const best = Math.max(...runs.filter((r) => r.target === 'http').map((r) => r.perSecond));
-      // Refused or unsent requests are not a tight spread: the goal holds only when every one was answered.
-      const spread = paced.errors + paced.skipped > 0 ? NaN : Math.round((paced.p99 / paced.p50) * 10) / 10;
       const cpuNames = Object.keys(runs[0]!.cpuMsPerSubmission);
 
       writeResults(
@@ -131,26 +155,39 @@ async function main(): Promise<void> {
             ['concurrency', 'HTTP / client (goal ≥ 50 %)', 'HTTP / bare server'],
             ratios.map((r) => [r.concurrency, goal(r.httpToClient, '≥', 50, ' %'), `${r.httpToBare} %`]),
           ),
-          [
-            `- Best HTTP rate: ${goal(best, '≥', 50, '/s')}.`,
-            `- At ${PACED_RATE}/s (open loop, ${paced.count} answered, ${paced.errors} errors, ${paced.skipped} not sent):` +
-              ` p50 ${paced.p50} ms, p95 ${paced.p95} ms, p99 ${paced.p99} ms; p99/p50 ${goal(spread, '≤', 3, '×')}` +
-              `${Number.isNaN(spread) ? ` (${paced.errors} errors: ${paced.errorSamples[0] ?? ''})` : ''}.` +
-              ` CPU ms per submission: ${cpuNames.map((name) => `${name} ${pacedCpu[name]}`).join(', ')}.`,
-          ].join('\n'),
+          table(
+            ['target', 'cases read', 'workflow tasks per submission', 'before the receipt Update', 'history events'],
+            (['client', 'http'] as const).map((t) => {
+              const w = workflowTasks[t];
+              const range = (r: { mean: number; min: number; max: number }) => `${r.mean} (${r.min}–${r.max})`;
+              return [LABELS[t], w.cases, range(w.workflowTasks), range(w.beforeReceipt), range(w.historyEvents)];
+            }),
+          ),
+          [`- Best HTTP rate: ${goal(best, '≥', 50, '/s')}.`, pacedLine(paced, cpuNames)].join('\n'),
         ],
         {
           seconds: SECONDS,
           runs,
           ratios,
           bestHttpPerSecond: best,
-          paced: { ...paced, cpuMsPerSubmission: pacedCpu, p99ToP50: spread },
+          paced,
+          workflowTasks,
         },
       );
     } finally {
       await bare.stop();
     }
   });
+}
+
+function pacedLine(paced: Paced | undefined, cpuNames: string[]): string {
+  if (!paced) return '- The paced run was skipped (BENCH_PACED_RATE=0).';
+  return (
+    `- At ${PACED_RATE}/s (open loop, ${paced.count} answered, ${paced.errors} errors, ${paced.skipped} not sent):` +
+    ` p50 ${paced.p50} ms, p95 ${paced.p95} ms, p99 ${paced.p99} ms; p99/p50 ${goal(paced.p99ToP50, '≤', 3, '×')}` +
+    `${Number.isNaN(paced.p99ToP50) ? ` (${paced.errors} errors: ${paced.errorSamples[0] ?? ''})` : ''}.` +
+    ` CPU ms per submission: ${cpuNames.map((name) => `${name} ${paced.cpuMsPerSubmission[name]}`).join(', ')}.`
+  );
 }
 
 main().then(

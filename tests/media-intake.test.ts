@@ -467,3 +467,37 @@ describe('when Temporal cannot be reached', () => {
     }
   }, 60_000);
 });
+
+describe('when no worker takes the report in time', () => {
+  // The report's start and its receipt Update go in one request, answered once a worker has taken
+  // the Update: with none before the deadline the citizen gets 503, yet the case was started.
+  it('answers 503, keeps the files for the case that was started, and records them once a worker comes', async () => {
+    const queueWithoutWorker = testConfig({ MEDIA_DIR: mediaDir, MEDIA_UPLOAD_DIR: uploadDir });
+    const late = apiDependencies(queueWithoutWorker);
+    let lateWorker: Awaited<ReturnType<typeof startWorker>> | undefined;
+    try {
+      const lateApp = createApp(late.deps);
+      const key = `no-worker-${randomUUID()}`;
+      const caseId = caseIdForKey(key);
+      const photo = await jpegWithGps(320, 240);
+      const send = () =>
+        request(lateApp)
+          .post('/api/v1/reports')
+          .set('Idempotency-Key', key)
+          .field('report', JSON.stringify(report))
+          .attach('media', photo, 'a.jpg');
+      const answer = await send().expect(503);
+      expect(answer.body.error.code).toBe('SERVICE_UNAVAILABLE');
+      expect(filesIn(path.join(mediaDir, 'cases', caseId))).toHaveLength(2); // the photo and its thumbnail
+
+      lateWorker = await startWorker(queueWithoutWorker, await bundleWorkflows());
+      await eventually(async () => expect(await db.media.count({ where: { caseId } })).toBe(1), { timeoutMs: 30_000 });
+      const retry = await send().expect(201);
+      expect(retry.body.id).toBe(caseId);
+      expect(filesIn(path.join(mediaDir, 'cases', caseId))).toHaveLength(2);
+    } finally {
+      await lateWorker?.stop();
+      await late.close();
+    }
+  }, 120_000);
+});

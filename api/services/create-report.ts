@@ -1,18 +1,20 @@
 /**
- * A citizen's new report: starts the case workflow (workflow id = case id) and waits for its
- * receipt. The API writes nothing itself: if Temporal cannot be reached, nothing is stored and
- * the citizen is told to retry. The same Idempotency-Key always leads to the same case.
+ * A citizen's new report: starts the case workflow (workflow id = case id) with its receipt
+ * Update, in one request to Temporal, and answers with the receipt. The API writes nothing itself:
+ * if Temporal cannot be reached, nothing is stored and the citizen is told to retry. The same
+ * Idempotency-Key always leads to the same case.
  *
  * Files sent with the report are checked and stored first, under keys of the case id (known
  * before the workflow starts), and their metadata goes into the workflow's input: its first
  * activity records the case and its Media rows in one transaction. If the workflow could not be
  * started, the files are removed again; if this request joined a case another request started,
  * the files that case did not record are removed. So no case lacks its files and no file
- * outlives a refused report. (One gap: a start that reached Temporal but whose answer was lost
- * counts as not started; that case then points at removed files and its media answer 404.)
+ * outlives a refused report. (One gap: a start that reached Temporal but whose answer was lost,
+ * and Temporal then unreachable, counts as not started; that case then points at removed files
+ * and its media answer 404.)
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { ProvinceBounds } from '../../domain/province-bounds';
 import type { ReportCommand } from '../../domain/report-command';
 import { AppError } from '../../platform/app-error';
@@ -28,6 +30,9 @@ import { checkReportReferences } from './check-report-references';
 import { citizenToken } from './citizen-token';
 import { storeMedia, type StoredMediaSet } from './store-media';
 import { withTemporal } from './temporal-call';
+
+/** How long to ask Temporal whether a case whose start went unanswered was started after all. */
+const EXISTS_CHECK_MS = 3_000;
 
 export interface CreateReportDependencies {
   temporal: Client;
@@ -78,14 +83,14 @@ export async function createReport(
     receipt = await withTemporal(
       deps.temporal,
       () =>
-        startAndAwaitReceipt(deps, caseId, fingerprint, { ...options, media: stored?.media }, () => {
+        startWithReceipt(deps, caseId, fingerprint, { ...options, media: stored?.media }, () => {
           started = true;
         }),
       deps.timeoutMs,
     );
   } catch (error) {
     // Not started: nothing will ever record these files. Started: the workflow will.
-    if (stored && !started) await stored.discard();
+    if (stored && !started && !(await caseWorkflowExists(deps.temporal, caseId))) await stored.discard();
     throw error;
   }
   if (stored) await discardUnrecorded(deps.db, stored);
@@ -96,6 +101,22 @@ export async function createReport(
     status: receipt.status,
     citizenToken: citizenToken(deps.secret, receipt.id),
   };
+}
+
+/**
+ * Whether the case's workflow exists after all. Update-with-start answers once a worker has taken
+ * the Update: with no worker in time, the request ends at its deadline with no word of the start
+ * the server made at once. Temporal unreachable counts as not started (the gap in the header).
+ */
+async function caseWorkflowExists(temporal: Client, caseId: string): Promise<boolean> {
+  try {
+    await temporal.connection.withDeadline(Date.now() + EXISTS_CHECK_MS, () =>
+      temporal.workflow.getHandle(caseId).describe(),
+    );
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Checks and stores the files, unless the case is already recorded (a retry: its files are stored). */
@@ -125,7 +146,13 @@ async function discardUnrecorded(db: Db, stored: StoredMediaSet): Promise<void> 
   await stored.discard((m) => !recorded.has(m.id));
 }
 
-async function startAndAwaitReceipt(
+/**
+ * Starts the case workflow with its receipt Update in one request (update-with-start): the server
+ * hands the workflow its first task with the Update in it, so the receipt is answered from that
+ * task, without a second round trip or a second workflow task. A retry joins the running case's
+ * Update by its id; once the case has finished, the server answers its completed receipt Update.
+ */
+async function startWithReceipt(
   deps: CreateReportDependencies,
   caseId: string,
   fingerprint: string,
@@ -139,37 +166,42 @@ async function startAndAwaitReceipt(
   },
   onStarted: () => void,
 ): Promise<Receipt> {
+  const start = new WithStartWorkflowOperation<typeof fieldReportWorkflow>('fieldReportWorkflow', {
+    taskQueue: deps.taskQueue,
+    workflowId: caseId,
+    args: [
+      {
+        caseId,
+        report: options.report,
+        fingerprint,
+        channel: options.channel,
+        receivedAt: options.now.toISOString(),
+        ...(options.media?.length ? { media: options.media } : {}),
+        ...(options.recordedBy ? { recordedBy: options.recordedBy } : {}),
+        ...(options.citizenId ? { citizenId: options.citizenId } : {}),
+      },
+    ],
+    // A retry of a running case joins it; a finished case is never started again.
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    typedSearchAttributes: [
+      { key: CASE_STATUS, value: 'received' },
+      { key: CASE_STEP, value: 'receive' },
+      { key: CASE_CATEGORY, value: options.report.categoryCode },
+      { key: CASE_LEVEL, value: options.report.level },
+    ],
+  });
+  // The start's answer comes with the first reply, before the Update's outcome: from then on the
+  // workflow (started or joined) records the files, whatever happens to the Update.
+  start.workflowHandle().then(onStarted, () => undefined);
   try {
-    const handle = await deps.temporal.workflow.start<typeof fieldReportWorkflow>('fieldReportWorkflow', {
-      taskQueue: deps.taskQueue,
-      workflowId: caseId,
-      args: [
-        {
-          caseId,
-          report: options.report,
-          fingerprint,
-          channel: options.channel,
-          receivedAt: options.now.toISOString(),
-          ...(options.media?.length ? { media: options.media } : {}),
-          ...(options.recordedBy ? { recordedBy: options.recordedBy } : {}),
-          ...(options.citizenId ? { citizenId: options.citizenId } : {}),
-        },
-      ],
-      // A retry of a running case joins it; a finished case is never started again.
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: [
-        { key: CASE_STATUS, value: 'received' },
-        { key: CASE_STEP, value: 'receive' },
-        { key: CASE_CATEGORY, value: options.report.categoryCode },
-        { key: CASE_LEVEL, value: options.report.level },
-      ],
+    return await deps.temporal.workflow.executeUpdateWithStart(receiptUpdate, {
+      updateId: 'receipt',
+      startWorkflowOperation: start,
     });
-    onStarted();
-    return await handle.executeUpdate(receiptUpdate, { updateId: 'receipt' });
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    // The case exists and its workflow has finished: its row is the receipt.
+    // The case's workflow has finished without this Update: its row is the receipt.
     const stored = await deps.db.case.findUniqueOrThrow({ where: { id: caseId } });
     return {
       id: stored.id,
@@ -181,7 +213,7 @@ async function startAndAwaitReceipt(
 }
 
 /** The request as sent: the report, and the files by content and order (a resend of the same files matches). */
-function fingerprintOf(report: ReportCommand, files: readonly UploadedFile[]): string {
+export function fingerprintOf(report: ReportCommand, files: readonly UploadedFile[]): string {
   const request = files.length === 0 ? report : { report, media: files.map((file) => file.sha256) };
   return createHash('sha256').update(canonicalJson(request)).digest('hex');
 }
