@@ -1,7 +1,8 @@
 /**
  * The nightly reconcile of the statistics' rollups (docs/statistics.md): the recent days' rows
  * compared with a direct count over the source tables, their months and weeks with the sum of their
- * days (the coarse ones, unit × category, with the sum of the months' and weeks' rows), and whatever
+ * days (the commune ones, unit × commune × category, with the sum of the months' and weeks' rows,
+ * the unit ones, unit × category, with the sum of the commune ones), and whatever
  * differs recounted (statistics_rebuild_days, statistics_recount_periods). The triggers
  * keep the rollups exact in every transaction; this finds what went around them (a restored
  * backup of one table, an administrator's SQL with the triggers off) and says what it fixed.
@@ -24,7 +25,7 @@ export interface ReconcileStatisticsResult {
   /** Days whose rows differed from the direct count and were recounted (YYYY-MM-DD). */
   repairedDays: string[];
   /**
-   * Months (their first days) whose rows (coarse ones included) differed from their source's sum
+   * Months (their first days) whose rows (commune and unit ones included) differed from their source's sum
    * and were recounted. (A repair of days recounts the months and weeks they fall in as well.)
    */
   repairedMonths: string[];
@@ -41,7 +42,8 @@ const DEFAULT_DAYS = 7;
 const MAX_DAYS = 400;
 
 const KEY = ['unitId', 'communeCode', 'categoryCode', 'channel'];
-const COARSE_KEY = ['unitId', 'categoryCode'];
+const COMMUNE_KEY = ['unitId', 'communeCode', 'categoryCode'];
+const UNIT_KEY = ['unitId', 'categoryCode'];
 const LEVEL_NAMES = ['month', 'week'] as const;
 const cols = (names: readonly string[], alias: string) => names.map((c) => `${alias}."${c}"`).join(', ');
 const sums = (names: readonly string[], alias: string, cast: string) =>
@@ -126,16 +128,19 @@ async function driftedDays(db: Db, range: DayRange): Promise<string[]> {
 
 /**
  * Months or weeks (first days, from `range.from` to `range.to`) whose rows differ from their
- * source's: the tables of every dimension from the sum of their days, the coarse ones (unit ×
- * category) from the sum of those.
+ * source's: the tables of every dimension from the sum of their days, the commune ones (unit ×
+ * commune × category) from the sum of those, the unit ones (unit × category) from the sum of the
+ * commune ones.
  */
 async function driftedPeriods(db: Db, level: Level, range: DayRange): Promise<string[]> {
   const name = level === 'month' ? 'Month' : 'Week';
   const checks = [
     { source: 'StatisticsDay', target: `Statistics${name}`, keys: KEY, steps: false },
     { source: 'StatisticsStepDay', target: `StatisticsStep${name}`, keys: KEY, steps: true },
-    { source: `Statistics${name}`, target: `StatisticsUnit${name}`, keys: COARSE_KEY, steps: false },
-    { source: `StatisticsStep${name}`, target: `StatisticsStepUnit${name}`, keys: COARSE_KEY, steps: true },
+    { source: `Statistics${name}`, target: `StatisticsCommune${name}`, keys: COMMUNE_KEY, steps: false },
+    { source: `StatisticsStep${name}`, target: `StatisticsStepCommune${name}`, keys: COMMUNE_KEY, steps: true },
+    { source: `StatisticsCommune${name}`, target: `StatisticsUnit${name}`, keys: UNIT_KEY, steps: false },
+    { source: `StatisticsStepCommune${name}`, target: `StatisticsStepUnit${name}`, keys: UNIT_KEY, steps: true },
   ];
   const ctes = checks.map((check, i) =>
     Prisma.sql`expected${Prisma.raw(String(i))} AS (${expectedRows(level, range, check)}),
@@ -154,7 +159,7 @@ async function driftedPeriods(db: Db, level: Level, range: DayRange): Promise<st
 }
 
 interface PeriodCheck {
-  /** The table summed (a day table, or for a coarse table the one of every dimension). */
+  /** The table summed: a day table, or the level below (every dimension, commune, unit). */
   source: string;
   /** The month or week table checked. */
   target: string;

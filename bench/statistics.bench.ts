@@ -48,6 +48,10 @@ const ROLLUP_TABLES = {
   stepMonths: 'StatisticsStepMonth',
   weeks: 'StatisticsWeek',
   stepWeeks: 'StatisticsStepWeek',
+  communeMonths: 'StatisticsCommuneMonth',
+  stepCommuneMonths: 'StatisticsStepCommuneMonth',
+  communeWeeks: 'StatisticsCommuneWeek',
+  stepCommuneWeeks: 'StatisticsStepCommuneWeek',
   unitMonths: 'StatisticsUnitMonth',
   stepUnitMonths: 'StatisticsStepUnitMonth',
   unitWeeks: 'StatisticsUnitWeek',
@@ -333,6 +337,8 @@ function write(results: ScaleResult[]) {
       `${r.tasks.toLocaleString('en')} tasks, ${r.ratings.toLocaleString('en')} ratings; rollups: ${r.rollupRows.days.toLocaleString('en')} day rows, ${r.rollupRows.steps.toLocaleString('en')} step rows, ` +
         `${r.rollupRows.months.toLocaleString('en')} month rows, ${r.rollupRows.stepMonths.toLocaleString('en')} step month rows, ` +
         `${r.rollupRows.weeks.toLocaleString('en')} week rows, ${r.rollupRows.stepWeeks.toLocaleString('en')} step week rows; ` +
+        `commune (unit × commune × category): ${r.rollupRows.communeMonths.toLocaleString('en')} month rows, ${r.rollupRows.stepCommuneMonths.toLocaleString('en')} step month rows, ` +
+        `${r.rollupRows.communeWeeks.toLocaleString('en')} week rows, ${r.rollupRows.stepCommuneWeeks.toLocaleString('en')} step week rows; ` +
         `coarse (unit × category): ${r.rollupRows.unitMonths.toLocaleString('en')} month rows, ${r.rollupRows.stepUnitMonths.toLocaleString('en')} step month rows, ` +
         `${r.rollupRows.unitWeeks.toLocaleString('en')} week rows, ${r.rollupRows.stepUnitWeeks.toLocaleString('en')} step week rows. ` +
         (r.loadedWith === 'existing'

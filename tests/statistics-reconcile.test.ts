@@ -1,14 +1,14 @@
 /**
  * The statistics' nightly reconcile (docs/statistics.md): its schedule is created once, at 02:30
  * Hà Tĩnh time; a rollup row made wrong behind the triggers' back (a day's cases, a day's steps, a
- * month, a coarse month or week) is found by comparing with a direct count (or with the rows it is
+ * month, a commune or unit month or week) is found by comparing with a direct count (or with the rows it is
  * the sum of) and recounted by the activity, run by the
  * worker through the schedule's workflow; a second run finds nothing; what it fixed is logged.
  * Other suites share the database: these cases have their own category.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { reconcileStatistics, type ReconcileLogger } from '../activities/reconcile-statistics';
-import { statisticsSteps, statisticsSummary, statisticsTrend } from '../api/services/statistics/get-statistics';
+import { statisticsBy, statisticsSteps, statisticsSummary, statisticsTrend } from '../api/services/statistics/get-statistics';
 import { weekStart } from '../api/services/statistics/period-plan';
 import { addDays, haTinhToday } from '../api/services/statistics/statistics-query';
 import {
@@ -198,6 +198,34 @@ describe('the statistics reconcile', () => {
     expect(result.repairedMonths).toContain(lastMonth);
     expect(result.repairedWeeks).toContain(weekStart(today));
     expect(await statisticsSummary(db, options('rollup'))).toEqual(right);
+    expect(await figures('rollup')).toEqual(await figures('direct'));
+    const again = await reconcileStatistics(db, recordingLogger().logger, { days });
+    expect([again.repairedMonths, again.repairedWeeks]).toEqual([[], []]);
+  });
+
+  it('repairs the commune rollups (unit × commune × category) from the months and weeks', async () => {
+    // From the first day of last month, by commune: last month is read whole, from its commune rows.
+    const lastMonth = `${addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-01`;
+    const options = (source: 'rollup' | 'direct') => ({
+      scope: [unitId],
+      filter: { from: lastMonth, to: today, categoryCode, communeCode: '18073' },
+      source,
+    });
+    const right = await statisticsBy(db, 'commune', options('direct'));
+    expect(await statisticsBy(db, 'commune', options('rollup'))).toEqual(right);
+    const received = (rows: typeof right) => rows.rows.reduce((total, row) => total + row.received, 0);
+    // Only a commune month made wrong (a row where none is, unless yesterday was last month).
+    await db.$executeRaw`
+      INSERT INTO "StatisticsCommuneMonth" AS m ("month", "unitId", "communeCode", "categoryCode", "received", "processed")
+      VALUES (${lastMonth}::date, ${unitId}::uuid, '18073', ${categoryCode}, 5, 5)
+      ON CONFLICT ("month", "unitId", "communeCode", "categoryCode")
+      DO UPDATE SET "received" = m."received" + 5, "processed" = m."processed" + 5`;
+    expect(received(await statisticsBy(db, 'commune', options('rollup')))).toBe(received(right) + 5);
+
+    const days = (Date.parse(today) - Date.parse(lastMonth)) / 86_400_000 + 1;
+    const result = await reconcileStatistics(db, recordingLogger().logger, { days });
+    expect(result.repairedMonths).toEqual([lastMonth]);
+    expect(await statisticsBy(db, 'commune', options('rollup'))).toEqual(right);
     expect(await figures('rollup')).toEqual(await figures('direct'));
     const again = await reconcileStatistics(db, recordingLogger().logger, { days });
     expect([again.repairedMonths, again.repairedWeeks]).toEqual([[], []]);

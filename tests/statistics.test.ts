@@ -414,7 +414,8 @@ describe('the monthly and weekly rollups', () => {
     const ids: string[] = [];
     for (const [i, at] of boundaries.entries()) ids.push(await aBoundaryCase(at, i));
     for (const [from, to] of periods) await expectRollupEqualsDirect({ from, to, categoryCode: monthCategory });
-    // Narrowed to a commune or a channel: whole periods from the rollups of every dimension.
+    // Narrowed to a commune: whole periods from the commune rollups (unit × commune × category),
+    // to a channel: from those of every dimension.
     for (const [from, to] of periods.slice(0, 3)) {
       await expectRollupEqualsDirect({ from, to, categoryCode: monthCategory, communeCode: otherCommune });
       await expectRollupEqualsDirect({ from, to, categoryCode: monthCategory, channel: 'app' });
@@ -450,6 +451,8 @@ describe('the monthly and weekly rollups', () => {
     expect(await periodRows(monthCategory)).toEqual(kept);
     expect(kept.unitMonths.length).toBeGreaterThan(0);
     expect(kept.unitWeekSteps.length).toBeGreaterThan(0);
+    expect(kept.communeMonths.length).toBeGreaterThan(0);
+    expect(kept.communeWeekSteps.length).toBeGreaterThan(0);
   });
 
   it('are read coarse (unit × category) unless the question needs a commune or a channel', async () => {
@@ -473,6 +476,36 @@ describe('the monthly and weekly rollups', () => {
     // A recount of the month repairs it from the month's rows.
     await db.$executeRaw`SELECT statistics_recount_periods('month', '2025-12-01', '2025-12-01')`;
     expect(await statisticsSummary(db, options())).toEqual(summary);
+  });
+
+  it('are read by commune (unit × commune × category) when the question needs a commune but no channel', async () => {
+    // The same cases: December whole, from the commune rollups when grouped by or narrowed to a commune.
+    const options = (extra: Partial<StatisticsFilter> = {}) => ({
+      scope: all,
+      filter: { from: '2025-11-01', to: '2026-02-28', categoryCode: monthCategory, ...extra },
+    });
+    const summary = await statisticsSummary(db, options());
+    const communes = await statisticsBy(db, 'commune', options());
+    const inCommune = await statisticsSummary(db, options({ communeCode: '18073' }));
+    const webInCommune = await statisticsSummary(db, options({ communeCode: '18073', channel: 'web' }));
+    const row = (key: string) => communes.rows.find((r) => r.key === key)!;
+    // A commune row made wrong behind the triggers' back: only the questions that read it see it.
+    const shifted = await db.$executeRaw`
+      UPDATE "StatisticsCommuneMonth" SET "received" = "received" + 100
+      WHERE "categoryCode" = ${monthCategory} AND "month" = '2025-12-01'::date AND "communeCode" = '18073'
+        AND "unitId" = (SELECT min("unitId"::text)::uuid FROM "StatisticsCommuneMonth"
+          WHERE "categoryCode" = ${monthCategory} AND "month" = '2025-12-01'::date AND "communeCode" = '18073')`;
+    expect(shifted).toBe(1);
+    const shiftedCommunes = await statisticsBy(db, 'commune', options());
+    expect(shiftedCommunes.rows.find((r) => r.key === '18073')!.received).toBe(row('18073').received + 100);
+    expect((await statisticsSummary(db, options({ communeCode: '18073' }))).received).toBe(inCommune.received + 100);
+    expect(await statisticsBy(db, 'commune', { ...options(), coarse: false })).toEqual(communes);
+    expect(await statisticsSummary(db, options())).toEqual(summary);
+    expect(await statisticsSummary(db, options({ communeCode: '18073', channel: 'web' }))).toEqual(webInCommune);
+    // A recount of the month repairs it from the month's rows of every dimension.
+    await db.$executeRaw`SELECT statistics_recount_periods('month', '2025-12-01', '2025-12-01')`;
+    expect(await statisticsBy(db, 'commune', options())).toEqual(communes);
+    expect(await statisticsSummary(db, options({ communeCode: '18073' }))).toEqual(inCommune);
   });
 });
 
@@ -633,8 +666,8 @@ describe('GET /api/v1/statistics (public)', () => {
 
 /**
  * Every query, for everyone and for a leader's unit, from the rollups as the API reads them (whole
- * periods from the coarse ones where the question allows) and from the rollups of every dimension
- * only, equal to a direct count.
+ * periods from the unit or commune ones where the question allows: by commune or narrowed to a
+ * commune, the commune ones) and from the rollups of every dimension only, equal to a direct count.
  */
 async function expectRollupEqualsDirect(f: StatisticsFilter) {
   const queries: ((options: StatisticsOptions) => Promise<unknown>)[] = [
@@ -685,6 +718,13 @@ async function periodRows(category: string) {
     db.statisticsWeek.findMany({ where, orderBy: [{ week: 'asc' }, ...order] }),
     db.statisticsStepWeek.findMany({ where, orderBy: [{ week: 'asc' }, { step: 'asc' }, ...order] }),
   ]);
+  const communeOrder = [{ unitId: 'asc' as const }, { communeCode: 'asc' as const }];
+  const [communeMonths, communeMonthSteps, communeWeeks, communeWeekSteps] = await Promise.all([
+    db.statisticsCommuneMonth.findMany({ where, orderBy: [{ month: 'asc' }, ...communeOrder] }),
+    db.statisticsStepCommuneMonth.findMany({ where, orderBy: [{ month: 'asc' }, { step: 'asc' }, ...communeOrder] }),
+    db.statisticsCommuneWeek.findMany({ where, orderBy: [{ week: 'asc' }, ...communeOrder] }),
+    db.statisticsStepCommuneWeek.findMany({ where, orderBy: [{ week: 'asc' }, { step: 'asc' }, ...communeOrder] }),
+  ]);
   const [unitMonths, unitMonthSteps, unitWeeks, unitWeekSteps] = await Promise.all([
     db.statisticsUnitMonth.findMany({ where, orderBy: [{ month: 'asc' }, { unitId: 'asc' }] }),
     db.statisticsStepUnitMonth.findMany({ where, orderBy: [{ month: 'asc' }, { step: 'asc' }, { unitId: 'asc' }] }),
@@ -699,6 +739,10 @@ async function periodRows(category: string) {
     monthSteps: monthSteps.filter(completes),
     weeks: weeks.filter(counts),
     weekSteps: weekSteps.filter(completes),
+    communeMonths: communeMonths.filter(counts),
+    communeMonthSteps: communeMonthSteps.filter(completes),
+    communeWeeks: communeWeeks.filter(counts),
+    communeWeekSteps: communeWeekSteps.filter(completes),
     unitMonths: unitMonths.filter(counts),
     unitMonthSteps: unitMonthSteps.filter(completes),
     unitWeeks: unitWeeks.filter(counts),

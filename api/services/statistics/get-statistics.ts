@@ -61,8 +61,9 @@ export interface StatisticsOptions {
   filter: StatisticsFilter;
   source?: FactSource;
   /**
-   * false: whole months and weeks from the rollups of every dimension even where the coarse ones
-   * (unit × category) would answer; the tests compare both with a direct count. Default true.
+   * false: whole months and weeks from the rollups of every dimension even where the coarser ones
+   * (unit × category, unit × commune × category) would answer; the tests compare both with a direct
+   * count. Default true.
    */
   coarse?: boolean;
 }
@@ -251,8 +252,9 @@ async function overdueBy(db: Db, key: Prisma.Sql, options: StatisticsOptions): P
 /**
  * Which rollups a grouping reads: by week, whole weeks; by month, whole months (a week may straddle
  * two); otherwise whole months, whole weeks in the days left at either end, and days. Whole periods
- * from the coarse rollups unless the question needs a commune or a channel: grouped by commune, or
- * narrowed to one commune or channel.
+ * from the fewest rows that answer: unit × category unless the question needs a commune or a
+ * channel; unit × commune × category when it needs the commune (grouped by commune, or narrowed to
+ * one) but no channel; every dimension when narrowed to a channel.
  */
 function rollupPlan(grouping: Grouping | Interval | 'all' | 'step', options: StatisticsOptions): RollupPlan {
   const { filter } = options;
@@ -260,8 +262,9 @@ function rollupPlan(grouping: Grouping | Interval | 'all' | 'step', options: Sta
     grouping === 'week' || grouping === 'month'
       ? planPeriod(filter.from, filter.to, grouping)
       : planMixed(filter.from, filter.to);
-  const needsDetail = grouping === 'commune' || Boolean(filter.communeCode) || Boolean(filter.channel);
-  return { ...periods, coarse: options.coarse !== false && !needsDetail };
+  const needsCommune = grouping === 'commune' || Boolean(filter.communeCode);
+  const wholeLevel = options.coarse === false || filter.channel ? 'full' : needsCommune ? 'commune' : 'unit';
+  return { ...periods, wholeLevel };
 }
 
 function blankRow(key: string, withOverdue: boolean): StatisticsRow {

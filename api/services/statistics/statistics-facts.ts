@@ -4,10 +4,11 @@
  * - 'rollup': the rollups the database's triggers keep, what the API reads: fast at a million
  *   cases. A period's whole months or weeks come from the monthly or weekly ones, its ends from the
  *   daily ones (StatisticsDay, StatisticsStepDay), as the caller's plan says (period-plan.ts);
- *   without one, days only. Whole periods are read from the coarse rollups (StatisticsUnitMonth,
- *   StatisticsUnitWeek and their Step tables: unit × category) when the plan says the question
- *   needs neither commune nor channel, else from those of every dimension (StatisticsMonth,
- *   StatisticsWeek, and their Step tables);
+ *   without one, days only. Whole periods are read from one of three levels, as the plan says:
+ *   unit × category (StatisticsUnitMonth, StatisticsUnitWeek and their Step tables) when the
+ *   question needs neither commune nor channel; unit × commune × category (StatisticsCommuneMonth,
+ *   StatisticsCommuneWeek and their Step tables) when it needs the commune but no channel; else
+ *   every dimension (StatisticsMonth, StatisticsWeek, and their Step tables);
  * - 'direct': the same counters counted straight from Case, Rating and Task, one row per case or
  *   task; slow, the reference the rollups are tested (and benchmarked) against.
  * docs/statistics.md defines each counter; the triggers' SQL is prisma/migrations/*_statistics.
@@ -50,23 +51,39 @@ export const BUCKET_COLUMNS = Array.from({ length: HOUR_BUCKETS.length + 1 }, (_
 
 const WHOLE_BUCKETS = Prisma.raw(BUCKET_COLUMNS.map((c) => `f."${c}"`).join(', '));
 const ROLLUP_DIMENSIONS = Prisma.raw(['unitId', 'communeCode', 'categoryCode', 'channel'].map((c) => `f."${c}"`).join(', '));
-/** The coarse rollups' rows in the same columns: they have no commune and no channel. */
-const COARSE_DIMENSIONS = Prisma.sql`f."unitId", NULL::text AS "communeCode", f."categoryCode", NULL::text AS "channel"`;
+/**
+ * The dimensions of the rollups whole months and weeks are read from: 'unit' (unit × category),
+ * 'commune' (unit × commune × category) or 'full' (every dimension, the channel too).
+ */
+export type WholeLevel = 'unit' | 'commune' | 'full';
 
-/** A plan of rollup rows, and which tables its whole months and weeks come from. */
+/** Each level's tables (their name between Statistics[Step] and Month or Week) and its rows in ROLLUP_DIMENSIONS' columns. */
+const WHOLE_LEVELS: Record<WholeLevel, { infix: string; dimensions: Prisma.Sql }> = {
+  unit: {
+    infix: 'Unit',
+    dimensions: Prisma.sql`f."unitId", NULL::text AS "communeCode", f."categoryCode", NULL::text AS "channel"`,
+  },
+  commune: {
+    infix: 'Commune',
+    dimensions: Prisma.sql`f."unitId", f."communeCode", f."categoryCode", NULL::text AS "channel"`,
+  },
+  full: { infix: '', dimensions: ROLLUP_DIMENSIONS },
+};
+
+/** A plan of rollup rows, and which level its whole months and weeks come from. */
 export interface RollupPlan extends PeriodPlan {
-  /** The coarse rollups (unit × category): the question needs neither commune nor channel. */
-  coarse: boolean;
+  wholeLevel: WholeLevel;
 }
 
 /** The tables of a level; their rows' `day` is read from the period's first day. */
-function levelTables(level: Level, coarse: boolean) {
-  const name = `${coarse ? 'Unit' : ''}${level === 'month' ? 'Month' : 'Week'}`;
+function levelTables(level: Level, wholeLevel: WholeLevel) {
+  const { infix, dimensions } = WHOLE_LEVELS[wholeLevel];
+  const name = `${infix}${level === 'month' ? 'Month' : 'Week'}`;
   return {
     cases: Prisma.raw(`"Statistics${name}"`),
     steps: Prisma.raw(`"StatisticsStep${name}"`),
     column: Prisma.raw(`"${level}"`),
-    dimensions: coarse ? COARSE_DIMENSIONS : ROLLUP_DIMENSIONS,
+    dimensions,
   };
 }
 
@@ -78,14 +95,14 @@ export function caseFacts(
   plan: RollupPlan = daysOnly(filter),
 ): Prisma.Sql {
   if (source === 'rollup') {
-    assertCoarseServes(plan, filter);
+    assertLevelServes(plan, filter);
     const parts = plan.days.map(
       (days) => Prisma.sql`
         SELECT f."day", ${ROLLUP_DIMENSIONS}, ${COUNTER_COLUMNS} FROM "StatisticsDay" f
         WHERE ${rollupWhere(Prisma.sql`f."day"`, days, filter, scope)}`,
     );
     for (const { level, range } of plan.whole) {
-      const { cases, column, dimensions } = levelTables(level, plan.coarse);
+      const { cases, column, dimensions } = levelTables(level, plan.wholeLevel);
       parts.push(Prisma.sql`
         SELECT f.${column} AS "day", ${dimensions}, ${COUNTER_COLUMNS} FROM ${cases} f
         WHERE ${rollupWhere(Prisma.sql`f.${column}`, range, filter, scope)}`);
@@ -129,7 +146,7 @@ export function stepFacts(
   plan: RollupPlan = daysOnly(filter),
 ): { days: Prisma.Sql; whole: Prisma.Sql | null } {
   if (source === 'rollup') {
-    assertCoarseServes(plan, filter);
+    assertLevelServes(plan, filter);
     // A period of whole months has no day part: a query that matches nothing keeps the shape.
     const dayRanges = plan.days.length ? plan.days : [{ from: filter.from, to: addDays(filter.from, -1) }];
     return {
@@ -144,7 +161,7 @@ export function stepFacts(
       whole: plan.whole.length
         ? Prisma.join(
             plan.whole.map(({ level, range }) => {
-              const { steps, column, dimensions } = levelTables(level, plan.coarse);
+              const { steps, column, dimensions } = levelTables(level, plan.wholeLevel);
               return Prisma.sql`
                 SELECT f.${column} AS "day", ${dimensions}, ${STEP_COLUMNS}, ${WHOLE_BUCKETS} FROM ${steps} f
                 WHERE ${rollupWhere(Prisma.sql`f.${column}`, range, filter, scope)}`;
@@ -190,13 +207,16 @@ export function overdueFacts(filter: StatisticsFilter, scope: UnitScope): Prisma
 export { DIMENSIONS };
 
 function daysOnly(filter: StatisticsFilter): RollupPlan {
-  return { days: [{ from: filter.from, to: filter.to }], whole: [], coarse: false };
+  return { days: [{ from: filter.from, to: filter.to }], whole: [], wholeLevel: 'full' };
 }
 
-/** A filter on a dimension the coarse rollups lack would be silently ignored: a caller's mistake. */
-function assertCoarseServes(plan: RollupPlan, filter: StatisticsFilter) {
-  if (plan.coarse && (filter.communeCode || filter.channel)) {
-    throw new Error('the coarse rollups have neither commune nor channel: they cannot answer this filter');
+/** A filter on a dimension the level's rollups lack would be silently ignored: a caller's mistake. */
+function assertLevelServes(plan: RollupPlan, filter: StatisticsFilter) {
+  if (plan.wholeLevel === 'unit' && filter.communeCode) {
+    throw new Error('the unit × category rollups have no commune: they cannot answer this filter');
+  }
+  if (plan.wholeLevel !== 'full' && filter.channel) {
+    throw new Error(`the ${plan.wholeLevel} rollups have no channel: they cannot answer this filter`);
   }
 }
 
