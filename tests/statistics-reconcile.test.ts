@@ -8,7 +8,12 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { reconcileStatistics, type ReconcileLogger } from '../activities/reconcile-statistics';
-import { statisticsBy, statisticsSteps, statisticsSummary, statisticsTrend } from '../api/services/statistics/get-statistics';
+import {
+  statisticsBy,
+  statisticsSteps,
+  statisticsSummary,
+  statisticsTrend,
+} from '../api/services/statistics/get-statistics';
 import { weekStart } from '../api/services/statistics/period-plan';
 import { addDays, haTinhToday } from '../api/services/statistics/statistics-query';
 import {
