@@ -10,21 +10,10 @@ import { temporal as proto } from '@temporalio/proto';
 import { caseIdForKey, createReport, fingerprintOf } from '../api/services/create-report';
 import type { fieldReportWorkflow } from '../workflows/field-report';
 import { CaseDriver, REPORT } from './support/case-driver';
-import { apiDependencies, bundleWorkflows, startWorker, testConfig } from './support/platform';
+import { platformSuite } from './support/platform-suite';
 
-const config = testConfig();
-const api = apiDependencies(config);
-const { db, temporal } = api.deps;
+const { config, db, temporal } = platformSuite();
 const { EventType } = proto.api.enums.v1;
-let worker: Awaited<ReturnType<typeof startWorker>>;
-
-beforeAll(async () => {
-  worker = await startWorker(config, await bundleWorkflows());
-});
-afterAll(async () => {
-  await worker.stop();
-  await api.close();
-});
 
 /** A report as the API submits it (api/services/create-report.ts), its description marked to count its cases. */
 function submit(description: string, idempotencyKey?: string) {
