@@ -16,6 +16,7 @@ import { notifyReporter, type ReporterNotification } from './notify-reporter';
 import { projectTransition, type Transition } from './project-transition';
 import { recordRating } from './record-rating';
 import { reconcileStatistics, type ReconcileStatisticsInput } from './reconcile-statistics';
+import { receiveReport, type ReceiveReportInput } from './receive-report';
 import { recordReport } from './record-report';
 import {
   extendSchedule,
@@ -74,10 +75,17 @@ export function createActivities({
   const calendars = createCalendarSource(db, { ttlMs: configTtlMs });
   const scheduling = { db, calendars, ttlMs: configTtlMs };
   const activities = {
-    recordReport: (input: FieldReportInput) => recordReport(db, trackingCodePrefix, input),
+    receiveReport: (input: ReceiveReportInput) =>
+      receiveReport(
+        { db, trackingCodePrefix, settings, publicBaseUrl, scheduling, cache: { ttlMs: configTtlMs } },
+        input,
+      ),
+    /** Cases received before receiveReport (workflows/field-report-case.ts, FEWER_ACTIVITIES). */
+    recordReport: async (input: FieldReportInput) => (await recordReport(db, trackingCodePrefix, input)).receipt,
     caseSettings: async (): Promise<CaseSettings> => settings,
     locateCommune: (input: LocateCommuneInput) => locateCommune(db, input, { ttlMs: configTtlMs }),
-    projectTransition: (transition: Transition) => projectTransition(db, transition, () => calendars.calendar()),
+    projectTransition: (transition: Transition) =>
+      projectTransition(db, transition, () => calendars.calendar(), publicBaseUrl),
     scheduleStep: (input: ScheduleStepInput) => scheduleStep(scheduling, input),
     extendSchedule: (input: ExtendScheduleInput) => extendSchedule(scheduling, input),
     workingDeadline: (input: WorkingDeadlineInput) => workingDeadline(scheduling, input),

@@ -37,8 +37,11 @@ export function normalisePhone(phone: string): string {
   return phone.replace(/[^\d+]/g, '');
 }
 
+/** The database, or a transaction the notification joins (the receipt's, activities/receive-report.ts). */
+export type ReporterNotifier = Pick<Db, 'case' | 'notificationTemplate' | 'notification'>;
+
 export async function notifyReporter(
-  deps: { db: Db; publicBaseUrl: string },
+  deps: { db: ReporterNotifier; publicBaseUrl: string },
   n: ReporterNotification,
 ): Promise<number> {
   const { db } = deps;

@@ -10,6 +10,7 @@
 import type { CaseLevel, CaseStatus, CaseStep } from '../domain/case-steps';
 import { workingTimeBetween, type WorkingCalendar } from '../domain/working-time';
 import { recordAreaEvent } from '../notifications/area-events';
+import { notifyOfficials, type OfficialNotification } from './notify-officials';
 import type { Db } from '../platform/db';
 import type { Prisma } from '../prisma/generated/client';
 import type { OpenTask } from '../workflows/messages';
@@ -51,6 +52,11 @@ export interface Transition {
     completedById?: string | null;
   };
   openTask?: OpenTask & { remindAt: string | null };
+  /**
+   * Officials told of this transition (the task it opens), in its transaction: written with it
+   * or not at all, so a retry neither repeats nor loses them, and one activity does both.
+   */
+  notifyOfficials?: OfficialNotification[];
 }
 
 const DATE_FIELDS = ['deadline', 'resolutionDeadline', 'acceptedAt', 'publishedAt', 'closedAt'] as const;
@@ -66,6 +72,7 @@ export async function projectTransition(
   db: Db,
   t: Transition,
   calendar: () => Promise<WorkingCalendar>,
+  publicBaseUrl = '',
 ): Promise<void> {
   // Read before the transaction: a calendar loaded from the database must not hold it open. The
   // statistics must never stop a case: without a usable calendar the step is left uncounted.
@@ -128,6 +135,7 @@ export async function projectTransition(
         },
       });
     }
+    for (const notification of t.notifyOfficials ?? []) await notifyOfficials(tx, notification, publicBaseUrl);
     await tx.$executeRaw`SELECT pg_notify(${CASE_PROJECTED_CHANNEL}, ${`${t.caseId}:${t.seq}`})`;
   });
 }

@@ -4,6 +4,13 @@ import type { Db } from '../platform/db';
 import type { FieldReportInput, Receipt } from '../workflows/messages';
 import { Prisma } from '../prisma/generated/client';
 
+export interface RecordReportOptions {
+  /** The commune found for the report's point (activities/receive-report.ts), when it gave none. */
+  communeCode?: string | null;
+  /** More writes that belong to the new case, in its transaction (its first notifications). */
+  alongside?: (tx: Prisma.TransactionClient) => Promise<unknown>;
+}
+
 const MAX_CODE_ATTEMPTS = 8;
 
 /**
@@ -12,7 +19,12 @@ const MAX_CODE_ATTEMPTS = 8;
  * was sent with. Idempotent: a retry, or a second run for the same case id, returns the stored
  * receipt.
  */
-export async function recordReport(db: Db, trackingPrefix: string, input: FieldReportInput): Promise<Receipt> {
+export async function recordReport(
+  db: Db,
+  trackingPrefix: string,
+  input: FieldReportInput,
+  options: RecordReportOptions = {},
+): Promise<RecordedReport> {
   const existing = await db.case.findUnique({ where: { id: input.caseId } });
   if (existing) return toReceipt(existing);
 
@@ -25,7 +37,7 @@ export async function recordReport(db: Db, trackingPrefix: string, input: FieldR
     );
     try {
       const created = await db.$transaction(async (tx) => {
-        const row = await tx.case.create({ data: caseData(input, trackingCode, receivedAt) });
+        const row = await tx.case.create({ data: caseData(input, trackingCode, receivedAt, options.communeCode) });
         await tx.caseTimelineEntry.create({
           data: {
             caseId: row.id,
@@ -44,6 +56,7 @@ export async function recordReport(db: Db, trackingPrefix: string, input: FieldR
             data: input.media.map((media) => ({ ...media, caseId: row.id, purpose: 'report' as const })),
           });
         }
+        await options.alongside?.(tx);
         return row;
       });
       return toReceipt(created);
@@ -61,7 +74,12 @@ export async function recordReport(db: Db, trackingPrefix: string, input: FieldR
   throw new Error(`no free tracking code after ${MAX_CODE_ATTEMPTS} attempts`);
 }
 
-function caseData(input: FieldReportInput, trackingCode: string, receivedAt: Date): Prisma.CaseUncheckedCreateInput {
+function caseData(
+  input: FieldReportInput,
+  trackingCode: string,
+  receivedAt: Date,
+  locatedCommune: string | null | undefined,
+): Prisma.CaseUncheckedCreateInput {
   const { report } = input;
   return {
     id: input.caseId,
@@ -73,7 +91,7 @@ function caseData(input: FieldReportInput, trackingCode: string, receivedAt: Dat
     lat: report.location.lat ?? null,
     lng: report.location.lng ?? null,
     address: report.location.address ?? null,
-    communeCode: report.location.communeCode ?? null,
+    communeCode: report.location.communeCode ?? locatedCommune ?? null,
     level: report.level,
     confidential: report.confidential,
     reporterName: report.reporter?.name ?? null,
@@ -86,13 +104,23 @@ function caseData(input: FieldReportInput, trackingCode: string, receivedAt: Dat
   };
 }
 
+/** The receipt, and the commune the case holds (the workflow keeps it in its state). */
+export interface RecordedReport {
+  receipt: Receipt;
+  communeCode: string | null;
+}
+
 function toReceipt(row: {
   id: string;
   trackingCode: string;
   status: Receipt['status'];
   requestFingerprint: string;
-}): Receipt {
-  return { id: row.id, trackingCode: row.trackingCode, status: row.status, fingerprint: row.requestFingerprint };
+  communeCode: string | null;
+}): RecordedReport {
+  return {
+    receipt: { id: row.id, trackingCode: row.trackingCode, status: row.status, fingerprint: row.requestFingerprint },
+    communeCode: row.communeCode,
+  };
 }
 
 function uniqueViolationTarget(error: unknown): string[] | undefined {

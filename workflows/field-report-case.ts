@@ -9,6 +9,7 @@
  */
 import { allHandlersFinished, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import type { CaseSettings } from '../activities';
+import type { OfficialNotification } from '../activities/notify-officials';
 import type { ReporterEvent, ReporterNotification } from '../activities/notify-reporter';
 import type { StepSchedule } from '../activities/step-schedule';
 import type { HumanStep } from '../domain/case-steps';
@@ -68,6 +69,13 @@ const WITHDRAWN = Symbol('withdrawn');
 const REPORTER_NOTIFICATIONS = 'reporter-notifications';
 /** The patch that locates and stores the commune of a point-only report at receipt (2026-12). */
 const COMMUNE_FROM_POINT = 'commune-from-point';
+/**
+ * The patch (2026-12) that cuts the activities a case runs: the receipt in one (receiveReport:
+ * record, commune, settings, the reporter's acknowledgement, verify's deadlines), and a task's
+ * announcement to officials in the transition that opens it. Each activity costs the worker a
+ * round of its workflow machinery and Temporal a marker (docs/performance.md).
+ */
+const FEWER_ACTIVITIES = 'fewer-activities';
 const DAY_MS = 86_400_000;
 type Completion = { outcome: StepOutcome; actorId: string; taskId: string };
 
@@ -90,6 +98,8 @@ export class FieldReportCase {
   private receipt: Receipt | undefined;
   /** Read once at the start, so they are in the history. */
   private readonly settings = {} as CaseSettings;
+  /** verify's deadlines as the receipt computed them (FEWER_ACTIVITIES): taken by the first verify. */
+  private firstSchedule: StepSchedule | undefined;
 
   /** The close of the task just completed, carried by the next transition. */
   private pendingClose: TransitionNote['closeTask'];
@@ -157,12 +167,17 @@ export class FieldReportCase {
   /** Receives the report, then runs the steps from verify until the case is done. */
   async run(): Promise<CaseState> {
     const { state } = this;
-    this.receipt = await activities().recordReport(this.input);
-    state.trackingCode = this.receipt.trackingCode;
-    Object.assign(this.settings, await activities().caseSettings());
-    await this.locateCommune();
-    if (state.level === 'urgent') await this.alertArea();
-    await this.tellReporter('received', 'case_received');
+    if (patched(FEWER_ACTIVITIES)) {
+      await this.receive();
+      if (state.level === 'urgent') await this.alertArea();
+    } else {
+      this.receipt = await activities().recordReport(this.input);
+      state.trackingCode = this.receipt.trackingCode;
+      Object.assign(this.settings, await activities().caseSettings());
+      await this.locateCommune();
+      if (state.level === 'urgent') await this.alertArea();
+      await this.tellReporter('received', 'case_received');
+    }
 
     let next: Next = 'verify';
     while (next !== 'done') {
@@ -173,6 +188,21 @@ export class FieldReportCase {
     this.inbox.settle(true);
     await condition(allHandlersFinished);
     return state;
+  }
+
+  /** The receipt in one activity; verify's deadlines come with it (kept for the first verify). */
+  private async receive() {
+    const { state } = this;
+    const received = await activities().receiveReport({
+      report: this.input,
+      ...(this.reporterContact && { reporterNotice: this.reporterNotice('received', 'case_received') }),
+      firstStep: this.scheduleInput('verify'),
+    });
+    this.receipt = received.receipt;
+    state.trackingCode = received.receipt.trackingCode;
+    state.communeCode = received.communeCode;
+    Object.assign(this.settings, received.settings);
+    this.firstSchedule = received.firstStep ?? undefined;
   }
 
   // ---- deadlines ------------------------------------------------------------------------------
@@ -221,12 +251,16 @@ export class FieldReportCase {
   }
 
   private schedule(step: HumanStep): Promise<StepSchedule> {
-    return activities().scheduleStep({
+    return activities().scheduleStep(this.scheduleInput(step));
+  }
+
+  private scheduleInput(step: HumanStep) {
+    return {
       step,
       categoryCode: this.state.categoryCode,
       level: this.state.level,
       startedAt: new Date().toISOString(),
-    });
+    };
   }
 
   private takeHandover() {
@@ -261,8 +295,8 @@ export class FieldReportCase {
         unitId: openTask.unitId,
         assigneeId: openTask.assigneeId,
       }));
-    await this.enter({ ...options.entry, openTask: { ...openTask, remindAt: options.deadline.remindAt } });
-    await activities().notifyOfficials({
+    const entry = { ...options.entry, openTask: { ...openTask, remindAt: options.deadline.remindAt } };
+    const announcement: OfficialNotification = {
       caseId: state.caseId,
       key: `${openTask.id}:new_task`,
       event: step === 'extension' ? 'extension_requested' : openTask.assigneeId ? 'task_assigned' : 'new_task',
@@ -270,7 +304,13 @@ export class FieldReportCase {
         ? { userIds: [openTask.assigneeId] }
         : { unitId: openTask.unitId, roles: [openTask.role] },
       params: { trackingCode: state.trackingCode ?? '', step, due: openTask.due },
-    });
+    };
+    if (patched(FEWER_ACTIVITIES)) {
+      await this.enter({ ...entry, notifyOfficials: [announcement] });
+    } else {
+      await this.enter(entry);
+      await activities().notifyOfficials(announcement);
+    }
     await options.afterEntry?.();
     inbox.settle();
     await condition(inbox.arrived('completion', 'withdrawal'));
@@ -292,7 +332,8 @@ export class FieldReportCase {
   private async verify(): Promise<Next> {
     const { state } = this;
     state.status = 'verifying';
-    const deadline = await this.schedule('verify');
+    const deadline = this.firstSchedule ?? (await this.schedule('verify'));
+    this.firstSchedule = undefined;
     const done = await this.task('verify', {
       role: 'operator',
       unitId: null,
@@ -758,12 +799,16 @@ export class FieldReportCase {
    */
   private async tellReporter(key: string, event: ReporterEvent, params?: ReporterNotification['params']) {
     if (!this.reporterContact || !patched(REPORTER_NOTIFICATIONS)) return;
-    await activities().notifyReporter({
-      caseId: this.state.caseId,
+    await activities().notifyReporter({ caseId: this.state.caseId, ...this.reporterNotice(key, event, params) });
+  }
+
+  /** A notification to the reporter, keyed unique per occurrence in the case. */
+  private reporterNotice(key: string, event: ReporterEvent, params?: ReporterNotification['params']) {
+    return {
       key: `${this.record.nextSeq - 1}:${this.state.reopenCount}:${key}`,
       event,
       locale: this.input.report.reporter?.language ?? 'vi',
       ...(params && { params }),
-    });
+    };
   }
 }

@@ -53,8 +53,14 @@ describe('the case workflow with in-memory activities', () => {
   it('answers the receipt once the report is stored, then opens verification', async () => {
     const c = await startCase();
     expect(c.trackingCode).toMatch(/^HT-2026-/);
-    const [stored] = unit.world.callsOf('recordReport', c.caseId);
-    expect(stored!.input[0]).toMatchObject({ caseId: c.caseId, report: { categoryCode: REPORT.categoryCode } });
+    // The receipt is one activity: the report recorded, verify's deadlines computed with it.
+    const [stored] = unit.world.callsOf('receiveReport', c.caseId);
+    expect(stored!.input[0]).toMatchObject({
+      report: { caseId: c.caseId, report: { categoryCode: REPORT.categoryCode } },
+      firstStep: { step: 'verify', categoryCode: REPORT.categoryCode },
+    });
+    for (const older of ['recordReport', 'caseSettings', 'locateCommune', 'notifyReporter', 'scheduleStep'] as const)
+      expect(unit.world.callsOf(older, c.caseId)).toHaveLength(0);
 
     const state = await c.settled((s) => s.openTask?.step === 'verify');
     expect(state).toMatchObject({ status: 'verifying', step: 'verify', trackingCode: c.trackingCode });
@@ -281,18 +287,15 @@ describe('the case workflow with in-memory activities', () => {
     const { lat, lng } = REPORT.location;
     const c = await startCase({ level: 'urgent', location: { lat, lng } });
     const state = await c.settled((s) => s.openTask?.step === 'verify');
+    // The receipt located it (activities/receive-report.ts); the case keeps what the receipt found.
     expect(state.communeCode).toBe(COMMUNE_OF_POINT);
-    expect(unit.world.callsOf('locateCommune', c.caseId).map((call) => call.input[0])).toEqual([
-      { caseId: c.caseId, lat, lng },
-    ]);
     expect(unit.world.officialNotifications(c.caseId)[0]).toMatchObject({
       event: 'urgent_report',
       audience: { areaCommuneCode: COMMUNE_OF_POINT },
     });
-    // A report that names its commune is not located again.
+    // A report that names its commune keeps it.
     const named = await startCase();
-    await named.settled();
-    expect(unit.world.callsOf('locateCommune', named.caseId)).toHaveLength(0);
+    expect((await named.settled()).communeCode).toBe(REPORT.location.communeCode);
   });
 
   it('routes again when the unit returns the case, to an operator when no other unit is found', async () => {

@@ -14,13 +14,18 @@ import type { Activities, CaseSettings, Transition } from '../../activities';
 import type { RoutingDecision } from '../../activities/decide-routing';
 import type { OfficialNotification } from '../../activities/notify-officials';
 import type { ReporterNotification } from '../../activities/notify-reporter';
-import { NO_SCHEDULE, workingDeadline, type StepSchedule } from '../../activities/step-schedule';
+import {
+  NO_SCHEDULE,
+  workingDeadline,
+  type ScheduleStepInput,
+  type StepSchedule,
+} from '../../activities/step-schedule';
 import type { HumanStep } from '../../domain/case-steps';
 import { computeStepDeadlines, resolveSlaPolicy, type SlaPolicy } from '../../domain/sla';
 import type { WorkingCalendar } from '../../domain/working-calendar';
 import { VIETNAM_OFFICE_CALENDAR } from '../../domain/working-calendar.fixture';
 import { addWorkingDays, addWorkingHours, addWorkingTime, workingTimeBetween } from '../../domain/working-time';
-import type { Receipt } from '../../workflows/messages';
+import type { FieldReportInput, Receipt } from '../../workflows/messages';
 
 /** The unit automatic routing sends reports to, unless a test routes otherwise. */
 export const ROUTED_UNIT = { id: 'unit-18073', code: '18073', name: 'UBND phường Thành Sen' };
@@ -106,20 +111,46 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
     calls.push({ name, input, at } as ActivityCall);
   };
 
+  // Idempotent by case, as the real one is: a retry gets the same receipt.
+  const receiptOf = (input: FieldReportInput): Receipt => {
+    const known = receipts.get(input.caseId);
+    if (known) return known;
+    const receipt: Receipt = {
+      id: input.caseId,
+      trackingCode: `HT-2026-${String(receipts.size + 2).padStart(4, '2')}`,
+      status: 'received',
+      fingerprint: input.fingerprint,
+    };
+    receipts.set(input.caseId, receipt);
+    return receipt;
+  };
+  const schedule = (input: ScheduleStepInput): StepSchedule => {
+    const found = resolveSlaPolicy(policies, input);
+    if (!found) return { ...NO_SCHEDULE, escalations: [] };
+    const deadlines = computeStepDeadlines(found, calendar, new Date(input.startedAt));
+    return {
+      policyId: found.id,
+      due: deadlines.due.toISOString(),
+      remindAt: deadlines.remindAt.toISOString(),
+      escalations: deadlines.escalations.map(({ level, notify, at }) => ({ level, notify, at: at.toISOString() })),
+    };
+  };
+
   const activities: Activities = {
+    async receiveReport(input) {
+      await record('receiveReport', input);
+      const { report } = input.report;
+      const point = typeof report.location.lat === 'number' && typeof report.location.lng === 'number';
+      return {
+        receipt: receiptOf(input.report),
+        communeCode: report.location.communeCode ?? (point ? (options.communeOfPoint ?? null) : null),
+        settings: options.settings ?? FAKE_SETTINGS,
+        firstStep: schedule(input.firstStep),
+      };
+    },
     async recordReport(input) {
       await record('recordReport', input);
-      // Idempotent by case, as the real one is: a retry gets the same receipt.
-      const known = receipts.get(input.caseId);
-      if (known) return known;
-      const receipt: Receipt = {
-        id: input.caseId,
-        trackingCode: `HT-2026-${String(receipts.size + 2).padStart(4, '2')}`,
-        status: 'received',
-        fingerprint: input.fingerprint,
-      };
-      receipts.set(input.caseId, receipt);
-      return receipt;
+      return receiptOf(input);
     },
     async caseSettings() {
       await record('caseSettings');
@@ -134,15 +165,7 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
     },
     async scheduleStep(input) {
       await record('scheduleStep', input);
-      const found = resolveSlaPolicy(policies, input);
-      if (!found) return { ...NO_SCHEDULE, escalations: [] };
-      const deadlines = computeStepDeadlines(found, calendar, new Date(input.startedAt));
-      return {
-        policyId: found.id,
-        due: deadlines.due.toISOString(),
-        remindAt: deadlines.remindAt.toISOString(),
-        escalations: deadlines.escalations.map(({ level, notify, at }) => ({ level, notify, at: at.toISOString() })),
-      };
+      return schedule(input);
     },
     async extendSchedule(input) {
       await record('extendSchedule', input);
@@ -196,7 +219,7 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
   const callsOf = <K extends keyof Activities>(name: K, caseId: string) =>
     calls.filter(
       (call): call is Extract<ActivityCall, { name: K }> =>
-        call.name === name && (call.input[0] as { caseId?: string } | undefined)?.caseId === caseId,
+        call.name === name && caseOf(call.input[0]) === caseId,
     );
   const of = <K extends keyof Activities>(name: K, caseId: string) =>
     callsOf(name, caseId).map((call) => call.input[0] as Parameters<Activities[K]>[0]);
@@ -211,12 +234,29 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
     /** "kind status/step" of each projected transition: the case's timeline. */
     timeline: (caseId: string): string[] =>
       (of('projectTransition', caseId) as Transition[]).map((t) => `${t.kind} ${t.case.status}/${t.case.step}`),
+    /** Officials notified, on their own or with the transition that opened a task, in order. */
     officialNotifications: (caseId: string): OfficialNotification[] =>
-      of('notifyOfficials', caseId) as OfficialNotification[],
+      calls.flatMap((call) => {
+        if (call.name === 'notifyOfficials' && call.input[0].caseId === caseId) return [call.input[0]];
+        if (call.name === 'projectTransition' && call.input[0].caseId === caseId)
+          return call.input[0].notifyOfficials ?? [];
+        return [];
+      }),
+    /** The reporter's notifications, the receipt's acknowledgement first. */
     reporterNotifications: (caseId: string): ReporterNotification[] =>
-      of('notifyReporter', caseId) as ReporterNotification[],
+      calls.flatMap((call) => {
+        if (call.name === 'notifyReporter' && call.input[0].caseId === caseId) return [call.input[0]];
+        const notice = call.name === 'receiveReport' && call.input[0].report.caseId === caseId && call.input[0].reporterNotice;
+        return notice ? [{ ...notice, caseId }] : [];
+      }),
     ratings: (caseId: string) => of('recordRating', caseId),
   };
 }
 
 export type FakeWorld = ReturnType<typeof fakeWorld>;
+
+/** The case an activity's input is about (receiveReport's is its report's). */
+function caseOf(input: unknown): string | undefined {
+  const given = input as { caseId?: string; report?: { caseId?: string } } | undefined;
+  return given?.caseId ?? given?.report?.caseId;
+}
