@@ -5,7 +5,8 @@
  * A task done records its working minutes (the calendar in force now), for the statistics; the
  * database's triggers fold the whole transition into the statistics' rollups in this same
  * transaction (prisma/migrations/*_statistics, docs/statistics.md). A report screened or resolved
- * is recorded for its area's subscribers in the same transaction (notifications/area-events.ts).
+ * is recorded for its area's subscribers in the same transaction (notifications/area-events.ts),
+ * and so are the officials' notifications the transition carries (the task it opens).
  */
 import type { CaseLevel, CaseStatus, CaseStep } from '../domain/case-steps';
 import { workingTimeBetween, type WorkingCalendar } from '../domain/working-time';

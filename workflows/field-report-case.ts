@@ -783,7 +783,8 @@ export class FieldReportCase {
    * commune filters, Open311 and routing all see it. A step of its own rather than part of
    * recordReport: the receipt is not delayed by it, and the patch marker says in the history which
    * cases took it. Behind a patch: a case received before it replays without the activity (its
-   * routing still finds the commune from the point, as it did).
+   * routing still finds the commune from the point, as it did). Since FEWER_ACTIVITIES, a new case
+   * gets its commune from receiveReport; this replays the cases received before.
    */
   private async locateCommune() {
     const { lat, lng } = this.input.report.location;
