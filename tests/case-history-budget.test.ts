@@ -91,7 +91,7 @@ test('one submission: few events and workflow tasks until the verify task is ope
   expect(submission.activities).toBe(0);
   // The receipt in one activity, verify's entry and its announcement in another (patch fewer-activities).
   expect(submission.localActivities).toBeLessThanOrEqual(2); // 7 before
-  expect(submission.events).toBeLessThanOrEqual(14); // 49 before the local activities, 18 before fewer-activities
+  expect(submission.events).toBeLessThanOrEqual(12); // 49 before the local activities, 18 before fewer-activities
 });
 
 test('one whole case, received to closed: its history stays small', async () => {
@@ -103,7 +103,7 @@ test('one whole case, received to closed: its history stays small', async () => 
   expect(whole.activities).toBe(0);
   expect(whole.workflowTasks).toBeLessThanOrEqual(10); // 35 before
   expect(whole.localActivities).toBeLessThanOrEqual(19); // 27 before fewer-activities
-  expect(whole.events).toBeLessThanOrEqual(82); // 224 before the local activities, 88 before fewer-activities
+  expect(whole.events).toBeLessThanOrEqual(80); // 224 before the local activities, 88 before fewer-activities
 });
 
 test('a burst of submissions: CPU per submission in this process (worker and client) and the server', async () => {

@@ -42,14 +42,6 @@ const localActivities = proxyLocalActivities<Activities>(options);
 /** The patch that runs the case's activities as local activities (2026-12); its id is forever. */
 export const LOCAL_ACTIVITIES = 'local-activities';
 
-/**
- * The activities, as this point of the case runs them: local ones from the patch on (a new case:
- * from its receipt); a case that got this far before it replays them as activity tasks
- * (workflows/README.md).
- */
-export function activities(): typeof taskActivities {
-  return patched(LOCAL_ACTIVITIES) ? localActivities : taskActivities;
-}
 
 export type TransitionNote = Omit<Transition, 'caseId' | 'seq' | 'at' | 'case'> & { case?: Partial<CaseChanges> };
 
@@ -58,6 +50,7 @@ export class CaseRecord {
   private seq = 0;
   private tail: Promise<unknown> = Promise.resolve();
   private indexed = '';
+  private localThroughout = false;
 
   constructor(readonly input: FieldReportInput) {
     const { report } = input;
@@ -81,6 +74,21 @@ export class CaseRecord {
       reopenCount: 0,
       version: 0,
     };
+  }
+
+  /**
+   * The activities, as this point of the case runs them: local ones from the patch on; a case
+   * that got this far before it replays them as activity tasks (workflows/README.md). A case
+   * received under a later patch (`fewerActivities`) runs local ones throughout, without asking:
+   * each patch costs its history a marker and a search-attribute upsert.
+   */
+  activities(): typeof taskActivities {
+    return this.localThroughout || patched(LOCAL_ACTIVITIES) ? localActivities : taskActivities;
+  }
+
+  /** The case was received under a patch newer than LOCAL_ACTIVITIES: every activity is local. */
+  runLocalActivitiesThroughout(): void {
+    this.localThroughout = true;
   }
 
   /** Bumps the version: an Update's answer shows the state after its own change. */
@@ -117,7 +125,7 @@ export class CaseRecord {
       },
     };
     this.index();
-    const written = this.tail.then(() => activities().projectTransition(transition));
+    const written = this.tail.then(() => this.activities().projectTransition(transition));
     this.tail = written.catch(() => undefined);
     return written;
   }

@@ -16,7 +16,7 @@ import type { HumanStep } from '../domain/case-steps';
 import { fillLetter, letterDateTime } from '../domain/reply-letters';
 import type { StepOutcome } from '../domain/task-outcomes';
 import { allowedOutcomes } from '../domain/task-outcomes';
-import { activities, CaseRecord, type TransitionNote } from './case-record';
+import { CaseRecord, type TransitionNote } from './case-record';
 import type { DeadlineEvent, DeadlineWatch } from './deadline-watch';
 import {
   completeTaskUpdate,
@@ -73,7 +73,8 @@ const COMMUNE_FROM_POINT = 'commune-from-point';
  * The patch (2026-12) that cuts the activities a case runs: the receipt in one (receiveReport:
  * record, commune, settings, the reporter's acknowledgement, verify's deadlines), and a task's
  * announcement to officials in the transition that opens it. Each activity costs the worker a
- * round of its workflow machinery and Temporal a marker (docs/performance.md).
+ * round of its workflow machinery and Temporal a marker (docs/performance.md). A case received
+ * under it runs local activities throughout without asking `local-activities` (two events fewer).
  */
 const FEWER_ACTIVITIES = 'fewer-activities';
 const DAY_MS = 86_400_000;
@@ -168,12 +169,13 @@ export class FieldReportCase {
   async run(): Promise<CaseState> {
     const { state } = this;
     if (patched(FEWER_ACTIVITIES)) {
+      this.record.runLocalActivitiesThroughout();
       await this.receive();
       if (state.level === 'urgent') await this.alertArea();
     } else {
-      this.receipt = await activities().recordReport(this.input);
+      this.receipt = await this.record.activities().recordReport(this.input);
       state.trackingCode = this.receipt.trackingCode;
-      Object.assign(this.settings, await activities().caseSettings());
+      Object.assign(this.settings, await this.record.activities().caseSettings());
       await this.locateCommune();
       if (state.level === 'urgent') await this.alertArea();
       await this.tellReporter('received', 'case_received');
@@ -193,7 +195,7 @@ export class FieldReportCase {
   /** The receipt in one activity; verify's deadlines come with it (kept for the first verify). */
   private async receive() {
     const { state } = this;
-    const received = await activities().receiveReport({
+    const received = await this.record.activities().receiveReport({
       report: this.input,
       ...(this.reporterContact && { reporterNotice: this.reporterNotice('received', 'case_received') }),
       firstStep: this.scheduleInput('verify'),
@@ -216,7 +218,7 @@ export class FieldReportCase {
       const audience = to.assigneeId
         ? { userIds: [to.assigneeId] }
         : { unitId: to.unitId, roles: to.unitId ? (['officer', 'leader'] as const) : (['operator'] as const) };
-      await activities().notifyOfficials({
+      await this.record.activities().notifyOfficials({
         caseId: state.caseId,
         key: `${key}:reminder`,
         event: 'deadline_reminder',
@@ -232,7 +234,7 @@ export class FieldReportCase {
       note: `${step}: level ${event.level}`,
     });
     const roles = event.notify === 'unit_leader' ? (['leader'] as const) : (['supervisor'] as const);
-    await activities().notifyOfficials({
+    await this.record.activities().notifyOfficials({
       caseId: state.caseId,
       key: `${key}:level-${event.level}`,
       event: event.level === 1 ? 'overdue' : 'escalated',
@@ -251,7 +253,7 @@ export class FieldReportCase {
   }
 
   private schedule(step: HumanStep): Promise<StepSchedule> {
-    return activities().scheduleStep(this.scheduleInput(step));
+    return this.record.activities().scheduleStep(this.scheduleInput(step));
   }
 
   private scheduleInput(step: HumanStep) {
@@ -309,7 +311,7 @@ export class FieldReportCase {
       await this.enter({ ...entry, notifyOfficials: [announcement] });
     } else {
       await this.enter(entry);
-      await activities().notifyOfficials(announcement);
+      await this.record.activities().notifyOfficials(announcement);
     }
     await options.afterEntry?.();
     inbox.settle();
@@ -381,7 +383,7 @@ export class FieldReportCase {
         await this.tellReporter('closed', 'case_closed', { outcome: 'duplicate' });
         return 'done';
       case 'request_info': {
-        const due = await activities().workingDeadline({
+        const due = await this.record.activities().workingDeadline({
           from: new Date().toISOString(),
           amount: this.settings.infoRequestWorkingDays,
           unit: 'days',
@@ -421,7 +423,7 @@ export class FieldReportCase {
   private async route(): Promise<Next> {
     const { state } = this;
     const { report } = this.input;
-    const decision = await activities().decideRouting({
+    const decision = await this.record.activities().decideRouting({
       categoryCode: state.categoryCode,
       communeCode: state.communeCode,
       lat: report.location.lat ?? null,
@@ -477,7 +479,7 @@ export class FieldReportCase {
         actorId: done.actorId,
         note: done.outcome.data.reason,
       });
-      await activities().notifyOfficials({
+      await this.record.activities().notifyOfficials({
         caseId: state.caseId,
         key: `${done.taskId}:returned`,
         event: 'case_returned',
@@ -579,7 +581,7 @@ export class FieldReportCase {
     if (done === WITHDRAWN) throw new Error('withdrawal is not allowed while processing');
     const { outcome } = done;
     if (outcome.outcome === 'grant') {
-      this.processDeadline = await activities().extendSchedule({
+      this.processDeadline = await this.record.activities().extendSchedule({
         schedule: this.processDeadline!,
         workingDays: outcome.data.workingDays,
         step: 'process',
@@ -605,7 +607,7 @@ export class FieldReportCase {
         note: outcome.data.reason,
       });
     }
-    await activities().notifyOfficials({
+    await this.record.activities().notifyOfficials({
       caseId: state.caseId,
       key: `${done.taskId}:extension_decided`,
       event: 'extension_decided',
@@ -681,7 +683,7 @@ export class FieldReportCase {
     const rating = inbox.take('rating');
     state.ratingDue = null;
     if (!rating) return 'close';
-    await activities().recordRating({
+    await this.record.activities().recordRating({
       caseId: state.caseId,
       round: state.reopenCount,
       score: rating.score,
@@ -768,7 +770,7 @@ export class FieldReportCase {
   private async alertArea() {
     const { state } = this;
     if (!state.communeCode) return;
-    await activities().notifyOfficials({
+    await this.record.activities().notifyOfficials({
       caseId: state.caseId,
       key: `urgent:${state.level}:${this.record.nextSeq}`,
       event: 'urgent_report',
@@ -790,7 +792,7 @@ export class FieldReportCase {
     const { lat, lng } = this.input.report.location;
     if (this.state.communeCode || typeof lat !== 'number' || typeof lng !== 'number') return;
     if (!patched(COMMUNE_FROM_POINT)) return;
-    this.state.communeCode = await activities().locateCommune({ caseId: this.state.caseId, lat, lng });
+    this.state.communeCode = await this.record.activities().locateCommune({ caseId: this.state.caseId, lat, lng });
   }
 
   /**
@@ -800,7 +802,7 @@ export class FieldReportCase {
    */
   private async tellReporter(key: string, event: ReporterEvent, params?: ReporterNotification['params']) {
     if (!this.reporterContact || !patched(REPORTER_NOTIFICATIONS)) return;
-    await activities().notifyReporter({ caseId: this.state.caseId, ...this.reporterNotice(key, event, params) });
+    await this.record.activities().notifyReporter({ caseId: this.state.caseId, ...this.reporterNotice(key, event, params) });
   }
 
   /** A notification to the reporter, keyed unique per occurrence in the case. */
