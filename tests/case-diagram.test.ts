@@ -119,7 +119,7 @@ describe('a case returned by one unit and accepted by another, now being process
       expect.arrayContaining([
         expect.objectContaining({ type: 'WorkflowExecutionUpdateAccepted', name: 'receipt', who: 'citizen' }),
         // A local activity (workflows/case-record.ts) is one marker, named by its type.
-        expect.objectContaining({ type: 'MarkerRecorded', name: 'recordReport', who: 'system', outcome: 'completed' }),
+        expect.objectContaining({ type: 'MarkerRecorded', name: 'receiveReport', who: 'system', outcome: 'completed' }),
         expect.objectContaining({ type: 'MarkerRecorded', name: 'projectTransition', outcome: 'completed' }),
         expect.objectContaining({
           type: 'WorkflowExecutionUpdateAccepted',

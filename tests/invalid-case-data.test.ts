@@ -1,6 +1,6 @@
 /**
  * Data PostgreSQL cannot hold never makes a case loop (issue 14): started past the API's checks
- * (here straight through Temporal) with a NUL in its description, a case's recordReport fails at
+ * (here straight through Temporal) with a NUL in its description, a case's receipt (receiveReport) fails at
  * its first attempt with a non-retryable InvalidCaseData failure, and the run fails visibly.
  */
 import { randomUUID } from 'node:crypto';
@@ -70,7 +70,7 @@ it.each([
   expect(invalid).toMatchObject({ type: INVALID_CASE_DATA, nonRetryable: true });
 
   const history = await handle.fetchHistory();
-  // No activity task; one local activity, recordReport, failed at its first attempt.
+  // No activity task; one local activity, receiveReport (the receipt), failed at its first attempt.
   const events = history.events ?? [];
   expect(events.filter((e) => e.eventType === proto.api.enums.v1.EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)).toEqual(
     [],
@@ -82,6 +82,6 @@ it.each([
     const recorded = JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: string; attempt?: number };
     return [{ activity: recorded.activity_type, attempt: recorded.attempt, failed: Boolean(marker?.failure) }];
   });
-  expect(local).toEqual([{ activity: 'recordReport', attempt: 1, failed: true }]);
+  expect(local).toEqual([{ activity: 'receiveReport', attempt: 1, failed: true }]);
   expect(await api.deps.db.case.findUnique({ where: { id: caseId } })).toBeNull();
 });
