@@ -40,7 +40,11 @@ const STEP_LABELS: Record<string, string> = {
 /** The database, or a transaction the notification joins (a transition's, activities/project-transition.ts). */
 export type OfficialsNotifier = Pick<Db, 'membership' | 'notificationTemplate' | 'notification'>;
 
-export async function notifyOfficials(db: OfficialsNotifier, n: OfficialNotification, publicBaseUrl = ''): Promise<number> {
+export async function notifyOfficials(
+  db: OfficialsNotifier,
+  n: OfficialNotification,
+  publicBaseUrl = '',
+): Promise<number> {
   const recipients = new Set(n.audience.userIds ?? []);
   if (n.audience.roles?.length) {
     const unitWhere = n.audience.areaCommuneCode

@@ -17,7 +17,12 @@ import { findCommuneOfPoint } from './find-commune';
 import type { CaseSettings } from './index';
 import { notifyReporter, type ReporterNotification } from './notify-reporter';
 import { recordReport } from './record-report';
-import { scheduleStep, type ScheduleStepInput, type StepSchedule, type StepScheduleDependencies } from './step-schedule';
+import {
+  scheduleStep,
+  type ScheduleStepInput,
+  type StepSchedule,
+  type StepScheduleDependencies,
+} from './step-schedule';
 import type { CacheOptions } from './working-calendars';
 
 export interface ReceiveReportInput {
@@ -50,7 +55,10 @@ export interface ReceiveReportDependencies {
   cache?: CacheOptions;
 }
 
-export async function receiveReport(deps: ReceiveReportDependencies, input: ReceiveReportInput): Promise<ReceivedReport> {
+export async function receiveReport(
+  deps: ReceiveReportDependencies,
+  input: ReceiveReportInput,
+): Promise<ReceivedReport> {
   const { report } = input;
   const { lat, lng, communeCode } = report.report.location;
   const located =

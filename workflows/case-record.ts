@@ -42,7 +42,6 @@ const localActivities = proxyLocalActivities<Activities>(options);
 /** The patch that runs the case's activities as local activities (2026-12); its id is forever. */
 export const LOCAL_ACTIVITIES = 'local-activities';
 
-
 export type TransitionNote = Omit<Transition, 'caseId' | 'seq' | 'at' | 'case'> & { case?: Partial<CaseChanges> };
 
 export class CaseRecord {

@@ -802,7 +802,9 @@ export class FieldReportCase {
    */
   private async tellReporter(key: string, event: ReporterEvent, params?: ReporterNotification['params']) {
     if (!this.reporterContact || !patched(REPORTER_NOTIFICATIONS)) return;
-    await this.record.activities().notifyReporter({ caseId: this.state.caseId, ...this.reporterNotice(key, event, params) });
+    await this.record
+      .activities()
+      .notifyReporter({ caseId: this.state.caseId, ...this.reporterNotice(key, event, params) });
   }
 
   /** A notification to the reporter, keyed unique per occurrence in the case. */

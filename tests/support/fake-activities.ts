@@ -218,8 +218,7 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
 
   const callsOf = <K extends keyof Activities>(name: K, caseId: string) =>
     calls.filter(
-      (call): call is Extract<ActivityCall, { name: K }> =>
-        call.name === name && caseOf(call.input[0]) === caseId,
+      (call): call is Extract<ActivityCall, { name: K }> => call.name === name && caseOf(call.input[0]) === caseId,
     );
   const of = <K extends keyof Activities>(name: K, caseId: string) =>
     callsOf(name, caseId).map((call) => call.input[0] as Parameters<Activities[K]>[0]);
@@ -246,7 +245,8 @@ export function fakeWorld(options: FakeWorldOptions = {}) {
     reporterNotifications: (caseId: string): ReporterNotification[] =>
       calls.flatMap((call) => {
         if (call.name === 'notifyReporter' && call.input[0].caseId === caseId) return [call.input[0]];
-        const notice = call.name === 'receiveReport' && call.input[0].report.caseId === caseId && call.input[0].reporterNotice;
+        const notice =
+          call.name === 'receiveReport' && call.input[0].report.caseId === caseId && call.input[0].reporterNotice;
         return notice ? [{ ...notice, caseId }] : [];
       }),
     ratings: (caseId: string) => of('recordRating', caseId),
