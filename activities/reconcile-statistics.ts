@@ -2,10 +2,11 @@
  * The nightly reconcile of the statistics' rollups (docs/statistics.md): the recent days' rows
  * compared with a direct count over the source tables, their months and weeks with the sum of their
  * days (the commune ones, unit × commune × category, with the sum of the months' and weeks' rows,
- * the unit ones, unit × category, with the sum of the commune ones), and whatever
- * differs recounted (statistics_rebuild_days, statistics_recount_periods). The triggers
- * keep the rollups exact in every transaction; this finds what went around them (a restored
- * backup of one table, an administrator's SQL with the triggers off) and says what it fixed.
+ * the unit ones, unit × category, with the sum of the commune ones: every table statistics_rollups()
+ * lists, with the source and the keys it gives), and whatever differs recounted
+ * (statistics_rebuild_days, statistics_recount_periods). The triggers keep the rollups exact in
+ * every transaction; this finds what went around them (a restored backup of one table, an
+ * administrator's SQL with the triggers off) and says what it fixed.
  * Idempotent: a second run finds nothing to fix.
  */
 import { ApplicationFailure } from '@temporalio/activity';
@@ -41,9 +42,8 @@ export interface ReconcileLogger {
 const DEFAULT_DAYS = 7;
 const MAX_DAYS = 400;
 
+/** The day tables' dimensions (the rollups above them list theirs in statistics_rollups()). */
 const KEY = ['unitId', 'communeCode', 'categoryCode', 'channel'];
-const COMMUNE_KEY = ['unitId', 'communeCode', 'categoryCode'];
-const UNIT_KEY = ['unitId', 'categoryCode'];
 const LEVEL_NAMES = ['month', 'week'] as const;
 const cols = (names: readonly string[], alias: string) => names.map((c) => `${alias}."${c}"`).join(', ');
 const sums = (names: readonly string[], alias: string, cast: string) =>
@@ -60,7 +60,10 @@ export async function reconcileStatistics(
 ): Promise<ReconcileStatisticsResult> {
   if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
     // A wrong input stays wrong: not retried.
-    throw ApplicationFailure.nonRetryable(`days must be an integer from 1 to ${MAX_DAYS}: ${JSON.stringify(days)}`, 'INVALID_INPUT');
+    throw ApplicationFailure.nonRetryable(
+      `days must be an integer from 1 to ${MAX_DAYS}: ${JSON.stringify(days)}`,
+      'INVALID_INPUT',
+    );
   }
   const to = haTinhToday(now);
   const checked = { from: addDays(to, -(days - 1)), to };
@@ -128,29 +131,28 @@ async function driftedDays(db: Db, range: DayRange): Promise<string[]> {
 
 /**
  * Months or weeks (first days, from `range.from` to `range.to`) whose rows differ from their
- * source's: the tables of every dimension from the sum of their days, the commune ones (unit ×
- * commune × category) from the sum of those, the unit ones (unit × category) from the sum of the
- * commune ones.
+ * source's: every rollup of the level in statistics_rollups() (the tables of every dimension from
+ * the sum of their days, the commune ones from the sum of those, the unit ones from the sum of the
+ * commune ones), with the keys the list gives it, so a level the database adds is checked too.
  */
 async function driftedPeriods(db: Db, level: Level, range: DayRange): Promise<string[]> {
-  const name = level === 'month' ? 'Month' : 'Week';
-  const checks = [
-    { source: 'StatisticsDay', target: `Statistics${name}`, keys: KEY, steps: false },
-    { source: 'StatisticsStepDay', target: `StatisticsStep${name}`, keys: KEY, steps: true },
-    { source: `Statistics${name}`, target: `StatisticsCommune${name}`, keys: COMMUNE_KEY, steps: false },
-    { source: `StatisticsStep${name}`, target: `StatisticsStepCommune${name}`, keys: COMMUNE_KEY, steps: true },
-    { source: `StatisticsCommune${name}`, target: `StatisticsUnit${name}`, keys: UNIT_KEY, steps: false },
-    { source: `StatisticsStepCommune${name}`, target: `StatisticsStepUnit${name}`, keys: UNIT_KEY, steps: true },
-  ];
-  const ctes = checks.map((check, i) =>
-    Prisma.sql`expected${Prisma.raw(String(i))} AS (${expectedRows(level, range, check)}),
+  const checks = await db.$queryRaw<PeriodCheck[]>`
+    SELECT r."source", r."target", r."keys", r."days" = 'StatisticsStepDay' AS "steps"
+    FROM statistics_rollups() WITH ORDINALITY AS r("level", "days", "source", "target", "keys", i)
+    WHERE r."level" = ${level}
+    ORDER BY r.i`;
+  if (checks.length === 0) throw new Error(`statistics_rollups() lists no ${level} rollup`);
+  const ctes = checks.map(
+    (check, i) =>
+      Prisma.sql`expected${Prisma.raw(String(i))} AS (${expectedRows(level, range, check)}),
       kept${Prisma.raw(String(i))} AS (${keptRows(level, range, check)})`,
   );
   const rows = await db.$queryRaw<{ period: string }[]>`
     WITH ${Prisma.join(ctes, ', ')}
     ${Prisma.join(
       checks.map(
-        (_, i) => Prisma.sql`SELECT to_char(d."period", 'YYYY-MM-DD') AS "period" FROM (${differing(`expected${i}`, `kept${i}`)}) d`,
+        (_, i) =>
+          Prisma.sql`SELECT to_char(d."period", 'YYYY-MM-DD') AS "period" FROM (${differing(`expected${i}`, `kept${i}`)}) d`,
       ),
       ' UNION ',
     )}
@@ -158,13 +160,15 @@ async function driftedPeriods(db: Db, level: Level, range: DayRange): Promise<st
   return rows.map((r) => r.period);
 }
 
+/** A row of statistics_rollups(): one month or week table and what it is the sum of. */
 interface PeriodCheck {
   /** The table summed: a day table, or the level below (every dimension, commune, unit). */
   source: string;
   /** The month or week table checked. */
   target: string;
-  /** The target's dimensions. */
+  /** The target's dimensions (after the step and the period). */
   keys: readonly string[];
+  /** A step table (it sums StatisticsStepDay): keyed by the step first, with the step counters. */
   steps: boolean;
 }
 
@@ -205,7 +209,9 @@ function keptRows(level: Level, range: DayRange, { target, keys, steps }: Period
 
 /** The rows of one CTE not in the other, both ways: where a rollup and its recount disagree. */
 function differing(a: string, b: string): Prisma.Sql {
-  return Prisma.raw(`(SELECT * FROM "${a}" EXCEPT SELECT * FROM "${b}") UNION ALL (SELECT * FROM "${b}" EXCEPT SELECT * FROM "${a}")`);
+  return Prisma.raw(
+    `(SELECT * FROM "${a}" EXCEPT SELECT * FROM "${b}") UNION ALL (SELECT * FROM "${b}" EXCEPT SELECT * FROM "${a}")`,
+  );
 }
 
 /** Sorted days (or months, weeks) as runs of consecutive ones, so each run is recounted once. */

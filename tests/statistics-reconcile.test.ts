@@ -15,6 +15,7 @@ import {
   statisticsTrend,
 } from '../api/services/statistics/get-statistics';
 import { weekStart } from '../api/services/statistics/period-plan';
+import { CASE_COUNTERS } from '../api/services/statistics/statistics-facts';
 import { addDays, haTinhToday } from '../api/services/statistics/statistics-query';
 import {
   STATISTICS_RECONCILE_SCHEDULE_ID,
@@ -234,6 +235,55 @@ describe('the statistics reconcile', () => {
     expect(await figures('rollup')).toEqual(await figures('direct'));
     const again = await reconcileStatistics(db, recordingLogger().logger, { days });
     expect([again.repairedMonths, again.repairedWeeks]).toEqual([[], []]);
+  });
+
+  it('checks every table statistics_rollups() lists, with the keys it gives: a new level is one row there', async () => {
+    // A level no migration has (unit × channel, a key no table name says), added as a migration
+    // would: its table, its row in the list, the day tables' functions defined again. Put back after.
+    const table = 'StatisticsTestChannelMonth';
+    const [{ definition, body }] = await db.$queryRaw<[{ definition: string; body: string }]>`
+      SELECT pg_get_functiondef(p.oid) AS definition, p.prosrc AS body FROM pg_proc p
+      WHERE p.oid = 'statistics_rollups'::regproc`;
+    const month = `${today.slice(0, 7)}-01`;
+    const row = () => db.$queryRaw<{ received: number; processed: number }[]>`
+      SELECT "received", "processed" FROM "StatisticsTestChannelMonth"
+      WHERE "month" = ${month}::date AND "unitId" = ${unitId}::uuid AND "channel" = 'web'`;
+    const expected = () => db.$queryRaw<{ received: number; processed: number }[]>`
+      SELECT sum("received")::int AS "received", sum("processed")::int AS "processed" FROM "StatisticsMonth"
+      WHERE "month" = ${month}::date AND "unitId" = ${unitId}::uuid AND "channel" = 'web'`;
+    await db.$executeRawUnsafe(`
+      CREATE TABLE "${table}" ("month" DATE NOT NULL, "unitId" UUID NOT NULL, "channel" TEXT NOT NULL,
+        ${CASE_COUNTERS.map((c) => `"${c}" INTEGER NOT NULL DEFAULT 0`).join(', ')},
+        PRIMARY KEY ("month", "unitId", "channel"))`);
+    try {
+      await db.$executeRawUnsafe(`
+        CREATE OR REPLACE FUNCTION statistics_rollups()
+        RETURNS TABLE ("level" TEXT, "days" TEXT, "source" TEXT, "target" TEXT, "keys" TEXT[])
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $body$
+          ${body}
+          UNION ALL VALUES ('month', 'StatisticsDay', 'StatisticsMonth', '${table}', ARRAY['unitId', 'channel'])
+        $body$`);
+      await db.$executeRaw`SELECT statistics_define_period_changes()`;
+      await db.$executeRaw`SELECT statistics_count_rollup('month', 'StatisticsMonth', ${table}, '-infinity', 'infinity')`;
+      // Kept by the day tables' trigger like the others.
+      await aCase(today, 'closed', 4);
+      expect(await row()).toEqual(await expected());
+
+      await db.$executeRaw`
+        UPDATE "StatisticsTestChannelMonth" SET "received" = "received" + 4
+        WHERE "month" = ${month}::date AND "unitId" = ${unitId}::uuid AND "channel" = 'web'`;
+      expect(await row()).not.toEqual(await expected());
+      const result = await reconcileStatistics(db, recordingLogger().logger, { days: 1 });
+      expect([result.repairedDays, result.repairedMonths, result.repairedWeeks]).toEqual([[], [month], []]);
+      expect(await row()).toEqual(await expected());
+      const again = await reconcileStatistics(db, recordingLogger().logger, { days: 1 });
+      expect([again.repairedDays, again.repairedMonths, again.repairedWeeks]).toEqual([[], [], []]);
+    } finally {
+      await db.$executeRawUnsafe(definition);
+      await db.$executeRaw`SELECT statistics_define_period_changes()`;
+      await db.$executeRawUnsafe(`DROP TABLE "${table}"`);
+    }
+    expect(await figures('rollup')).toEqual(await figures('direct'));
   });
 
   it('refuses a number of days it cannot mean', async () => {
