@@ -361,6 +361,11 @@ describe('the monthly and weekly rollups', () => {
   // Hà Tĩnh months begin at 17:00 UTC the day before: cases and steps on either side of those
   // instants, across a year's end, read through periods of whole months, ragged ends, or both.
   const monthCategory = `stats3-${tag}`;
+  /** The four whole months these cases fall in (December from the coarser levels), narrowed by `extra`. */
+  const options = (extra: Partial<StatisticsFilter> = {}) => ({
+    scope: all,
+    filter: { from: '2025-11-01', to: '2026-02-28', categoryCode: monthCategory, ...extra },
+  });
   const boundaries = [
     '2025-11-30T16:59:59Z', // 23:59:59 on 30 November in Hà Tĩnh
     '2025-11-30T17:00:00Z', // midnight, 1 December
@@ -457,10 +462,6 @@ describe('the monthly and weekly rollups', () => {
 
   it('are read coarse (unit × category) unless the question needs a commune or a channel', async () => {
     // The cases the test above left: four whole months, December's from the coarse rollups.
-    const options = (extra: Partial<StatisticsFilter> = {}) => ({
-      scope: all,
-      filter: { from: '2025-11-01', to: '2026-02-28', categoryCode: monthCategory, ...extra },
-    });
     const summary = await statisticsSummary(db, options());
     const communes = await statisticsBy(db, 'commune', options());
     const web = await statisticsSummary(db, options({ channel: 'web' }));
@@ -480,10 +481,6 @@ describe('the monthly and weekly rollups', () => {
 
   it('are read by commune (unit × commune × category) when the question needs a commune but no channel', async () => {
     // The same cases: December whole, from the commune rollups when grouped by or narrowed to a commune.
-    const options = (extra: Partial<StatisticsFilter> = {}) => ({
-      scope: all,
-      filter: { from: '2025-11-01', to: '2026-02-28', categoryCode: monthCategory, ...extra },
-    });
     const summary = await statisticsSummary(db, options());
     const communes = await statisticsBy(db, 'commune', options());
     const inCommune = await statisticsSummary(db, options({ communeCode: '18073' }));
