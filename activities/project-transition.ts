@@ -79,13 +79,9 @@ export async function projectTransition(
   // statistics must never stop a case: without a usable calendar the step is left uncounted.
   const workingCalendar = t.closeTask?.state === 'done' ? await calendar().catch(() => undefined) : undefined;
   await db.$transaction(async (tx) => {
-    const written = await tx.caseTimelineEntry.findUnique({
-      where: { caseId_seq: { caseId: t.caseId, seq: t.seq } },
-      select: { id: true },
-    });
-    if (written) return;
     const at = new Date(t.at);
-    await tx.caseTimelineEntry.create({
+    // The entry first, skipped if (caseId, seq) is there: a retry writes nothing more.
+    const { count } = await tx.caseTimelineEntry.createMany({
       data: {
         caseId: t.caseId,
         seq: t.seq,
@@ -97,7 +93,9 @@ export async function projectTransition(
         actorId: t.actorId ?? null,
         at,
       },
+      skipDuplicates: true,
     });
+    if (count === 0) return;
     await tx.case.update({ where: { id: t.caseId }, data: caseData(t.case) });
     // A report made public or resolved: its area's subscribers hear of it in the next digest.
     await recordAreaEvent(tx, t);

@@ -25,9 +25,7 @@ export async function recordReport(
   input: FieldReportInput,
   options: RecordReportOptions = {},
 ): Promise<RecordedReport> {
-  const existing = await db.case.findUnique({ where: { id: input.caseId } });
-  if (existing) return toReceipt(existing);
-
+  // No read first: a retry's insert meets the stored case's key, and the receipt is read then.
   const receivedAt = new Date(input.receivedAt);
   for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt += 1) {
     const trackingCode = newTrackingCode(
@@ -64,7 +62,7 @@ export async function recordReport(
       const target = uniqueViolationTarget(error);
       if (target?.includes('trackingCode')) continue; // another case drew the same code: draw again
       if (target) {
-        // A concurrent attempt stored this case first.
+        // The case is stored already: a retry, or a concurrent attempt that came first.
         const stored = await db.case.findUniqueOrThrow({ where: { id: input.caseId } });
         return toReceipt(stored);
       }
