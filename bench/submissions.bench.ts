@@ -2,9 +2,10 @@
  * Citizens' submissions: POST /api/v1/reports over HTTP against the same case started with the
  * Temporal client (the API's own start + receipt Update, without HTTP, authorisation or checks),
  * and a bare Node HTTP server as the ceiling, each at concurrency 1, 8 and 32 (closed loops), then
- * HTTP at a fixed rate (an open loop) to see the latency spread at half the goal's load.
- * Goals (issues 17 and 18): HTTP ≥ 50 % of the client's rate; ≥ 50 submissions/s on 2 cores;
- * p99 ≤ 3 × p50 at 25/s. CPU milliseconds per submission of each process, from /proc; workflow
+ * HTTP at a fixed rate (an open loop) to see the latency spread at half the goal's load. The
+ * Temporal floor (bench/floor: the same request to a workflow that runs no platform code) is what
+ * Temporal and the SDK allow alone on this machine. Goals (issues 17 and 18): HTTP ≥ 50 % of the
+ * client's rate; ≥ 50 submissions/s on 2 cores; p99 ≤ 3 × p50 at 25/s. CPU milliseconds per submission of each process, from /proc; workflow
  * tasks per submission from a sample of the cases' histories.
  *
  * Environment: BENCH_SECONDS (each run, default 15), BENCH_CONCURRENCY (default 1,8,32),
@@ -15,7 +16,7 @@ import { startBareServer } from './lib/bare-server';
 import { closedLoop, cpuPer, cpuSnapshot, openLoop, waitQuiet, type LoadResult } from './lib/measure';
 import { goal, table, writeResults } from './lib/results';
 import { withStack } from './lib/stack';
-import { submitOverHttp, submitWithClient } from './lib/submit';
+import { submitOverHttp, submitToFloor, submitWithClient } from './lib/submit';
 import { workflowTasksOf } from './lib/workflow-tasks';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -23,9 +24,11 @@ const LEVELS = (process.env.BENCH_CONCURRENCY ?? '1,8,32').split(',').map(Number
 const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 25);
 const marker = `bench-${randomUUID().slice(0, 8)}`;
 
-type Target = 'bare' | 'client' | 'http';
+type Target = 'bare' | 'floor' | 'client' | 'http';
+const TARGETS = ['bare', 'floor', 'client', 'http'] as const;
 const LABELS: Record<Target, string> = {
   bare: 'bare Node HTTP (ceiling)',
+  floor: 'Temporal floor (no platform code)',
   client: 'Temporal client (baseline)',
   http: 'API over HTTP',
 };
@@ -39,7 +42,7 @@ interface Run extends LoadResult {
 }
 
 async function main(): Promise<void> {
-  await withStack({ name: 'submissions' }, async (stack) => {
+  await withStack({ name: 'submissions', floor: true }, async (stack) => {
     const bare = await startBareServer();
     try {
       const processes = { ...stack.processes, bare: bare.pid };
@@ -56,13 +59,14 @@ async function main(): Promise<void> {
           if (response.status !== 201) throw new Error(`bare server: ${response.status}`);
           await response.text();
         },
+        floor: async () => void (await submitToFloor(stack.temporal, stack.floorTaskQueue!, n++, marker)),
         client: async () =>
           void caseIds.client.push((await submitWithClient(stack.temporal, stack.taskQueue, n++, marker)).id),
         http: async () => void caseIds.http.push((await submitOverHttp(stack.baseUrl, n++, marker)).id),
       };
 
       await stack.step('Warm up (20 submissions each way)', async () => {
-        for (const target of ['bare', 'client', 'http'] as const) {
+        for (const target of TARGETS) {
           const warm = await closedLoop({ concurrency: 2, seconds: 60, maxCalls: 20, maxErrors: 3 }, calls[target]);
           if (warm.errors) throw new Error(`${target} fails during the warm-up: ${warm.errorSamples.join('; ')}`);
         }
@@ -71,7 +75,7 @@ async function main(): Promise<void> {
 
       const runs: Run[] = [];
       for (const concurrency of LEVELS) {
-        for (const target of ['bare', 'client', 'http'] as const) {
+        for (const target of TARGETS) {
           const before = cpuSnapshot(processes);
           const result = await closedLoop({ concurrency, seconds: SECONDS }, calls[target]);
           const quietAfterSeconds = await waitQuiet(processes);
@@ -119,8 +123,11 @@ async function main(): Promise<void> {
         concurrency: c,
         httpToClient: Math.round((find(c, 'http').perSecond / find(c, 'client').perSecond) * 1000) / 10,
         httpToBare: Math.round((find(c, 'http').perSecond / find(c, 'bare').perSecond) * 1000) / 10,
+        httpToFloor: Math.round((find(c, 'http').perSecond / find(c, 'floor').perSecond) * 1000) / 10,
       }));
-      const best = Math.max(...runs.filter((r) => r.target === 'http').map((r) => r.perSecond));
+      const bestOf = (t: Target) => Math.max(...runs.filter((r) => r.target === t).map((r) => r.perSecond));
+      const best = bestOf('http');
+      const bestFloor = bestOf('floor');
       const cpuNames = Object.keys(runs[0]!.cpuMsPerSubmission);
 
       writeResults(
@@ -152,8 +159,13 @@ async function main(): Promise<void> {
             ]),
           ),
           table(
-            ['concurrency', 'HTTP / client (goal ≥ 50 %)', 'HTTP / bare server'],
-            ratios.map((r) => [r.concurrency, goal(r.httpToClient, '≥', 50, ' %'), `${r.httpToBare} %`]),
+            ['concurrency', 'HTTP / client (goal ≥ 50 %)', 'HTTP / Temporal floor', 'HTTP / bare server'],
+            ratios.map((r) => [
+              r.concurrency,
+              goal(r.httpToClient, '≥', 50, ' %'),
+              `${r.httpToFloor} %`,
+              `${r.httpToBare} %`,
+            ]),
           ),
           table(
             ['target', 'cases read', 'workflow tasks per submission', 'before the receipt Update', 'history events'],
@@ -163,13 +175,19 @@ async function main(): Promise<void> {
               return [LABELS[t], w.cases, range(w.workflowTasks), range(w.beforeReceipt), range(w.historyEvents)];
             }),
           ),
-          [`- Best HTTP rate: ${goal(best, '≥', 50, '/s')}.`, pacedLine(paced, cpuNames)].join('\n'),
+          [
+            `- Best HTTP rate: ${goal(best, '≥', 50, '/s')}.`,
+            `- Best rate of the Temporal floor (a workflow that answers its receipt after one empty local ` +
+              `activity, on the same server: no platform code): ${bestFloor}/s.`,
+            pacedLine(paced, cpuNames),
+          ].join('\n'),
         ],
         {
           seconds: SECONDS,
           runs,
           ratios,
           bestHttpPerSecond: best,
+          bestFloorPerSecond: bestFloor,
           paced,
           workflowTasks,
         },

@@ -33,7 +33,9 @@ export interface Stack {
   temporal: Client;
   db: Db;
   /** The root process of each part, for CPU (its whole tree) and RSS. */
-  pids: { api: number; worker: number; temporal: number; postgres?: number };
+  pids: { api: number; worker: number; temporal: number; postgres?: number; floor?: number };
+  /** The floor worker's task queue (bench/floor), when `floor` was asked for. */
+  floorTaskQueue?: string;
   processes: Processes;
   /** Where the services' logs are kept (.tmp/bench/<name>/). */
   logDir: string;
@@ -46,6 +48,11 @@ export interface StackOptions {
   name: string;
   /** Extra environment for the worker and the API. */
   env?: Record<string, string>;
+  /**
+   * Also start the floor's worker (bench/floor/worker.ts): a workflow with no platform code on
+   * the same Temporal server, the least any case could cost.
+   */
+  floor?: boolean;
 }
 
 function say(line: string): void {
@@ -178,10 +185,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       CITIZEN_ACTION_RATE_LIMIT_PER_HOUR: '100000000',
       ...options.env,
     };
-    const services: Record<'worker' | 'api', NodeService> = {} as Record<'worker' | 'api', NodeService>;
+    const floorTaskQueue = options.floor ? 'floor' : undefined;
+    const services: Partial<Record<'worker' | 'api' | 'floor', NodeService>> = {};
     for (const [name, script] of [
       ['worker', 'worker/main.ts'],
       ['api', 'api/main.ts'],
+      ...(floorTaskQueue ? ([['floor', 'bench/floor/worker.ts']] as const) : []),
     ] as const) {
       const logFile = path.join(logDir, `${name}.log`);
       await step(`Start the ${name}`, async () => {
@@ -189,7 +198,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           name,
           script,
           cwd: ROOT,
-          env,
+          env: { ...env, BENCH_FLOOR_TASK_QUEUE: floorTaskQueue },
           nodeArgs: serviceNodeArgs(name),
           logFile,
           echo: false,
@@ -217,16 +226,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     cleanups.push({ what: 'database client', run: () => db.$disconnect() });
 
     const pids = {
-      api: services.api.child.pid!,
-      worker: services.worker.child.pid!,
+      api: services.api!.child.pid!,
+      worker: services.worker!.child.pid!,
       temporal: temporalServer.child.pid!,
       ...(postgresPid && { postgres: postgresPid }),
+      ...(services.floor && { floor: services.floor.child.pid! }),
     };
     return {
       baseUrl,
       databaseUrl,
       temporalAddress: temporalServer.address,
       taskQueue,
+      floorTaskQueue,
       temporal,
       db,
       pids,
@@ -271,6 +282,6 @@ export async function withStack<T>(options: StackOptions, body: (stack: Stack) =
  * Node options for one service only: BENCH_WORKER_NODE_ARGS / BENCH_API_NODE_ARGS, e.g.
  * `--cpu-prof --cpu-prof-dir=.tmp/profiles` to see where its CPU goes (bench/README.md, "Profiling").
  */
-function serviceNodeArgs(name: 'worker' | 'api'): string[] {
+function serviceNodeArgs(name: 'worker' | 'api' | 'floor'): string[] {
   return (process.env[`BENCH_${name.toUpperCase()}_NODE_ARGS`] ?? '').split(/\s+/).filter(Boolean);
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { ReportCommand } from '../../domain/report-command';
 import type { fieldReportWorkflow } from '../../workflows/field-report';
+import { floorReceipt, type floorWorkflow } from '../floor/workflow';
 import { receiptUpdate, type Receipt } from '../../workflows/messages';
 import { CASE_CATEGORY, CASE_LEVEL, CASE_STATUS, CASE_STEP } from '../../workflows/search-attributes';
 
@@ -46,20 +47,46 @@ export async function submitOverHttp(baseUrl: string, i: number, marker: string)
  * attributes and id policies as api/services/create-report.ts) with its receipt Update.
  */
 export async function submitWithClient(client: Client, taskQueue: string, i: number, marker: string): Promise<Receipt> {
+  const { caseId, options } = startOptions(taskQueue, i, marker);
+  const start = new WithStartWorkflowOperation<typeof fieldReportWorkflow>('fieldReportWorkflow', {
+    ...options,
+    args: [{ ...options.args[0], caseId }],
+  });
+  return client.workflow.executeUpdateWithStart(receiptUpdate, { updateId: 'receipt', startWorkflowOperation: start });
+}
+
+/**
+ * The same request to the floor's workflow (bench/floor): same input, search attributes and id
+ * policies, a workflow that runs no platform code. What Temporal and the SDK cost alone.
+ */
+export async function submitToFloor(
+  client: Client,
+  taskQueue: string,
+  i: number,
+  marker: string,
+): Promise<{ id: string }> {
+  const { options } = startOptions(taskQueue, i, marker);
+  const start = new WithStartWorkflowOperation<typeof floorWorkflow>('floorWorkflow', options);
+  return client.workflow.executeUpdateWithStart(floorReceipt, { updateId: 'receipt', startWorkflowOperation: start });
+}
+
+function startOptions(taskQueue: string, i: number, marker: string) {
   const caseId = randomUUID();
   const report = reportBody(i, marker) as ReportCommand;
-  const start = new WithStartWorkflowOperation<typeof fieldReportWorkflow>('fieldReportWorkflow', {
+  const options = {
     taskQueue,
     workflowId: caseId,
-    args: [{ caseId, report, fingerprint: `${marker}-${i}`, channel: 'api', receivedAt: new Date().toISOString() }],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    args: [
+      { caseId, report, fingerprint: `${marker}-${i}`, channel: 'api' as const, receivedAt: new Date().toISOString() },
+    ] as const,
+    workflowIdConflictPolicy: 'USE_EXISTING' as const,
+    workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
     typedSearchAttributes: [
       { key: CASE_STATUS, value: 'received' },
       { key: CASE_STEP, value: 'receive' },
       { key: CASE_CATEGORY, value: report.categoryCode },
       { key: CASE_LEVEL, value: report.level },
     ],
-  });
-  return client.workflow.executeUpdateWithStart(receiptUpdate, { updateId: 'receipt', startWorkflowOperation: start });
+  };
+  return { caseId, options };
 }
