@@ -26,6 +26,7 @@ import {
   type ScheduleStepInput,
   type WorkingDeadlineInput,
 } from './step-schedule';
+import { createTemplateSource } from './template-source';
 import { createCalendarSource } from './working-calendars';
 
 export interface ActivityDependencies {
@@ -74,10 +75,11 @@ export function createActivities({
 }: ActivityDependencies) {
   const calendars = createCalendarSource(db, { ttlMs: configTtlMs });
   const scheduling = { db, calendars, ttlMs: configTtlMs };
+  const templates = createTemplateSource(db, { ttlMs: configTtlMs });
   const activities = {
     receiveReport: (input: ReceiveReportInput) =>
       receiveReport(
-        { db, trackingCodePrefix, settings, publicBaseUrl, scheduling, cache: { ttlMs: configTtlMs } },
+        { db, trackingCodePrefix, settings, publicBaseUrl, scheduling, cache: { ttlMs: configTtlMs }, templates },
         input,
       ),
     /** Cases received before receiveReport (workflows/field-report-case.ts, FEWER_ACTIVITIES). */
@@ -85,13 +87,15 @@ export function createActivities({
     caseSettings: async (): Promise<CaseSettings> => settings,
     locateCommune: (input: LocateCommuneInput) => locateCommune(db, input, { ttlMs: configTtlMs }),
     projectTransition: (transition: Transition) =>
-      projectTransition(db, transition, () => calendars.calendar(), publicBaseUrl),
+      projectTransition(db, transition, () => calendars.calendar(), publicBaseUrl, templates),
     scheduleStep: (input: ScheduleStepInput) => scheduleStep(scheduling, input),
     extendSchedule: (input: ExtendScheduleInput) => extendSchedule(scheduling, input),
     workingDeadline: (input: WorkingDeadlineInput) => workingDeadline(scheduling, input),
     decideRouting: (input: DecideRoutingInput) => decideRouting({ db, ttlMs: configTtlMs }, input),
-    notifyOfficials: (notification: OfficialNotification) => notifyOfficials(db, notification, publicBaseUrl),
-    notifyReporter: (notification: ReporterNotification) => notifyReporter({ db, publicBaseUrl }, notification),
+    notifyOfficials: (notification: OfficialNotification) =>
+      notifyOfficials(db, notification, publicBaseUrl, templates),
+    notifyReporter: (notification: ReporterNotification) =>
+      notifyReporter({ db, publicBaseUrl, templates }, notification),
     recordRating: (rating: Parameters<typeof recordRating>[1]) => recordRating(db, rating),
     generateMonthlyReports: (input: MonthlyReportsInput) => generateMonthlyReports({ db, storage }, input),
     reconcileStatistics: (input: ReconcileStatisticsInput) => reconcileStatistics(db, activityLog, input),

@@ -6,9 +6,10 @@
  */
 import { messageLinks } from '../notifications/links';
 import { formatDateTime } from '../notifications/render';
-import { renderTemplate, templateFor, type OfficialEvent } from '../notifications/templates';
+import { renderTemplate, type OfficialEvent } from '../notifications/templates';
 import type { Db } from '../platform/db';
 import type { Role } from '../prisma/generated/client';
+import { createTemplateSource, type TemplateSource } from './template-source';
 
 export type NotificationEvent = OfficialEvent;
 
@@ -44,6 +45,8 @@ export async function notifyOfficials(
   db: OfficialsNotifier,
   n: OfficialNotification,
   publicBaseUrl = '',
+  /** The worker's cached templates; without it the template is read with the notification. */
+  templates: TemplateSource = createTemplateSource(db, { ttlMs: 0 }),
 ): Promise<number> {
   const recipients = new Set(n.audience.userIds ?? []);
   if (n.audience.roles?.length) {
@@ -60,7 +63,7 @@ export async function notifyOfficials(
   }
   if (recipients.size === 0) return 0;
   // Officials read the back office in Vietnamese; the wording is an editable template.
-  const { subject, body } = renderTemplate(await templateFor(db, n.event, 'vi'), {
+  const { subject, body } = renderTemplate(await templates.template(n.event, 'vi'), {
     trackingCode: n.params.trackingCode,
     step: n.params.step ? (STEP_LABELS[n.params.step] ?? n.params.step) : '',
     deadline: formatDateTime(n.params.due, 'vi'),

@@ -7,9 +7,11 @@
  */
 import { STATUS_LABELS } from '../api/i18n/status-labels';
 import type { Db } from '../platform/db';
+import type { Prisma } from '../prisma/generated/client';
 import { messageLinks } from '../notifications/links';
 import { excerpt, formatDateTime, localeOf } from '../notifications/render';
-import { renderTemplate, templateFor } from '../notifications/templates';
+import { renderTemplate } from '../notifications/templates';
+import { createTemplateSource, type TemplateSource } from './template-source';
 
 export type ReporterEvent =
   'case_received' | 'info_requested' | 'case_accepted' | 'reply_published' | 'rating_reminder' | 'case_closed';
@@ -40,23 +42,32 @@ export function normalisePhone(phone: string): string {
 /** The database, or a transaction the notification joins (the receipt's, activities/receive-report.ts). */
 export type ReporterNotifier = Pick<Db, 'case' | 'notificationTemplate' | 'notification'>;
 
+const CASE_FACTS = {
+  trackingCode: true,
+  reporterEmail: true,
+  reporterPhone: true,
+  status: true,
+  receivedAt: true,
+  resolutionDeadline: true,
+  unit: { select: { name: true, nameEn: true } },
+} as const;
+
+/** What a reporter's notification says of its case, and where it goes. */
+export type ReporterCaseFacts = Prisma.CaseGetPayload<{ select: typeof CASE_FACTS }>;
+
 export async function notifyReporter(
-  deps: { db: ReporterNotifier; publicBaseUrl: string },
+  deps: {
+    db: ReporterNotifier;
+    publicBaseUrl: string;
+    /** The worker's cached templates; without it the template is read with the notification. */
+    templates?: TemplateSource;
+  },
   n: ReporterNotification,
+  /** The case as the caller holds it (the receipt, which has just written it); else it is read. */
+  known?: ReporterCaseFacts,
 ): Promise<number> {
   const { db } = deps;
-  const row = await db.case.findUnique({
-    where: { id: n.caseId },
-    select: {
-      trackingCode: true,
-      reporterEmail: true,
-      reporterPhone: true,
-      status: true,
-      receivedAt: true,
-      resolutionDeadline: true,
-      unit: { select: { name: true, nameEn: true } },
-    },
-  });
+  const row = known ?? (await db.case.findUnique({ where: { id: n.caseId }, select: CASE_FACTS }));
   if (!row) return 0;
   const recipients: { channel: 'email' | 'sms'; address: string }[] = [];
   if (row.reporterEmail) recipients.push({ channel: 'email', address: row.reporterEmail.trim() });
@@ -77,7 +88,8 @@ export async function notifyReporter(
     statusLabel: STATUS_LABELS[outcome][locale],
     note: p.note ?? '',
   };
-  const text = renderTemplate(await templateFor(db, n.event, locale), variables);
+  const templates = deps.templates ?? createTemplateSource(db, { ttlMs: 0 });
+  const text = renderTemplate(await templates.template(n.event, locale), variables);
   const result = await db.notification.createMany({
     data: recipients.map(({ channel, address }) => ({
       dedupeKey: `${n.caseId}:${n.key}:${channel}`,

@@ -12,6 +12,7 @@ import type { CaseLevel, CaseStatus, CaseStep } from '../domain/case-steps';
 import { workingTimeBetween, type WorkingCalendar } from '../domain/working-time';
 import { recordAreaEvent } from '../notifications/area-events';
 import { notifyOfficials, type OfficialNotification } from './notify-officials';
+import type { TemplateSource } from './template-source';
 import type { Db } from '../platform/db';
 import type { Prisma } from '../prisma/generated/client';
 import type { OpenTask } from '../workflows/messages';
@@ -74,6 +75,8 @@ export async function projectTransition(
   t: Transition,
   calendar: () => Promise<WorkingCalendar>,
   publicBaseUrl = '',
+  /** The worker's cached templates for the officials' notices; without it each is read. */
+  templates?: TemplateSource,
 ): Promise<void> {
   // Read before the transaction: a calendar loaded from the database must not hold it open. The
   // statistics must never stop a case: without a usable calendar the step is left uncounted.
@@ -134,7 +137,8 @@ export async function projectTransition(
         },
       });
     }
-    for (const notification of t.notifyOfficials ?? []) await notifyOfficials(tx, notification, publicBaseUrl);
+    for (const notification of t.notifyOfficials ?? [])
+      await notifyOfficials(tx, notification, publicBaseUrl, templates);
     await tx.$executeRaw`SELECT pg_notify(${CASE_PROJECTED_CHANNEL}, ${`${t.caseId}:${t.seq}`})`;
   });
 }

@@ -23,6 +23,7 @@ import {
   type StepSchedule,
   type StepScheduleDependencies,
 } from './step-schedule';
+import type { TemplateSource } from './template-source';
 import type { CacheOptions } from './working-calendars';
 
 export interface ReceiveReportInput {
@@ -53,6 +54,8 @@ export interface ReceiveReportDependencies {
   publicBaseUrl: string;
   scheduling: StepScheduleDependencies;
   cache?: CacheOptions;
+  /** The worker's cached notification templates (activities/template-source.ts). */
+  templates?: TemplateSource;
 }
 
 export async function receiveReport(
@@ -70,7 +73,12 @@ export async function receiveReport(
     recordReport(deps.db, deps.trackingCodePrefix, report, {
       communeCode: located,
       alongside: notice
-        ? (tx) => notifyReporter({ db: tx, publicBaseUrl: deps.publicBaseUrl }, { ...notice, caseId: report.caseId })
+        ? (tx, created) =>
+            notifyReporter(
+              { db: tx, publicBaseUrl: deps.publicBaseUrl, templates: deps.templates },
+              { ...notice, caseId: report.caseId },
+              created,
+            )
         : undefined,
     }),
     scheduleStep(deps.scheduling, input.firstStep).catch(() => null),

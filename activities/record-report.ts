@@ -7,8 +7,11 @@ import { Prisma } from '../prisma/generated/client';
 export interface RecordReportOptions {
   /** The commune found for the report's point (activities/receive-report.ts), when it gave none. */
   communeCode?: string | null;
-  /** More writes that belong to the new case, in its transaction (its first notifications). */
-  alongside?: (tx: Prisma.TransactionClient) => Promise<unknown>;
+  /**
+   * More writes that belong to the new case, in its transaction (its first notifications), given
+   * the row just written (a new case has no unit yet).
+   */
+  alongside?: (tx: Prisma.TransactionClient, created: StoredCase) => Promise<unknown>;
 }
 
 const MAX_CODE_ATTEMPTS = 8;
@@ -54,7 +57,7 @@ export async function recordReport(
             data: input.media.map((media) => ({ ...media, caseId: row.id, purpose: 'report' as const })),
           });
         }
-        await options.alongside?.(tx);
+        await options.alongside?.(tx, { ...row, unit: null });
         return row;
       });
       return toReceipt(created);
@@ -101,6 +104,9 @@ function caseData(
     receivedAt,
   };
 }
+
+/** A case as recordReport has just written it. */
+export type StoredCase = Prisma.CaseGetPayload<Record<string, never>> & { unit: null };
 
 /** The receipt, and the commune the case holds (the workflow keeps it in its state). */
 export interface RecordedReport {

@@ -12,6 +12,7 @@ import type { CaseSettings } from '../activities';
 import { receiveReport, type ReceiveReportDependencies, type ReceiveReportInput } from '../activities/receive-report';
 import { createCalendarSource } from '../activities/working-calendars';
 import type { ReportCommand } from '../domain/report-command';
+import { messageLinks } from '../notifications/links';
 import { createDb, type Db } from '../platform/db';
 import { REPORT } from './support/case-driver';
 
@@ -89,7 +90,7 @@ async function written(caseId: string) {
     db.caseTimelineEntry.findMany({ where: { caseId }, select: { seq: true, kind: true } }),
     db.notification.findMany({
       where: { caseId },
-      select: { dedupeKey: true, event: true, channel: true, recipient: true },
+      select: { dedupeKey: true, event: true, channel: true, recipient: true, subject: true, body: true },
       orderBy: { dedupeKey: 'asc' },
     }),
   ]);
@@ -115,7 +116,17 @@ it("records the case with its first entry and the reporter's acknowledgement, an
     cases: [{ trackingCode: received.receipt.trackingCode, status: 'received', communeCode: '18073' }],
     entries: [{ seq: 0, kind: 'received' }],
     notifications: [
-      { dedupeKey: `${caseId}:0:0:received:sms`, event: 'case_received', channel: 'sms', recipient: '0912345678' },
+      {
+        dedupeKey: `${caseId}:0:0:received:sms`,
+        event: 'case_received',
+        channel: 'sms',
+        recipient: '0912345678',
+        // Filled from the row the receipt has just written (no second read of the case).
+        subject: `Đã tiếp nhận phản ánh ${received.receipt.trackingCode}`,
+        body:
+          `Hà Tĩnh: Đã tiếp nhận phản ánh, mã ${received.receipt.trackingCode}. ` +
+          `Theo dõi: ${messageLinks(deps.publicBaseUrl).citizenCase(received.receipt.trackingCode)}`,
+      },
     ],
   });
 });
