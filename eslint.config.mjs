@@ -11,6 +11,8 @@ export default tseslint.config(
       'prisma/generated/',
       '.data/',
       '.tools/',
+      // The project's scratch folder (bench logs, profiles, the test run's files): not sources.
+      '.tmp/',
       '**/dist/',
       'coverage/',
       '**/*.js',
