@@ -9,7 +9,7 @@ import { formatDateTime } from '../notifications/render';
 import { renderTemplate, type OfficialEvent } from '../notifications/templates';
 import type { Db } from '../platform/db';
 import type { Role } from '../prisma/generated/client';
-import { createTemplateSource, type TemplateSource } from './template-source';
+import { templatesReadEachTime, type TemplateSource } from './template-source';
 
 export type NotificationEvent = OfficialEvent;
 
@@ -46,7 +46,7 @@ export async function notifyOfficials(
   n: OfficialNotification,
   publicBaseUrl = '',
   /** The worker's cached templates; without it the template is read with the notification. */
-  templates: TemplateSource = createTemplateSource(db, { ttlMs: 0 }),
+  templates: TemplateSource = templatesReadEachTime(db),
 ): Promise<number> {
   const recipients = new Set(n.audience.userIds ?? []);
   if (n.audience.roles?.length) {

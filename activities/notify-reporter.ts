@@ -11,7 +11,7 @@ import type { Prisma } from '../prisma/generated/client';
 import { messageLinks } from '../notifications/links';
 import { excerpt, formatDateTime, localeOf } from '../notifications/render';
 import { renderTemplate } from '../notifications/templates';
-import { createTemplateSource, type TemplateSource } from './template-source';
+import { templatesReadEachTime, type TemplateSource } from './template-source';
 
 export type ReporterEvent =
   'case_received' | 'info_requested' | 'case_accepted' | 'reply_published' | 'rating_reminder' | 'case_closed';
@@ -88,7 +88,7 @@ export async function notifyReporter(
     statusLabel: STATUS_LABELS[outcome][locale],
     note: p.note ?? '',
   };
-  const templates = deps.templates ?? createTemplateSource(db, { ttlMs: 0 });
+  const templates = deps.templates ?? templatesReadEachTime(db);
   const text = renderTemplate(await templates.template(n.event, locale), variables);
   const result = await db.notification.createMany({
     data: recipients.map(({ channel, address }) => ({

@@ -6,7 +6,7 @@
  * time-to-live, as it does the SLA policies and routing rules: an administrator's edit reaches
  * notifications within a minute. The API's previews read the row itself (notifications/templates.ts).
  */
-import { EVENTS, type TemplateEvent, type TemplateText } from '../notifications/templates';
+import { templateFor, templateInForce, type TemplateEvent, type TemplateText } from '../notifications/templates';
 import type { Locale } from '../notifications/render';
 import type { Db } from '../platform/db';
 import { createCachedLoader, type CacheOptions } from './working-calendars';
@@ -25,7 +25,12 @@ export function createTemplateSource(db: Pick<Db, 'notificationTemplate'>, optio
   });
   return {
     async template(event, locale) {
-      return (await edited.get(options)).get(`${event}.${locale}`) ?? EVENTS[event].texts[locale];
+      return templateInForce(event, locale, (await edited.get(options)).get(`${event}.${locale}`));
     },
   };
+}
+
+/** Each template read from its row when it is needed: for callers outside the worker (tests, tools). */
+export function templatesReadEachTime(db: Pick<Db, 'notificationTemplate'>): TemplateSource {
+  return { template: (event, locale) => templateFor(db, event, locale) };
 }

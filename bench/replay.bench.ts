@@ -6,7 +6,7 @@
  * thread included in its CPU time). The baseline, in the same run: the same paths as recorded by
  * the workflow's earlier versions (activity tasks until 6 December, local activities until
  * 7 December), which today's code replays too. No server, no database: a repeatable measure of
- * the workflow's own CPU per workflow task.
+ * the workflow's own CPU per activation (a workflow task or a local activity's result).
  *
  * Environment: BENCH_REPLAYS (default 100), BENCH_PATHS (default happy-path,withdraw,reopen).
  */

@@ -5,8 +5,9 @@
  * HTTP at a fixed rate (an open loop) to see the latency spread at half the goal's load. The
  * Temporal floor (bench/floor: the same request to a workflow that runs no platform code) is what
  * Temporal and the SDK allow alone on this machine. Goals (issues 17 and 18): HTTP ≥ 50 % of the
- * client's rate; ≥ 50 submissions/s on 2 cores; p99 ≤ 3 × p50 at 25/s. CPU milliseconds per submission of each process, from /proc; workflow
- * tasks per submission from a sample of the cases' histories.
+ * client's rate; ≥ 50 submissions/s on 2 cores; p99 ≤ 3 × p50 at 25/s. CPU milliseconds per
+ * submission of each process, from /proc; workflow tasks per submission from a sample of the
+ * cases' histories.
  *
  * Environment: BENCH_SECONDS (each run, default 15), BENCH_CONCURRENCY (default 1,8,32),
  * BENCH_PACED_RATE (default 25 per second; 0 skips the paced run).

@@ -376,12 +376,17 @@ export function isTemplateEvent(event: string): event is TemplateEvent {
   return Object.hasOwn(EVENTS, event);
 }
 
-/** The wording in force: the administrator's edit if there is one, else the default. */
-export async function templateFor(db: Pick<Db, 'notificationTemplate'>, event: TemplateEvent, locale: Locale) {
-  const edited = await db.notificationTemplate.findUnique({ where: { id: `${event}.${locale}` } });
+/** The wording in force: the administrator's edit (its row) if there is one, else the default. */
+export function templateInForce(event: TemplateEvent, locale: Locale, edited: TemplateText | null | undefined) {
   return edited
     ? { subject: edited.subject, body: edited.body, shortBody: edited.shortBody }
     : EVENTS[event].texts[locale];
+}
+
+/** The wording in force, read from its row now (the worker's activities cache the table instead). */
+export async function templateFor(db: Pick<Db, 'notificationTemplate'>, event: TemplateEvent, locale: Locale) {
+  const edited = await db.notificationTemplate.findUnique({ where: { id: `${event}.${locale}` } });
+  return templateInForce(event, locale, edited);
 }
 
 /** A template rendered: subject and body for mail and in-app, shortBody for SMS and Zalo. */

@@ -34,6 +34,17 @@ export function workerTuning(
   };
 }
 
+/** The SDK's options for a tuning (also the benchmark's floor worker's, bench/floor/worker.ts). */
+export function tuningOptions(tuning: WorkerTuning) {
+  return {
+    maxCachedWorkflows: tuning.maxCachedWorkflows,
+    // The SDK refuses more concurrent workflow tasks than cached workflows.
+    maxConcurrentWorkflowTaskExecutions: Math.min(tuning.maxConcurrentWorkflowTasks, tuning.maxCachedWorkflows),
+    maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivities,
+    maxConcurrentLocalActivityExecutions: tuning.maxConcurrentActivities,
+  } satisfies Partial<WorkerOptions>;
+}
+
 /** The case worker: the workflow bundle (made once) and activities over real dependencies. */
 export async function createWorker(options: {
   connection: NativeConnection;
@@ -46,7 +57,6 @@ export async function createWorker(options: {
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
   tuning?: WorkerTuning;
 }): Promise<Worker> {
-  const tuning = options.tuning ?? DEFAULT_TUNING;
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
@@ -55,11 +65,7 @@ export async function createWorker(options: {
     activities: createActivities(options.dependencies),
     dataConverter: payloadDataConverter(options.payloadKeys),
     shutdownGraceTime: options.shutdownGraceTime ?? '20 seconds',
-    maxCachedWorkflows: tuning.maxCachedWorkflows,
-    // The SDK refuses more concurrent workflow tasks than cached workflows.
-    maxConcurrentWorkflowTaskExecutions: Math.min(tuning.maxConcurrentWorkflowTasks, tuning.maxCachedWorkflows),
-    maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivities,
-    maxConcurrentLocalActivityExecutions: tuning.maxConcurrentActivities,
+    ...tuningOptions(options.tuning ?? DEFAULT_TUNING),
   });
 }
 

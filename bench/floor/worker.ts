@@ -4,7 +4,7 @@
  * queue BENCH_FLOOR_TASK_QUEUE, against TEMPORAL_ADDRESS. Says `ready` over IPC, as the services do.
  */
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { DEFAULT_TUNING } from '../../worker/create-worker';
+import { DEFAULT_TUNING, tuningOptions } from '../../worker/create-worker';
 import { parsePayloadKeys } from '../../platform/config';
 import { payloadDataConverter } from '../../platform/payload-codec';
 import { floorActivities } from './activities';
@@ -19,9 +19,7 @@ async function main(): Promise<void> {
     workflowsPath: require.resolve('./workflow'),
     activities: floorActivities,
     dataConverter: payloadDataConverter(keys ? parsePayloadKeys(keys) : undefined),
-    maxCachedWorkflows: DEFAULT_TUNING.maxCachedWorkflows,
-    maxConcurrentWorkflowTaskExecutions: DEFAULT_TUNING.maxConcurrentWorkflowTasks,
-    maxConcurrentLocalActivityExecutions: DEFAULT_TUNING.maxConcurrentActivities,
+    ...tuningOptions(DEFAULT_TUNING),
   });
   process.once('SIGTERM', () => worker.shutdown());
   const running = worker.run();

@@ -5,6 +5,7 @@
  * Nothing of the platform runs: what this costs is Temporal's and the SDK's share of a submission.
  */
 import { condition, defineUpdate, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import type { FieldReportInput } from '../../workflows/messages';
 import type { FloorActivities } from './activities';
 
 export const floorReceipt = defineUpdate<{ id: string }>('receipt');
@@ -12,7 +13,7 @@ export const floorReceipt = defineUpdate<{ id: string }>('receipt');
 const { receive } = proxyLocalActivities<FloorActivities>({ startToCloseTimeout: '10 seconds' });
 
 /** `input` is a case's own (the report and its receipt's details), so that the payloads weigh the same. */
-export async function floorWorkflow(input: { caseId: string; [field: string]: unknown }): Promise<void> {
+export async function floorWorkflow(input: FieldReportInput): Promise<void> {
   const received: { receipt?: { id: string } } = {};
   setHandler(floorReceipt, async () => {
     await condition(() => received.receipt !== undefined);

@@ -198,7 +198,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           name,
           script,
           cwd: ROOT,
-          env: { ...env, BENCH_FLOOR_TASK_QUEUE: floorTaskQueue },
+          env: name === 'floor' ? { ...env, BENCH_FLOOR_TASK_QUEUE: floorTaskQueue } : env,
           nodeArgs: serviceNodeArgs(name),
           logFile,
           echo: false,
@@ -279,7 +279,7 @@ export async function withStack<T>(options: StackOptions, body: (stack: Stack) =
 }
 
 /**
- * Node options for one service only: BENCH_WORKER_NODE_ARGS / BENCH_API_NODE_ARGS, e.g.
+ * Node options for one service only: BENCH_WORKER_NODE_ARGS / BENCH_API_NODE_ARGS / BENCH_FLOOR_NODE_ARGS, e.g.
  * `--cpu-prof --cpu-prof-dir=.tmp/profiles` to see where its CPU goes (bench/README.md, "Profiling").
  */
 function serviceNodeArgs(name: 'worker' | 'api' | 'floor'): string[] {

@@ -8,7 +8,7 @@ import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { ReportCommand } from '../../domain/report-command';
 import type { fieldReportWorkflow } from '../../workflows/field-report';
 import { floorReceipt, type floorWorkflow } from '../floor/workflow';
-import { receiptUpdate, type Receipt } from '../../workflows/messages';
+import { receiptUpdate, type FieldReportInput, type Receipt } from '../../workflows/messages';
 import { CASE_CATEGORY, CASE_LEVEL, CASE_STATUS, CASE_STEP } from '../../workflows/search-attributes';
 
 /** A report in phường Thành Sen (18073): routing sends it to the commune's People's Committee. */
@@ -47,11 +47,10 @@ export async function submitOverHttp(baseUrl: string, i: number, marker: string)
  * attributes and id policies as api/services/create-report.ts) with its receipt Update.
  */
 export async function submitWithClient(client: Client, taskQueue: string, i: number, marker: string): Promise<Receipt> {
-  const { caseId, options } = startOptions(taskQueue, i, marker);
-  const start = new WithStartWorkflowOperation<typeof fieldReportWorkflow>('fieldReportWorkflow', {
-    ...options,
-    args: [{ ...options.args[0], caseId }],
-  });
+  const start = new WithStartWorkflowOperation<typeof fieldReportWorkflow>(
+    'fieldReportWorkflow',
+    startOptions(taskQueue, i, marker),
+  );
   return client.workflow.executeUpdateWithStart(receiptUpdate, { updateId: 'receipt', startWorkflowOperation: start });
 }
 
@@ -65,20 +64,23 @@ export async function submitToFloor(
   i: number,
   marker: string,
 ): Promise<{ id: string }> {
-  const { options } = startOptions(taskQueue, i, marker);
-  const start = new WithStartWorkflowOperation<typeof floorWorkflow>('floorWorkflow', options);
+  const start = new WithStartWorkflowOperation<typeof floorWorkflow>(
+    'floorWorkflow',
+    startOptions(taskQueue, i, marker),
+  );
   return client.workflow.executeUpdateWithStart(floorReceipt, { updateId: 'receipt', startWorkflowOperation: start });
 }
 
+/** A new case's start: the API's input, id policies and search attributes. */
 function startOptions(taskQueue: string, i: number, marker: string) {
   const caseId = randomUUID();
   const report = reportBody(i, marker) as ReportCommand;
-  const options = {
+  return {
     taskQueue,
     workflowId: caseId,
     args: [
       { caseId, report, fingerprint: `${marker}-${i}`, channel: 'api' as const, receivedAt: new Date().toISOString() },
-    ] as const,
+    ] as [FieldReportInput],
     workflowIdConflictPolicy: 'USE_EXISTING' as const,
     workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
     typedSearchAttributes: [
@@ -88,5 +90,4 @@ function startOptions(taskQueue: string, i: number, marker: string) {
       { key: CASE_LEVEL, value: report.level },
     ],
   };
-  return { caseId, options };
 }
